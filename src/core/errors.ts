@@ -1,0 +1,81 @@
+import { MESSAGE_PREFIX } from './codes'
+
+/**
+ * Marks instances across realms and across duplicate copies of this package
+ * (two bundles, a worker, a vm context), where `instanceof` gives false negatives.
+ */
+const BRAND = Symbol.for('sinch-webhooks.SinchWebhookError')
+
+/** Details that may accompany a {@link SinchWebhookError}. */
+export interface SinchWebhookErrorDetails {
+  /** JSON path of the offending field, as property names and array indices. */
+  readonly path?: readonly (string | number)[]
+  /** Header the error is about, lower-case. */
+  readonly header?: string
+  /** The underlying error, when one was caught. */
+  readonly cause?: unknown
+}
+
+/**
+ * The one error class this package throws for anything that arrived over the
+ * wire (bad signature, malformed body, invalid payload). Programmer errors,
+ * such as a missing secret, are `TypeError`s instead, so the two never mix.
+ *
+ * The message never contains a secret or the request body.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   const event = parseEvent(body)
+ * } catch (error) {
+ *   if (isSinchWebhookError(error)) console.warn(error.code, error.path)
+ *   else throw error
+ * }
+ * ```
+ */
+export class SinchWebhookError<Code extends string = string> extends Error {
+  /** Stable machine-readable reason; see the README's table of codes. */
+  readonly code: Code
+  /** JSON path of the offending field, when the error is about a field. */
+  readonly path: readonly (string | number)[]
+  /** Header the error is about, lower-case, when there is one. */
+  readonly header: string | undefined
+
+  constructor(code: Code, message: string, details: SinchWebhookErrorDetails = {}) {
+    super(message.startsWith(MESSAGE_PREFIX) ? message : MESSAGE_PREFIX + message, details.cause === undefined ? undefined : { cause: details.cause })
+    this.name = 'SinchWebhookError'
+    this.code = code
+    this.path = details.path ?? []
+    this.header = details.header
+  }
+
+  /** @internal brand read by {@link isSinchWebhookError} */
+  get [BRAND](): true {
+    return true
+  }
+}
+
+/**
+ * Tells whether a value is a {@link SinchWebhookError}, also when it comes from
+ * another realm or another copy of this package.
+ *
+ * @example
+ * ```ts
+ * if (isSinchWebhookError(error) && error.code === 'invalid_json') return new Response(null, { status: 400 })
+ * ```
+ */
+export function isSinchWebhookError(value: unknown): value is SinchWebhookError {
+  if (value instanceof SinchWebhookError) return true
+  if (typeof value !== 'object' || value === null) return false
+  try {
+    return (value as Record<PropertyKey, unknown>)[BRAND] === true && typeof (value as { code?: unknown }).code === 'string'
+  } catch {
+    // A hostile proxy can throw from its get trap; that is simply "not ours".
+    return false
+  }
+}
+
+/** Builds the `TypeError` used for programmer errors (bad options), with the package prefix. */
+export function usageError(message: string): TypeError {
+  return new TypeError(MESSAGE_PREFIX + message)
+}

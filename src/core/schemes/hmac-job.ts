@@ -1,0 +1,59 @@
+import type { BodyView } from '../body'
+import { constantTimeEqual } from '../compare'
+import { fail, succeed, type VerifyResult } from '../result'
+import { whitespaceHint } from '../secrets'
+
+/** The HMAC algorithms Sinch signs with. */
+export type HmacAlgorithm = 'SHA-1' | 'SHA-256'
+
+/**
+ * Everything a runtime needs to finish a verification: which MAC to compute
+ * over `body || suffix` with which secrets, and the decoded bytes it must equal.
+ * Keeping the body and the suffix apart lets Node feed them to the HMAC one
+ * after the other instead of concatenating a copy of the body.
+ */
+export interface HmacJob {
+  readonly algorithm: HmacAlgorithm
+  readonly secrets: readonly string[]
+  readonly body: BodyView
+  readonly suffix: string
+  readonly expected: Uint8Array
+  /** The signature header, for the failure message. */
+  readonly header: string
+}
+
+/** A runtime's HMAC: key string (UTF-8), message = body followed by suffix. */
+export type HmacSync = (algorithm: HmacAlgorithm, secret: string, body: BodyView, suffix: string) => Uint8Array
+export type HmacAsync = (algorithm: HmacAlgorithm, secret: string, body: BodyView, suffix: string) => Promise<Uint8Array>
+
+/**
+ * Tries every secret. All of them are computed even after a match, so the
+ * time taken does not reveal which secret of a rotation matched.
+ */
+export function runJobSync(job: HmacJob, hmac: HmacSync): VerifyResult {
+  let matched = -1
+  for (let i = 0; i < job.secrets.length; i++) {
+    const mac = hmac(job.algorithm, job.secrets[i] as string, job.body, job.suffix)
+    if (constantTimeEqual(mac, job.expected) && matched < 0) matched = i
+  }
+  return matched >= 0 ? succeed(matched) : mismatch(job)
+}
+
+/** The asynchronous twin of {@link runJobSync}, for Web Crypto. */
+export async function runJobAsync(job: HmacJob, hmac: HmacAsync): Promise<VerifyResult> {
+  let matched = -1
+  for (let i = 0; i < job.secrets.length; i++) {
+    const mac = await hmac(job.algorithm, job.secrets[i] as string, job.body, job.suffix)
+    if (constantTimeEqual(mac, job.expected) && matched < 0) matched = i
+  }
+  return matched >= 0 ? succeed(matched) : mismatch(job)
+}
+
+function mismatch(job: HmacJob): VerifyResult {
+  return fail(
+    'signature_mismatch',
+    'The signature does not match the body. Verify the exact raw bytes as received (no JSON re-serialisation, no trimming) with the right secret.' +
+      whitespaceHint(job.secrets),
+    job.header,
+  )
+}

@@ -1,0 +1,106 @@
+import { usageError } from '../core/errors'
+import { type VerifyResult } from '../core/result'
+import { checkBasicAuth, checkBearerToken, type VerifyBasicAuthOptions, type VerifyBearerTokenOptions } from '../core/schemes/authorization'
+import { runJobSync } from '../core/schemes/hmac-job'
+import {
+  checkFreshness,
+  nonceReplayed,
+  planWebhookSignature,
+  type NonceContext,
+  type WebhookSignatureOptionsBase,
+} from '../core/schemes/webhook-signature'
+import { planSinchSignature, type VerifySignatureOptions } from '../core/schemes/x-sinch-signature'
+import { hmacNode } from './hmac'
+
+/**
+ * Verifies `X-Sinch-Signature`: lower-case hex HMAC-SHA1 of the raw body
+ * (Numbers, imported numbers / hosting orders, sender-ID registrations,
+ * brands, US short-code campaigns), or HMAC-SHA256 in hex or Base64 with
+ * `algorithm: 'sha256'` (Compliance API brand orders).
+ *
+ * Never throws for anything in the request; throws a `TypeError` only for
+ * bad options, such as a missing secret.
+ *
+ * @example
+ * ```ts
+ * import { verifySignature } from 'sinch-webhooks'
+ *
+ * app.post('/sinch/numbers', express.raw({ type: '*\/*' }), (req, res) => {
+ *   const result = verifySignature({ body: req.body, headers: req.headers, secret: process.env.SINCH_HMAC_SECRET! })
+ *   if (!result.ok) return res.status(401).json({ code: result.code })
+ *   res.sendStatus(200)
+ * })
+ * ```
+ */
+export function verifySignature(options: VerifySignatureOptions): VerifyResult {
+  const job = planSinchSignature(options)
+  return 'ok' in job ? job : runJobSync(job, hmacNode)
+}
+
+/** Options for the synchronous `verifyWebhookSignature`. */
+export interface VerifyWebhookSignatureOptions extends WebhookSignatureOptionsBase {
+  /**
+   * Called with the nonce of an authentic, fresh delivery. Return `true` if
+   * the nonce was seen before, and the delivery is refused as `nonce_replayed`.
+   * It must answer synchronously here; use `sinch-webhooks/web` for an async store.
+   */
+  readonly seenNonce?: (nonce: string, context: NonceContext) => boolean
+}
+
+/**
+ * Verifies the `x-sinch-webhook-signature` scheme (SMS callbacks with HMAC,
+ * Conversation, Provisioning): Base64 HMAC-SHA256 of
+ * `rawBody + "." + nonce + "." + timestamp`, with a ±300 s window by default.
+ *
+ * @example
+ * ```ts
+ * import { verifyWebhookSignature } from 'sinch-webhooks'
+ *
+ * const result = verifyWebhookSignature({ body: rawBody, headers: req.headers, secret: process.env.SINCH_SMS_SECRET! })
+ * if (!result.ok) console.warn('rejected callback:', result.code)
+ * ```
+ */
+export function verifyWebhookSignature(options: VerifyWebhookSignatureOptions): VerifyResult {
+  const plan = planWebhookSignature(options)
+  if ('ok' in plan) return plan
+  const result = runJobSync(plan.job, hmacNode)
+  if (!result.ok) return result
+  const stale = checkFreshness(plan)
+  if (stale !== undefined) return stale
+  if (options.seenNonce !== undefined) {
+    const seen: unknown = options.seenNonce(plan.nonce, { timestamp: plan.timestamp })
+    if (typeof seen !== 'boolean') {
+      throw usageError('`seenNonce` must return a boolean synchronously; for an asynchronous store use the sinch-webhooks/web entry.')
+    }
+    if (seen) return nonceReplayed()
+  }
+  return result
+}
+
+/**
+ * Verifies `Authorization: Basic` credentials in constant time: for SMS
+ * callbacks provisioned with Basic authentication, and for Porting webhook
+ * URLs you protect yourself.
+ *
+ * @example
+ * ```ts
+ * const result = verifyBasicAuth({ headers: req.headers, username: 'sinch', password: process.env.CALLBACK_PASSWORD! })
+ * ```
+ */
+export function verifyBasicAuth(options: VerifyBasicAuthOptions): VerifyResult {
+  return checkBasicAuth(options)
+}
+
+/**
+ * Verifies `Authorization: Bearer` against the token(s) you issued, in
+ * constant time: for SMS callbacks provisioned with OAuth 2.0, where Sinch
+ * presents a token fetched from your own token endpoint.
+ *
+ * @example
+ * ```ts
+ * const result = verifyBearerToken({ headers: req.headers, token: [currentToken, previousToken] })
+ * ```
+ */
+export function verifyBearerToken(options: VerifyBearerTokenOptions): VerifyResult {
+  return checkBearerToken(options)
+}

@@ -1,0 +1,94 @@
+import { type VerifyResult } from '../core/result'
+import { checkBasicAuth, checkBearerToken, type VerifyBasicAuthOptions, type VerifyBearerTokenOptions } from '../core/schemes/authorization'
+import { runJobAsync } from '../core/schemes/hmac-job'
+import {
+  checkFreshness,
+  nonceReplayed,
+  planWebhookSignature,
+  type NonceContext,
+  type WebhookSignatureOptionsBase,
+} from '../core/schemes/webhook-signature'
+import { planSinchSignature, type VerifySignatureOptions } from '../core/schemes/x-sinch-signature'
+import { hmacWeb } from './hmac'
+
+/**
+ * Verifies `X-Sinch-Signature` with Web Crypto only (Workers, Deno, Bun,
+ * browsers, Node): the same checks and results as the synchronous entry.
+ *
+ * @example
+ * ```ts
+ * import { verifySignature } from 'sinch-webhooks/web'
+ *
+ * export default {
+ *   async fetch(request: Request, env: Env) {
+ *     const body = await request.arrayBuffer()
+ *     const result = await verifySignature({ body, headers: request.headers, secret: env.SINCH_HMAC_SECRET })
+ *     return new Response(null, { status: result.ok ? 200 : 401 })
+ *   },
+ * }
+ * ```
+ */
+export async function verifySignature(options: VerifySignatureOptions): Promise<VerifyResult> {
+  const job = planSinchSignature(options)
+  return 'ok' in job ? job : runJobAsync(job, hmacWeb)
+}
+
+/** Options for the Web Crypto `verifyWebhookSignature`. */
+export interface VerifyWebhookSignatureOptions extends WebhookSignatureOptionsBase {
+  /**
+   * Called with the nonce of an authentic, fresh delivery. Return (or resolve
+   * to) `true` if the nonce was seen before; the delivery is then refused as
+   * `nonce_replayed`.
+   */
+  readonly seenNonce?: (nonce: string, context: NonceContext) => boolean | Promise<boolean>
+}
+
+/**
+ * Verifies the `x-sinch-webhook-signature` scheme with Web Crypto only.
+ *
+ * @example
+ * ```ts
+ * import { verifyWebhookSignature } from 'sinch-webhooks/web'
+ *
+ * const result = await verifyWebhookSignature({
+ *   body: await request.text(),
+ *   headers: request.headers,
+ *   secret: env.SINCH_SMS_SECRET,
+ *   seenNonce: async (nonce) => (await env.NONCES.get(nonce)) !== null,
+ * })
+ * ```
+ */
+export async function verifyWebhookSignature(options: VerifyWebhookSignatureOptions): Promise<VerifyResult> {
+  const plan = planWebhookSignature(options)
+  if ('ok' in plan) return plan
+  const result = await runJobAsync(plan.job, hmacWeb)
+  if (!result.ok) return result
+  const stale = checkFreshness(plan)
+  if (stale !== undefined) return stale
+  if (options.seenNonce !== undefined && (await options.seenNonce(plan.nonce, { timestamp: plan.timestamp })) === true) return nonceReplayed()
+  return result
+}
+
+/**
+ * Verifies `Authorization: Basic` credentials in constant time.
+ *
+ * @example
+ * ```ts
+ * const result = await verifyBasicAuth({ headers: request.headers, username: 'sinch', password: env.CALLBACK_PASSWORD })
+ * ```
+ */
+export async function verifyBasicAuth(options: VerifyBasicAuthOptions): Promise<VerifyResult> {
+  return checkBasicAuth(options)
+}
+
+/**
+ * Verifies `Authorization: Bearer` against the token(s) you issued, in constant time.
+ *
+ * @example
+ * ```ts
+ * const result = await verifyBearerToken({ headers: request.headers, token: env.CALLBACK_TOKEN })
+ * ```
+ */
+export async function verifyBearerToken(options: VerifyBearerTokenOptions): Promise<VerifyResult> {
+  return checkBearerToken(options)
+}

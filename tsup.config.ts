@@ -1,0 +1,15 @@
+import { defineConfig } from 'tsup'
+
+export default defineConfig({
+  entry: { index: 'src/index.ts', web: 'src/web.ts' },
+  format: ['esm', 'cjs'],
+  dts: true,
+  clean: true,
+  target: 'es2022',
+  platform: 'neutral',
+  // Shared chunks keep the core in one place inside each format.
+  splitting: true,
+  treeshake: true,
+  sourcemap: false,
+  external: ['node:crypto'],
+})
