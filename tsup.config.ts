@@ -12,4 +12,7 @@ export default defineConfig({
   treeshake: true,
   sourcemap: false,
   external: ['node:crypto'],
+  // Keep `node:crypto` as written: a bare `crypto` can be shadowed by an npm
+  // package of that name, and Deno and edge bundlers key off the prefix.
+  removeNodeProtocol: false,
 })
