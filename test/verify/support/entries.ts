@@ -1,0 +1,50 @@
+/**
+ * Both public entries behind one asynchronous shape, so a single test body
+ * checks the `node:crypto` verifiers and the Web Crypto verifiers alike.
+ * The synchronous entry is additionally checked to really answer synchronously.
+ */
+import * as node from '../../../src/index'
+import * as web from '../../../src/web'
+import type { VerifyResult } from '../../../src/index'
+
+type Options<F> = F extends (options: infer O) => unknown ? O : never
+
+export interface Entry {
+  readonly name: 'sinch-webhooks' | 'sinch-webhooks/web'
+  readonly sync: boolean
+  verifySignature(options: Options<typeof web.verifySignature>): Promise<VerifyResult>
+  verifyWebhookSignature(options: Options<typeof web.verifyWebhookSignature>): Promise<VerifyResult>
+  verifyBasicAuth(options: Options<typeof web.verifyBasicAuth>): Promise<VerifyResult>
+  verifyBearerToken(options: Options<typeof web.verifyBearerToken>): Promise<VerifyResult>
+}
+
+function synchronous(result: VerifyResult): VerifyResult {
+  if (typeof (result as { then?: unknown }).then === 'function') throw new Error('the synchronous entry returned a promise')
+  return result
+}
+
+export const nodeEntry: Entry = {
+  name: 'sinch-webhooks',
+  sync: true,
+  verifySignature: async (o) => synchronous(node.verifySignature(o)),
+  // The async hook type is wider than the sync one; tests that hand the sync entry an async hook do so on purpose.
+  verifyWebhookSignature: async (o) => synchronous(node.verifyWebhookSignature(o as node.VerifyWebhookSignatureOptions)),
+  verifyBasicAuth: async (o) => synchronous(node.verifyBasicAuth(o)),
+  verifyBearerToken: async (o) => synchronous(node.verifyBearerToken(o)),
+}
+
+export const webEntry: Entry = {
+  name: 'sinch-webhooks/web',
+  sync: false,
+  verifySignature: (o) => web.verifySignature(o),
+  verifyWebhookSignature: (o) => web.verifyWebhookSignature(o),
+  verifyBasicAuth: (o) => web.verifyBasicAuth(o),
+  verifyBearerToken: (o) => web.verifyBearerToken(o),
+}
+
+export const ENTRIES: readonly Entry[] = [nodeEntry, webEntry]
+
+/** Narrows a result to its failure code, or 'ok'. */
+export function outcome(result: VerifyResult): string {
+  return result.ok ? 'ok' : result.code
+}
