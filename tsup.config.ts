@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup'
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', web: 'src/web.ts' },
+  entry: { index: 'src/index.ts', web: 'src/web.ts', testing: 'src/testing.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

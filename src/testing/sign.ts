@@ -1,0 +1,121 @@
+import { utf8, viewBody, type RawBody } from '../core/body'
+import { encodeBase64, encodeHex } from '../core/encoding'
+import { usageError } from '../core/errors'
+import { isFailure } from '../core/result'
+import { WEBHOOK_SIGNATURE_HEADERS } from '../core/schemes/webhook-signature'
+import type { SinchSignatureAlgorithm } from '../core/schemes/x-sinch-signature'
+import { hmacWeb } from '../web/hmac'
+import { randomNonce } from './nonce'
+
+/** Options for {@link signSinchSignature}. */
+export interface SignSinchSignatureOptions {
+  /** The exact body that will be sent. */
+  readonly body: RawBody
+  /** The secret the receiver verifies with. */
+  readonly secret: string
+  /** Defaults to `sha1`, what Numbers and the registration family use. */
+  readonly algorithm?: SinchSignatureAlgorithm
+  /** Defaults to `hex`. `base64` is only meaningful with `sha256`. */
+  readonly encoding?: 'hex' | 'base64'
+}
+
+/** Options for {@link signWebhookSignature}. */
+export interface SignWebhookSignatureOptions {
+  /** The exact body that will be sent. */
+  readonly body: RawBody
+  /** The secret the receiver verifies with. */
+  readonly secret: string
+  /** Defaults to a fresh ULID-shaped value. */
+  readonly nonce?: string
+  /** Unix seconds or a `Date`; defaults to now. */
+  readonly timestamp?: number | Date
+}
+
+/** The four headers of an `x-sinch-webhook-signature` delivery, lower-case names. */
+export interface WebhookSignatureHeaders {
+  readonly 'x-sinch-webhook-signature': string
+  readonly 'x-sinch-webhook-signature-nonce': string
+  readonly 'x-sinch-webhook-signature-timestamp': string
+  readonly 'x-sinch-webhook-signature-algorithm': 'HmacSHA256'
+}
+
+function bodyOf(body: RawBody): string | Uint8Array {
+  const view = viewBody(body)
+  if (isFailure(view)) throw usageError('`body` must be the exact bytes or text to send (string, Uint8Array, ArrayBuffer).')
+  return view
+}
+
+function secretOf(secret: unknown): string {
+  if (typeof secret !== 'string' || secret.length === 0) throw usageError('`secret` is required.')
+  return secret
+}
+
+/**
+ * Computes an `X-Sinch-Signature` header value for a body, as Sinch does:
+ * lower-case hex HMAC-SHA1 by default.
+ *
+ * @example
+ * ```ts
+ * const signature = await signSinchSignature({ body, secret: 'test-secret' })
+ * await fetch(url, { method: 'POST', body, headers: { 'x-sinch-signature': signature } })
+ * ```
+ */
+export async function signSinchSignature(options: SignSinchSignatureOptions): Promise<string> {
+  const algorithm = options.algorithm ?? 'sha1'
+  if (algorithm !== 'sha1' && algorithm !== 'sha256') throw usageError('`algorithm` must be "sha1" or "sha256".')
+  const encoding = options.encoding ?? 'hex'
+  if (encoding !== 'hex' && encoding !== 'base64') throw usageError('`encoding` must be "hex" or "base64".')
+  const mac = await hmacWeb(algorithm === 'sha1' ? 'SHA-1' : 'SHA-256', secretOf(options.secret), bodyOf(options.body), '')
+  return encoding === 'hex' ? encodeHex(mac) : encodeBase64(mac)
+}
+
+/**
+ * Computes the four `x-sinch-webhook-signature*` headers for a body, as Sinch
+ * signs SMS callbacks and Conversation webhooks.
+ *
+ * @example
+ * ```ts
+ * const headers = await signWebhookSignature({ body, secret: 'test-secret' })
+ * await fetch(url, { method: 'POST', body, headers })
+ * ```
+ */
+export async function signWebhookSignature(options: SignWebhookSignatureOptions): Promise<WebhookSignatureHeaders> {
+  const nonce = options.nonce ?? randomNonce()
+  const at = options.timestamp ?? new Date()
+  const seconds = at instanceof Date ? Math.floor(at.getTime() / 1000) : at
+  if (!Number.isSafeInteger(seconds) || seconds < 0) throw usageError('`timestamp` must be whole Unix seconds or a valid Date.')
+  const timestamp = String(seconds)
+  const mac = await hmacWeb('SHA-256', secretOf(options.secret), bodyOf(options.body), '.' + nonce + '.' + timestamp)
+  return {
+    [WEBHOOK_SIGNATURE_HEADERS.signature]: encodeBase64(mac),
+    [WEBHOOK_SIGNATURE_HEADERS.nonce]: nonce,
+    [WEBHOOK_SIGNATURE_HEADERS.timestamp]: timestamp,
+    [WEBHOOK_SIGNATURE_HEADERS.algorithm]: 'HmacSHA256',
+  } as WebhookSignatureHeaders
+}
+
+/**
+ * An `Authorization: Basic` header value (RFC 7617, UTF-8).
+ *
+ * @example
+ * ```ts
+ * basicAuthorization('sinch', 'p4ss') // 'Basic c2luY2g6cDRzcw=='
+ * ```
+ */
+export function basicAuthorization(username: string, password: string): string {
+  if (typeof username !== 'string' || typeof password !== 'string') throw usageError('`username` and `password` must be strings.')
+  return 'Basic ' + encodeBase64(utf8(username + ':' + password))
+}
+
+/**
+ * An `Authorization: Bearer` header value.
+ *
+ * @example
+ * ```ts
+ * bearerAuthorization('token-123') // 'Bearer token-123'
+ * ```
+ */
+export function bearerAuthorization(token: string): string {
+  if (typeof token !== 'string' || token.length === 0) throw usageError('`token` is required.')
+  return 'Bearer ' + token
+}
