@@ -1,3 +1,4 @@
+import { usageError } from '../core/errors'
 import { type VerifyResult } from '../core/result'
 import { checkBasicAuth, checkBearerToken, type VerifyBasicAuthOptions, type VerifyBearerTokenOptions } from '../core/schemes/authorization'
 import { runJobAsync } from '../core/schemes/hmac-job'
@@ -65,7 +66,12 @@ export async function verifyWebhookSignature(options: VerifyWebhookSignatureOpti
   if (!result.ok) return result
   const stale = checkFreshness(plan)
   if (stale !== undefined) return stale
-  if (options.seenNonce !== undefined && (await options.seenNonce(plan.nonce, { timestamp: plan.timestamp })) === true) return nonceReplayed()
+  if (options.seenNonce !== undefined) {
+    const seen: unknown = await options.seenNonce(plan.nonce, { timestamp: plan.timestamp })
+    // A store answering 1 or "1" (Redis EXISTS) must not read as "not seen": refuse anything but a boolean, like the sync entry.
+    if (typeof seen !== 'boolean') throw usageError('`seenNonce` must return or resolve to a boolean.')
+    if (seen) return nonceReplayed()
+  }
   return result
 }
 
