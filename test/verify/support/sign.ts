@@ -42,13 +42,14 @@ export const AT_TIMESTAMP = new Date(TIMESTAMP * 1000)
 export function webhookHeaders(
   secret: string,
   body: Bytes,
-  { nonce = NONCE, timestamp = String(TIMESTAMP), algorithm = 'HmacSHA256' as string | undefined } = {},
+  // `algorithm: null` leaves the algorithm header out.
+  { nonce = NONCE, timestamp = String(TIMESTAMP), algorithm = 'HmacSHA256' as string | null } = {},
 ): Record<string, string> {
   const headers: Record<string, string> = {
     'x-sinch-webhook-signature': signWebhook(secret, body, nonce, timestamp),
     'x-sinch-webhook-signature-nonce': nonce,
     'x-sinch-webhook-signature-timestamp': timestamp,
   }
-  if (algorithm !== undefined) headers['x-sinch-webhook-signature-algorithm'] = algorithm
+  if (algorithm !== null) headers['x-sinch-webhook-signature-algorithm'] = algorithm
   return headers
 }
