@@ -1,0 +1,85 @@
+import type { SinchEvent } from './types'
+import { DATE_PATTERN } from './schema/formats'
+
+/**
+ * Turns a Sinch timestamp string into a `Date`. Accepts what Sinch sends: no
+ * zone (meaning UTC), `T` or space separator, up to 9 fractional digits
+ * (truncated to milliseconds), `Z` or a numeric offset, or a bare date
+ * (midnight UTC). Returns `undefined` for anything else, including impossible
+ * dates such as February 30, never an Invalid Date.
+ *
+ * @example
+ * ```ts
+ * parseSinchTime('2023-06-06T07:45:27.785357') // 2023-06-06T07:45:27.785Z
+ * ```
+ */
+export function parseSinchTime(value: unknown): Date | undefined {
+  if (typeof value !== 'string') return undefined
+  const match = DATE_PATTERN.exec(value)
+  if (match === null) return undefined
+  const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = '', zone = ''] = match
+  const y = Number(year)
+  const mo = Number(month) - 1
+  const d = Number(day)
+  // A leap second (:60) is read as the last millisecond-precise instant before the next minute.
+  const s = Math.min(Number(second), 59)
+  const ms = Number(fraction.slice(0, 3).padEnd(3, '0'))
+  let time = Date.UTC(y, mo, d, Number(hour), Number(minute), s, ms)
+  const check = new Date(time)
+  // Date.UTC rolls Feb 30 over into March; such dates are refused instead. Years 0-99 are mapped by Date.UTC, so set them back.
+  if (y < 100) check.setUTCFullYear(y)
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo || check.getUTCDate() !== d) return undefined
+  time = check.getTime()
+  if (zone !== '' && zone !== 'Z' && zone !== 'z') {
+    const sign = zone.startsWith('-') ? -1 : 1
+    const digits = zone.slice(1).replace(':', '')
+    time -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0')) * 60_000
+  }
+  return new Date(time)
+}
+
+/** The field that carries the event time in each product's payload. */
+function timeField(event: SinchEvent): unknown {
+  const payload = event.payload as Record<string, unknown>
+  switch (event.product) {
+    case 'sms':
+      // Inbound messages have received_at, recipient reports at; batch reports carry no time.
+      return payload.received_at ?? payload.at
+    case 'numbers':
+    case 'imported_numbers':
+      return payload.timestamp
+    case 'brands':
+    case 'campaigns':
+      return payload.createTime
+    case 'compliance':
+      return payload.time
+    case 'sender_id_registrations':
+      return payload.createTime ?? payload.timestamp
+    default:
+      // Porting webhooks carry no event time; unknown events promise nothing.
+      return undefined
+  }
+}
+
+/**
+ * When Sinch says the event happened, as a `Date`, or `undefined` when the
+ * event carries no time (batch delivery reports, porting webhooks, unknown
+ * events) or an unreadable one. Fields read: SMS `received_at` (inbound) or
+ * `at` (recipient reports); Numbers and imported numbers `timestamp`; Brands
+ * and Campaigns `createTime`; Compliance `time`; sender-ID `createTime` or
+ * `timestamp`. A timestamp without a zone is UTC; digits beyond milliseconds
+ * are dropped (the raw string stays in the payload).
+ *
+ * @example
+ * ```ts
+ * const event = parseEvent(rawBody)
+ * const at = eventTime(event) ?? new Date()
+ * ```
+ */
+export function eventTime(event: SinchEvent): Date | undefined {
+  try {
+    return parseSinchTime(timeField(event))
+  } catch {
+    return undefined
+  }
+}
