@@ -31,8 +31,8 @@ export interface SignWebhookSignatureOptions {
   readonly timestamp?: number | Date
 }
 
-/** The four headers of an `x-sinch-webhook-signature` delivery, lower-case names. */
-export interface WebhookSignatureHeaders {
+/** The four headers of an `x-sinch-webhook-signature` delivery, lower-case names (a plain object, usable as `HeadersInit`). */
+export type WebhookSignatureHeaders = {
   readonly 'x-sinch-webhook-signature': string
   readonly 'x-sinch-webhook-signature-nonce': string
   readonly 'x-sinch-webhook-signature-timestamp': string

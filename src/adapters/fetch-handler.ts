@@ -1,0 +1,37 @@
+import { RAW_BODY_HINT } from '../core/codes'
+import type { WebhookOptions, WebhookResponse } from './options'
+import { bodyNotRaw, runPipeline, type Verifiers } from './pipeline'
+import { prepare } from './prepare'
+import { declaredTooLarge, readStreamLimited } from './read-limited'
+import { respond } from './respond'
+
+/** A Fetch handler: Next.js route handlers, Hono, Bun, Deno, Cloudflare Workers. */
+export type FetchHandler = (request: Request) => Promise<Response>
+
+/** Copies a transport-neutral answer onto a Fetch `Response`. */
+export function toResponse(result: WebhookResponse): Response {
+  return new Response(result.body, { status: result.status, headers: result.headers })
+}
+
+/** Builds `createFetchHandler` on one entry's verifiers. */
+export function fetchHandlerFactory(verifiers: Verifiers): (options: WebhookOptions) => FetchHandler {
+  return (options) => {
+    const prepared = prepare(options)
+    return async (request) => {
+      if (request.method !== 'POST') return toResponse(respond(405, 'method_not_allowed', { headers: { allow: 'POST' } }))
+      if (request.bodyUsed) {
+        return toResponse(bodyNotRaw(prepared, 'The request body was already read before the webhook handler ran. ' + RAW_BODY_HINT))
+      }
+      if (declaredTooLarge(request.headers.get('content-length') ?? undefined, prepared.maxBytes)) return toResponse(respond(413, 'body_too_large'))
+      let body
+      try {
+        body = await readStreamLimited(request.body, prepared.maxBytes)
+      } catch {
+        // The client went away mid-body; there is no one left to answer.
+        return toResponse(respond(400, 'internal_error'))
+      }
+      if (body === 'too_large') return toResponse(respond(413, 'body_too_large'))
+      return toResponse(await runPipeline(prepared, verifiers, { body, headers: request.headers }))
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import { decodeBase64Any } from '../core/encoding'
+import type { WebhookOptions, WebhookResponse } from './options'
+import { runPipeline, type Verifiers } from './pipeline'
+import { prepare } from './prepare'
+import { respond } from './respond'
+
+/**
+ * The fields of an API Gateway (REST or HTTP API), Lambda function URL or ALB
+ * event the handler reads.
+ */
+export interface LambdaEventLike {
+  readonly body?: string | null
+  /** Set when the platform Base64-encoded the body; the handler decodes it back to the exact bytes. */
+  readonly isBase64Encoded?: boolean
+  readonly headers?: Readonly<Record<string, string | undefined>> | null
+  /** REST API and ALB events. */
+  readonly httpMethod?: string
+  /** HTTP API (v2) and function URL events. */
+  readonly requestContext?: { readonly http?: { readonly method?: string } }
+}
+
+/** The proxy result shape every one of those integrations accepts. */
+export interface LambdaResult {
+  readonly statusCode: number
+  readonly headers: Readonly<Record<string, string>>
+  readonly body: string
+}
+
+/** A Lambda handler for webhook deliveries. */
+export type LambdaHandler = (event: LambdaEventLike) => Promise<LambdaResult>
+
+function toResult(result: WebhookResponse): LambdaResult {
+  return { statusCode: result.status, headers: result.headers, body: result.body }
+}
+
+/** Builds `createLambdaHandler` on one entry's verifiers. */
+export function lambdaHandlerFactory(verifiers: Verifiers): (options: WebhookOptions) => LambdaHandler {
+  return (options) => {
+    const prepared = prepare(options)
+    return async (event) => {
+      const method = event.requestContext?.http?.method ?? event.httpMethod
+      if (method !== undefined && method !== 'POST') return toResult(respond(405, 'method_not_allowed', { headers: { allow: 'POST' } }))
+      const text = event.body ?? ''
+      let body: string | Uint8Array = text
+      if (event.isBase64Encoded === true && text !== '') {
+        const bytes = decodeBase64Any(text)
+        if (bytes === undefined) return toResult(respond(400, 'invalid_encoding'))
+        body = bytes
+      }
+      return toResult(await runPipeline(prepared, verifiers, { body, headers: event.headers ?? {} }))
+    }
+  }
+}

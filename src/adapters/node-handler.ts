@@ -1,0 +1,115 @@
+import { RAW_BODY_HINT } from '../core/codes'
+import { describe } from '../core/body'
+import type { WebhookOptions, WebhookResponse } from './options'
+import { bodyNotRaw, runPipeline, type Verifiers } from './pipeline'
+import { prepare, type Prepared } from './prepare'
+import { concat, declaredTooLarge, type LimitedBody } from './read-limited'
+import { respond } from './respond'
+
+/**
+ * The parts of a Node `IncomingMessage` (or an Express / Connect request) the
+ * handler uses. Typed structurally so no Node types leak into this package's API.
+ */
+export interface NodeRequestLike {
+  readonly method?: string | undefined
+  readonly headers: Readonly<Record<string, string | readonly string[] | undefined>>
+  /** Set by body parsers: a Buffer or string is used as the raw body; a parsed object is refused. */
+  readonly body?: unknown
+  readonly readableEnded?: boolean
+  readonly readableFlowing?: boolean | null
+  on(event: string, listener: (...args: never[]) => void): unknown
+  removeListener(event: string, listener: (...args: never[]) => void): unknown
+  pause?(): unknown
+}
+
+/** The parts of a Node `ServerResponse` (or an Express response) the handler uses. */
+export interface NodeResponseLike {
+  statusCode: number
+  readonly headersSent?: boolean
+  setHeader(name: string, value: string): unknown
+  end(body?: string): unknown
+}
+
+/** A Node / Express / Connect request handler; `next` only ever receives an unexpected error. */
+export type NodeHandler = (request: NodeRequestLike, response: NodeResponseLike, next?: (error?: unknown) => void) => Promise<void>
+
+/** Writes a transport-neutral answer onto a Node response. */
+export function writeNodeResponse(response: NodeResponseLike, result: WebhookResponse): void {
+  response.statusCode = result.status
+  for (const [name, value] of Object.entries(result.headers)) response.setHeader(name, value)
+  response.end(result.body)
+}
+
+const encoder = new TextEncoder()
+
+/**
+ * Reads the request stream up to `maxBytes`. Past the limit it stops at once
+ * (no buffering of the rest) and the answer closes the connection.
+ */
+function readNodeLimited(request: NodeRequestLike, maxBytes: number): Promise<LimitedBody | 'aborted'> {
+  return new Promise((resolve) => {
+    const chunks: Uint8Array[] = []
+    let total = 0
+    const finish = (value: LimitedBody | 'aborted'): void => {
+      request.removeListener('data', onData)
+      request.removeListener('end', onEnd)
+      request.removeListener('error', onAbort)
+      request.removeListener('close', onClose)
+      resolve(value)
+    }
+    const onData = (chunk: Uint8Array | string): void => {
+      const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk
+      total += bytes.byteLength
+      if (total > maxBytes) {
+        request.pause?.()
+        finish('too_large')
+      } else chunks.push(bytes)
+    }
+    const onEnd = (): void => finish(concat(chunks, total))
+    const onAbort = (): void => finish('aborted')
+    // 'close' before 'end' means the client went away mid-body.
+    const onClose = (): void => {
+      if (request.readableEnded !== true) finish('aborted')
+    }
+    request.on('data', onData)
+    request.on('end', onEnd)
+    request.on('error', onAbort)
+    request.on('close', onClose)
+  })
+}
+
+/** Where the raw body is: given by a raw-body parser, still in the stream, or lost. */
+async function rawBody(prepared: Prepared, request: NodeRequestLike): Promise<{ readonly raw: string | Uint8Array } | WebhookResponse | 'aborted'> {
+  const given = request.body
+  if (given !== undefined) {
+    if (typeof given === 'string' || given instanceof Uint8Array) return { raw: given }
+    return bodyNotRaw(prepared, `req.body is ${describe(given)}: a body parser ran before the webhook handler. ${RAW_BODY_HINT}`)
+  }
+  if (request.readableEnded === true || request.readableFlowing === true) {
+    return bodyNotRaw(prepared, 'The request stream was already consumed before the webhook handler ran. ' + RAW_BODY_HINT)
+  }
+  const read = declaredTooLarge(request.headers['content-length'], prepared.maxBytes) ? 'too_large' : await readNodeLimited(request, prepared.maxBytes)
+  if (read === 'too_large') return respond(413, 'body_too_large', { headers: { connection: 'close' } })
+  return read === 'aborted' ? read : { raw: read }
+}
+
+/** Builds `createNodeHandler` on one entry's verifiers. */
+export function nodeHandlerFactory(verifiers: Verifiers): (options: WebhookOptions) => NodeHandler {
+  return (options) => {
+    const prepared = prepare(options)
+    return async (request, response, next) => {
+      try {
+        if (request.method !== undefined && request.method !== 'POST') {
+          return writeNodeResponse(response, respond(405, 'method_not_allowed', { headers: { allow: 'POST' } }))
+        }
+        const body = await rawBody(prepared, request)
+        if (body === 'aborted') return
+        if ('status' in body) return writeNodeResponse(response, body)
+        writeNodeResponse(response, await runPipeline(prepared, verifiers, { body: body.raw, headers: request.headers }))
+      } catch (error) {
+        if (next !== undefined) next(error)
+        else if (response.headersSent !== true) writeNodeResponse(response, respond(500, 'internal_error'))
+      }
+    }
+  }
+}

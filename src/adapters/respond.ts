@@ -1,0 +1,46 @@
+import type { VerifyErrorCode } from '../core/codes'
+import type { ParseErrorCode } from '../parse'
+import type { WebhookResponse } from './options'
+
+/**
+ * The `code` in every handler response body. With the status it follows
+ * Sinch's retry rules: 2xx is done, 429 and 5xx are retried, any other 4xx
+ * is dropped for good.
+ */
+export type WebhookResponseCode =
+  /** 200: handled. */
+  | 'ok'
+  /** 200: this event was handled before; the handler did not run again. */
+  | 'duplicate'
+  /** 200: no handler for this kind and no `fallback`; acknowledged so it is not retried. */
+  | 'unhandled'
+  /** 429: a handler or `shouldThrottle` asked Sinch to come back later. */
+  | 'retry_later'
+  /** 429: another delivery of this event is being handled right now; retried later in case it fails. */
+  | 'duplicate_in_flight'
+  /** 500: a handler threw; Sinch retries. */
+  | 'handler_failed'
+  /** 500: the de-duplication store failed; Sinch retries. */
+  | 'dedupe_failed'
+  /** 405: only POST is accepted. */
+  | 'method_not_allowed'
+  /** 400: a Lambda event's Base64 body does not decode. */
+  | 'invalid_encoding'
+  /** 500: an unexpected error inside the adapter. */
+  | 'internal_error'
+  /** 401 (500 for `body_not_raw`): the verifier's code. */
+  | VerifyErrorCode
+  /** 400, 413 for `body_too_large`, 500 for `body_not_raw`: the parser's code. */
+  | ParseErrorCode
+
+const JSON_HEADERS = { 'content-type': 'application/json', 'cache-control': 'no-store' } as const
+
+/** Builds a response; `message` is only ever a fixed, body-free text. */
+export function respond(status: number, code: WebhookResponseCode, extra?: { retryAfter?: number; message?: string; headers?: Record<string, string> }): WebhookResponse {
+  const headers: Record<string, string> = { ...JSON_HEADERS, ...extra?.headers }
+  if (extra?.retryAfter !== undefined) headers['retry-after'] = String(extra.retryAfter)
+  return { status, headers, body: JSON.stringify(extra?.message === undefined ? { code } : { code, message: extra.message }) }
+}
+
+/** 500 for a body that a parser consumed: retrying helps once the route is fixed, and nothing is lost meanwhile. */
+export const BODY_NOT_RAW_STATUS = 500
