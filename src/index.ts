@@ -185,3 +185,27 @@ export type {
   SenderIdRegistrationEventPayload,
   SenderIdRegistrationStatus,
 } from './parse/products/sender-id-registrations'
+
+// Drop-in handlers: Fetch (Next.js, Hono, Bun, Deno), Node (node:http, Express, Connect), AWS Lambda,
+// and the transport-neutral core they share; verification, parsing, de-duplication, dispatch and status codes.
+export { createFetchHandler, createNodeHandler, createLambdaHandler, createWebhookHandler, handleWebhook } from './adapters/node'
+export type { FetchHandler } from './adapters/fetch-handler'
+export type { NodeHandler, NodeRequestLike, NodeResponseLike } from './adapters/node-handler'
+export type { LambdaHandler, LambdaEventLike, LambdaResult } from './adapters/lambda-handler'
+export type {
+  WebhookOptions,
+  WebhookRequest,
+  WebhookResponse,
+  WebhookContext,
+  EventHandlers,
+  HandlerResult,
+  DedupeOptions,
+  VerificationFailureInfo,
+  ErrorContext,
+  DuplicateInfo,
+} from './adapters/options'
+export type { VerifyConfig, VerifyScheme, SinchSignatureConfig, WebhookSignatureConfig, BasicAuthConfig, BearerTokenConfig, NoAuthConfig } from './adapters/verify-config'
+export type { WebhookResponseCode } from './adapters/respond'
+export { RetryLater, isRetryLater } from './adapters/retry-later'
+export { createMemoryDedupeStore } from './adapters/dedupe-store'
+export type { DedupeStore, ClaimResult, MemoryDedupeStoreOptions } from './adapters/dedupe-store'

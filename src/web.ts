@@ -182,3 +182,25 @@ export type {
   SenderIdRegistrationEventPayload,
   SenderIdRegistrationStatus,
 } from './parse/products/sender-id-registrations'
+
+// Drop-in handlers on Web Crypto: a Fetch handler for Workers, Deno, Bun, Vercel Edge and Hono,
+// and the transport-neutral core; verification, parsing, de-duplication, dispatch and status codes.
+export { createFetchHandler, createWebhookHandler, handleWebhook } from './adapters/web'
+export type { FetchHandler } from './adapters/fetch-handler'
+export type {
+  WebhookOptions,
+  WebhookRequest,
+  WebhookResponse,
+  WebhookContext,
+  EventHandlers,
+  HandlerResult,
+  DedupeOptions,
+  VerificationFailureInfo,
+  ErrorContext,
+  DuplicateInfo,
+} from './adapters/options'
+export type { VerifyConfig, VerifyScheme, SinchSignatureConfig, WebhookSignatureConfig, BasicAuthConfig, BearerTokenConfig, NoAuthConfig } from './adapters/verify-config'
+export type { WebhookResponseCode } from './adapters/respond'
+export { RetryLater, isRetryLater } from './adapters/retry-later'
+export { createMemoryDedupeStore } from './adapters/dedupe-store'
+export type { DedupeStore, ClaimResult, MemoryDedupeStoreOptions } from './adapters/dedupe-store'
