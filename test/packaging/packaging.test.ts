@@ -94,11 +94,16 @@ describe('the packed package', () => {
       expect(misplaced).toEqual([])
     })
 
-    it('points every exports target, main, module and types at a file in the tarball', () => {
+    it('points every exports target, main, module, types and bin at a file in the tarball', () => {
       const shipped = new Set(packed.files)
       const referenced = subpaths(manifest['exports']).flatMap((s) => targets(subpathValue(manifest['exports'], s)).map((t) => ({ from: `exports["${s}"].${t.chain.join('.')}`, target: t.target })))
       for (const field of ['main', 'module', 'types']) {
         if (typeof manifest[field] === 'string') referenced.push({ from: field, target: manifest[field] as string })
+      }
+      const bin = manifest['bin']
+      if (typeof bin === 'string') referenced.push({ from: 'bin', target: bin })
+      else if (typeof bin === 'object' && bin !== null) {
+        for (const [command, target] of Object.entries(bin as Record<string, string>)) referenced.push({ from: `bin.${command}`, target })
       }
       const missing = referenced.filter(({ target }) => !shipped.has(target.replace(/^\.\//, ''))).map(({ from, target }) => `${from} -> ${target}`)
       expect(referenced.length).toBeGreaterThan(8)
