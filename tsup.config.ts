@@ -1,10 +1,16 @@
+import { readFileSync } from 'node:fs'
 import { defineConfig } from 'tsup'
 
-export default defineConfig({
+const { version } = JSON.parse(readFileSync('./package.json', 'utf8')) as { version: string }
+
+// Both builds write into dist/, so neither cleans it: `npm run build` empties
+// dist/ first, and a clean inside one build could race the other's output.
+export default defineConfig([
+  {
   entry: { index: 'src/index.ts', web: 'src/web.ts', testing: 'src/testing.ts' },
   format: ['esm', 'cjs'],
   dts: true,
-  clean: true,
+  clean: false,
   target: 'es2022',
   platform: 'neutral',
   // Shared chunks keep the core in one place inside each format.
@@ -15,4 +21,19 @@ export default defineConfig({
   // Keep `node:crypto` as written: a bare `crypto` can be shadowed by an npm
   // package of that name, and Deno and edge bundlers key off the prefix.
   removeNodeProtocol: false,
-})
+  },
+  {
+    // The command-line tool: Node only, ESM, one file plus shared chunks, no types.
+    entry: { cli: 'src/cli/bin.ts' },
+    format: ['esm'],
+    dts: false,
+    clean: false,
+    target: 'node18',
+    platform: 'node',
+    splitting: false,
+    sourcemap: false,
+    removeNodeProtocol: false,
+    banner: { js: '#!/usr/bin/env node' },
+    define: { __VERSION__: JSON.stringify(version) },
+  },
+])

@@ -123,8 +123,8 @@ describe('the packed package', () => {
   })
 
   describe('tarball contents', () => {
-    it('ships dist, package.json, README, LICENSE and CHANGELOG only', () => {
-      const unexpected = packed.files.filter((f) => !f.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'].includes(f))
+    it('ships dist, the event fixtures the CLI sends, package.json, README, LICENSE and CHANGELOG only', () => {
+      const unexpected = packed.files.filter((f) => !f.startsWith('dist/') && !/^fixtures\/events\/.+\.json$/.test(f) && !['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'].includes(f))
       expect(unexpected).toEqual([])
       expect(packed.files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md']))
     })

@@ -1,0 +1,67 @@
+import type { Product } from '../../parse'
+import { flag, parse, port, str } from '../args'
+import { EXIT, line, styleFor, UsageError, type Io, type Style } from '../io'
+import { startReceiver, type Delivery } from '../receiver'
+import { schemeName } from '../schemes'
+import { summarise } from '../describe-event'
+
+export const LISTEN_USAGE = `Usage: sinch-webhooks listen --port <port> --secret <secret> [options]
+
+Runs a local receiver that verifies and parses every request and prints one
+line per delivery: the status, then the event kind and its key fields, or the
+failure code.
+
+Without --scheme, each product has its own path and its own scheme:
+  /sms (webhook-signature), /numbers, /imported-numbers, /brands, /campaigns,
+  /sender-id-registrations (x-sinch-signature), /compliance
+  (x-sinch-signature-sha256), /porting (none: Sinch does not sign Porting webhooks).
+With --scheme, every path uses that scheme.
+
+Options:
+  --port <port>      port to listen on (0 picks a free one)
+  --host <host>      interface to bind (default 127.0.0.1)
+  --secret <secret>  the HMAC secret; user:password for basic; the token for bearer
+  --scheme <name>    x-sinch-signature, x-sinch-signature-sha256, webhook-signature, basic, bearer, none
+  --product <name>   with --scheme: only accept this product
+
+Stops on Ctrl+C. Exit codes: 0 stopped, 2 usage error.`
+
+/** One readable line per delivery. */
+export function deliveryLine(delivery: Delivery, style: Style): string {
+  const status = delivery.status < 300 ? style.ok(String(delivery.status)) : style.bad(String(delivery.status))
+  const what = delivery.event !== undefined ? summarise(delivery.event) : style.bold(delivery.code)
+  const extra = delivery.code === 'duplicate' ? style.dim(' (duplicate: acknowledged, not processed again)') : ''
+  return `${status} ${delivery.method} ${delivery.path} ${what}${extra}`
+}
+
+/** `sinch-webhooks listen`: a receiver to point Sinch, or `trigger`, at. */
+export async function listenCommand(argv: readonly string[], io: Io, signal?: AbortSignal): Promise<number> {
+  const args = parse(argv, { port: { type: 'string' }, host: { type: 'string' }, secret: { type: 'string' }, scheme: { type: 'string' }, product: { type: 'string' } })
+  if (flag(args, 'help')) {
+    line(io.out, LISTEN_USAGE)
+    return EXIT.ok
+  }
+  if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}".`)
+  const portText = str(args, 'port')
+  if (portText === undefined) throw new UsageError('--port is required.')
+  const schemeText = str(args, 'scheme')
+  const product = str(args, 'product') as Product | undefined
+  if (product !== undefined && schemeText === undefined) throw new UsageError('--product goes with --scheme; without it each product has its own path.')
+  const style = styleFor(io.out, io.env)
+  const receiver = await startReceiver({
+    port: port(portText),
+    host: str(args, 'host') ?? '127.0.0.1',
+    secret: str(args, 'secret'),
+    scheme: schemeText === undefined ? undefined : schemeName(schemeText, 'x-sinch-signature'),
+    product,
+    onDelivery: (delivery) => line(io.out, deliveryLine(delivery, style)),
+  })
+  line(io.out, `${style.bold('listening')} on ${receiver.url} ${style.dim('(Ctrl+C to stop)')}`)
+  await new Promise<void>((resolve) => {
+    if (signal !== undefined) signal.addEventListener('abort', () => resolve(), { once: true })
+    process.once('SIGINT', () => resolve())
+    process.once('SIGTERM', () => resolve())
+  })
+  await receiver.close()
+  return EXIT.ok
+}

@@ -1,0 +1,132 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { handleWebhook } from '../adapters/node'
+import type { WebhookOptions } from '../adapters/options'
+import { createMemoryDedupeStore } from '../adapters/dedupe-store'
+import type { Product, SinchEvent } from '../parse'
+import { PRODUCT_SCHEMES, schemeConfig, type SchemeName } from './schemes'
+
+/** One delivery as the receiver saw it. */
+export interface Delivery {
+  readonly method: string
+  readonly path: string
+  readonly status: number
+  /** The response's code: `ok`, `duplicate`, or the failure code. */
+  readonly code: string
+  readonly event: SinchEvent | undefined
+}
+
+export interface ReceiverOptions {
+  readonly port: number
+  readonly host: string
+  readonly secret: string | undefined
+  /** One scheme for every path; without it, each `/<product>` path uses that product's scheme. */
+  readonly scheme: SchemeName | undefined
+  readonly product: Product | undefined
+  readonly onDelivery: (delivery: Delivery) => void
+}
+
+export interface Receiver {
+  readonly url: string
+  close(): Promise<void>
+}
+
+const MAX_BYTES = 1024 * 1024
+
+/** `/sms`, `/numbers`, `/imported-numbers` or `/imported_numbers`, ... → the product. */
+export function productOfPath(path: string): Product | undefined {
+  const name = path.replace(/^\/+|\/+$/g, '').replace(/-/g, '_')
+  return Object.prototype.hasOwnProperty.call(PRODUCT_SCHEMES, name) ? (name as Product) : undefined
+}
+
+/**
+ * A local receiver built on the library's own handler, so what it reports is
+ * exactly what an application using `handleWebhook` would answer. Events are
+ * acknowledged and logged; nothing else is done with them.
+ */
+export async function startReceiver(options: ReceiverOptions): Promise<Receiver> {
+  const captured = new WeakMap<object, SinchEvent>()
+  const dedupe = { store: createMemoryDedupeStore() }
+  const base: Omit<WebhookOptions, 'verify'> = {
+    dedupe,
+    fallback: (event, context) => {
+      captured.set(context.headers as object, event)
+    },
+  }
+  const routes = new Map<string, WebhookOptions>()
+  const optionsFor = (path: string): WebhookOptions | undefined => {
+    const product = options.scheme === undefined ? productOfPath(path) : options.product
+    const key = options.scheme === undefined ? (product ?? '') : '*'
+    if (options.scheme === undefined && product === undefined) return undefined
+    let route = routes.get(key)
+    if (route === undefined) {
+      const name = options.scheme ?? PRODUCT_SCHEMES[product as string]!
+      route = { ...base, verify: schemeConfig(name, options.secret), ...(product === undefined ? {} : { product }) }
+      routes.set(key, route)
+    }
+    return route
+  }
+  // Fail at start-up, not on the first request, when a scheme lacks its secret.
+  if (options.scheme !== undefined) optionsFor('/')
+  else for (const product of Object.keys(PRODUCT_SCHEMES)) optionsFor('/' + product)
+
+  const server: Server = createServer((request, response) => {
+    const path = (request.url ?? '/').split('?')[0] ?? '/'
+    const method = request.method ?? 'GET'
+    const reply = (status: number, code: string, event?: SinchEvent): void => {
+      response.statusCode = status
+      response.setHeader('content-type', 'application/json')
+      response.end(JSON.stringify({ code }))
+      options.onDelivery({ method, path, status, code, event })
+    }
+    if (method !== 'POST') return reply(405, 'method_not_allowed')
+    const route = optionsFor(path)
+    if (route === undefined) return reply(404, 'unknown_path')
+    readBody(request).then(
+      async (body) => {
+        if (body === undefined) return reply(413, 'body_too_large')
+        const headers = { ...request.headers }
+        const result = await handleWebhook({ body, headers }, route)
+        const code = (JSON.parse(result.body || '{}') as { code?: string }).code ?? 'ok'
+        response.statusCode = result.status
+        for (const [name, value] of Object.entries(result.headers)) response.setHeader(name, value)
+        response.end(result.body)
+        options.onDelivery({ method, path, status: result.status, code, event: captured.get(headers) })
+      },
+      () => reply(400, 'aborted'),
+    )
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port, options.host, () => resolve())
+  })
+  const address = server.address() as AddressInfo
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  return {
+    url: `http://${host}:${address.port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections?.()
+      }),
+  }
+}
+
+function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let total = 0
+    request.on('data', (chunk: Buffer) => {
+      total += chunk.length
+      if (total > MAX_BYTES) {
+        request.removeAllListeners('data')
+        request.resume()
+        resolve(undefined)
+        return
+      }
+      chunks.push(chunk)
+    })
+    request.on('end', () => resolve(Buffer.concat(chunks)))
+    request.on('error', reject)
+  })
+}
