@@ -60,7 +60,9 @@ describe('Next.js App Router route (examples/next-route.ts), served over HTTP', 
         duplex: 'half',
       } as RequestInit)
       const response = await route.POST(request)
-      res.writeHead(response.status, Object.fromEntries(response.headers))
+      const headers: Record<string, string> = {}
+      response.headers.forEach((value, name) => (headers[name] = value))
+      res.writeHead(response.status, headers)
       res.end(Buffer.from(await response.arrayBuffer()))
     })
     base = await listen(server)
