@@ -1,0 +1,57 @@
+/**
+ * Cold import: wall time of a fresh `node` process that imports the package,
+ * minus a process that does nothing. Variants run alternately so drift hits
+ * them equally; the figure is the difference of medians.
+ *
+ * Node's own ESM loader has a fixed start-up cost for the first imported
+ * file, whatever it contains, so an empty `.mjs` file is measured too: the
+ * difference to it is what this package itself adds.
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { median } from './harness.mjs'
+
+/** `dist`, when given, is imported by path instead of through the package name. */
+export async function measureColdImport({ root, dist, runs, onProgress }) {
+  const dir = mkdtempSync(join(tmpdir(), 'sinch-webhooks-cold-'))
+  const empty = join(dir, 'empty.mjs')
+  writeFileSync(empty, '')
+  const variants = {
+    nothing: ['-e', '0'],
+    emptyEsm: ['-e', `import(${JSON.stringify(empty)})`],
+    main: ['-e', `import(${JSON.stringify(dist ? join(dist, 'index.js') : 'sinch-webhooks')})`],
+    web: ['-e', `import(${JSON.stringify(dist ? join(dist, 'web.js') : 'sinch-webhooks/web')})`],
+    mainCjs: ['-e', `require(${JSON.stringify(dist ? join(dist, 'index.cjs') : 'sinch-webhooks')})`],
+  }
+  const times = Object.fromEntries(Object.keys(variants).map((k) => [k, []]))
+  try {
+    for (let i = 0; i < runs; i++) {
+      const names = Object.keys(variants)
+      // Alternate the order as well, so no variant always runs first in a burst.
+      if (i % 2 === 1) names.reverse()
+      for (const name of names) {
+        const start = process.hrtime.bigint()
+        const child = spawnSync(process.execPath, variants[name], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] })
+        const ms = Number(process.hrtime.bigint() - start) / 1e6
+        if (child.status !== 0) throw new Error(`cold import (${name}) failed: ${child.stderr.toString()}`)
+        times[name].push(ms)
+      }
+      onProgress?.(i + 1, runs)
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+  const m = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]))
+  return {
+    runs,
+    medians: m,
+    main: m.main - m.nothing,
+    mainOverEmptyEsm: m.main - m.emptyEsm,
+    emptyEsm: m.emptyEsm - m.nothing,
+    web: m.web - m.nothing,
+    webOverEmptyEsm: m.web - m.emptyEsm,
+    mainCjs: m.mainCjs - m.nothing,
+  }
+}

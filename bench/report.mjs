@@ -1,0 +1,138 @@
+/**
+ * Turns medians into the markdown report: speed-up ratios per payload, the
+ * medians behind them, the targets, and the cold import figure.
+ */
+import { formatBytes } from './payloads.mjs'
+
+const SMALL = 1024
+
+/** Speed-up of `ours` over `baseline`: above 1 means sinch-webhooks is faster. */
+function speedup(results, payloadId, baseline, ours) {
+  const b = results.get(`${payloadId}:${baseline}`)
+  const o = results.get(`${payloadId}:${ours}`)
+  return b && o ? b.median / o.median : undefined
+}
+
+const fmtRatio = (r) => (r === undefined ? 'n/a' : `${r.toFixed(2)}×`)
+
+function fmtTime(ns) {
+  if (ns === undefined) return 'n/a'
+  const us = ns / 1000
+  if (us < 10) return us.toFixed(2)
+  if (us < 100) return us.toFixed(1)
+  return us.toFixed(0)
+}
+
+const verifierName = (p) => (p.scheme === 'sinch' ? 'verifySignature' : 'verifyWebhookSignature')
+
+const COMPARISONS = [
+  { key: 'verify', title: 'sync verify vs createHmac + timingSafeEqual', baseline: 'canon', ours: 'verify' },
+  { key: 'web', title: 'web verify vs createHmac + timingSafeEqual', baseline: 'canon', ours: 'web' },
+  { key: 'parse', title: 'parseEvent vs JSON.parse', baseline: 'json', ours: 'parse' },
+  { key: 'vp-canon', title: 'verify + parse vs canonical verify + JSON.parse', baseline: 'canon+json', ours: 'verify+parse' },
+  { key: 'vp-sdk', title: 'verify + parse vs official SDK validate + parseEvent', baseline: 'sdk', ours: 'verify+parse' },
+  { key: 'v-sdk', title: 'verify vs official SDK validate', baseline: 'sdk-verify', ours: 'verify' },
+]
+
+const MEDIAN_COLUMNS = [
+  ['json', 'JSON.parse'],
+  ['canon', 'createHmac + tSE'],
+  ['canon+json', 'createHmac + tSE + JSON.parse'],
+  ['sdk-verify', 'SDK validate'],
+  ['sdk', 'SDK validate + parseEvent'],
+  ['verify', 'verify (sync)'],
+  ['web', 'verify (web)'],
+  ['parse', 'parseEvent'],
+  ['verify+parse', 'verify + parseEvent'],
+]
+
+function targets(payloads, results) {
+  const check = (name, applicable, comparison, threshold) => {
+    const values = payloads
+      .filter(applicable)
+      .map((p) => ({ p, r: speedup(results, p.id, comparison.baseline, comparison.ours) }))
+      .filter((v) => v.r !== undefined)
+    if (values.length === 0) return { name, status: 'not measured', detail: '' }
+    const worst = values.reduce((a, b) => (b.r < a.r ? b : a))
+    const met = worst.r >= threshold
+    return { name, status: met ? 'met' : 'MISSED', detail: `worst ${fmtRatio(worst.r)} (${worst.p.label}, ${formatBytes(worst.p.body.length)})` }
+  }
+  const byKey = Object.fromEntries(COMPARISONS.map((c) => [c.key, c]))
+  const sinch = (p) => p.scheme === 'sinch'
+  const webhook = (p) => p.scheme === 'webhook'
+  const small = (p) => p.body.length <= SMALL
+  return [
+    check('verifySignature ≥ 1.4× createHmac + timingSafeEqual, bodies ≤ 1 KB', (p) => sinch(p) && small(p), byKey.verify, 1.4),
+    check('verifySignature ≥ 1.0× createHmac + timingSafeEqual, every size', sinch, byKey.verify, 1.0),
+    check('verifyWebhookSignature ≥ 1.4× createHmac + timingSafeEqual, bodies ≤ 1 KB', (p) => webhook(p) && small(p), byKey.verify, 1.4),
+    check('parseEvent (full validation) ≥ 0.8× JSON.parse, every size', () => true, byKey.parse, 0.8),
+    check('verify + parse ≥ 1.2× canonical verify + JSON.parse, bodies ≤ 1 KB', small, byKey['vp-canon'], 1.2),
+    check('verify + parse ≥ 1.8× official SDK validate + parseEvent, bodies ≤ 1 KB', small, byKey['vp-sdk'], 1.8),
+    check('verify + parse ≥ 1.8× official SDK validate + parseEvent, every size', () => true, byKey['vp-sdk'], 1.8),
+  ]
+}
+
+export function renderReport({ payloads, results, cold, environment: env }) {
+  const lines = []
+  const push = (...l) => lines.push(...l)
+  push(
+    `# sinch-webhooks benchmark`,
+    '',
+    `${env.date}, Node ${env.node}, ${env.cpu} (${env.cores} cores); official SDK: @sinch/numbers ${env.versions['@sinch/numbers']}, @sinch/sms ${env.versions['@sinch/sms']}, @sinch/sdk-core ${env.versions['@sinch/sdk-core']}.`,
+    `${env.rounds} interleaved rounds of ${env.sliceMs} ms per row (${env.seconds.toFixed(0)} s). Ratios are speed-ups (baseline time ÷ sinch-webhooks time; above 1 = sinch-webhooks is faster), all from this one run.`,
+    '',
+    '## Speed-up',
+    '',
+    `| Payload | Size | Verifier | ${COMPARISONS.map((c) => c.title).join(' | ')} |`,
+    `|---|---:|---|${COMPARISONS.map(() => '---:').join('|')}|`,
+  )
+  for (const p of payloads) {
+    const cells = COMPARISONS.map((c) => fmtRatio(speedup(results, p.id, c.baseline, c.ours)))
+    push(`| ${p.label} | ${formatBytes(p.body.length)} | ${verifierName(p)} | ${cells.join(' | ')} |`)
+  }
+
+  push('', '## Targets', '', '| Target | Status | Detail |', '|---|---|---|')
+  for (const t of targets(payloads, results)) push(`| ${t.name} | ${t.status === 'met' ? '✅ met' : t.status === 'MISSED' ? '❌ missed' : t.status} | ${t.detail} |`)
+
+  push(
+    '',
+    '## Medians (µs per call)',
+    '',
+    `| Payload | Size | ${MEDIAN_COLUMNS.map(([, t]) => t).join(' | ')} |`,
+    `|---|---:|${MEDIAN_COLUMNS.map(() => '---:').join('|')}|`,
+  )
+  let worstSpread = 0
+  for (const p of payloads) {
+    const cells = MEDIAN_COLUMNS.map(([key]) => {
+      const r = results.get(`${p.id}:${key}`)
+      if (r) worstSpread = Math.max(worstSpread, (r.q3 - r.q1) / r.median)
+      return fmtTime(r?.median)
+    })
+    push(`| ${p.label} | ${formatBytes(p.body.length)} | ${cells.join(' | ')} |`)
+  }
+  push(
+    '',
+    `Widest interquartile range of any row: ${(worstSpread * 100).toFixed(0)} % of its median.`,
+    'Rows: SMS payloads are signed with x-sinch-webhook-signature (the official row uses `SmsCallbackWebhooks`), the others with X-Sinch-Signature (`NumbersCallbackWebhooks`; the SDK has no Porting class and its Numbers class passes any JSON through). Porting itself sends no signature: those bodies are signed here only to time large bodies.',
+  )
+
+  if (cold) {
+    push(
+      '',
+      '## Cold import',
+      '',
+      `Median wall time of a fresh \`node\` process over ${cold.runs} alternating runs, minus \`node -e 0\` (${cold.medians.nothing.toFixed(1)} ms on this machine).`,
+      '',
+      '| Import | ms over `node -e 0` | ms over importing an empty .mjs file |',
+      '|---|---:|---:|',
+      `| empty .mjs file (Node's ESM loader alone) | ${cold.emptyEsm.toFixed(1)} | 0 |`,
+      `| \`import('sinch-webhooks')\` | ${cold.main.toFixed(1)} | ${cold.mainOverEmptyEsm.toFixed(1)} |`,
+      `| \`import('sinch-webhooks/web')\` | ${cold.web.toFixed(1)} | ${cold.webOverEmptyEsm.toFixed(1)} |`,
+      `| \`require('sinch-webhooks')\` | ${cold.mainCjs.toFixed(1)} | |`,
+      '',
+      `Target \`import('sinch-webhooks')\` ≤ 5 ms over \`node -e 0\`: ${cold.main <= 5 ? '✅ met' : '❌ missed'} (${cold.main.toFixed(1)} ms).`,
+    )
+  }
+  push('')
+  return lines.join('\n')
+}
