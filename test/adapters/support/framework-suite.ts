@@ -78,11 +78,12 @@ export async function postSigned(url: string, body: string, extra: Record<string
 export interface RunningApp {
   readonly send: Send
   readonly calls: readonly Recorded[]
-  readonly errors: readonly unknown[]
+  /** What `onError` saw; `undefined` where the app's hooks cannot be observed from the test. */
+  readonly errors: readonly unknown[] | undefined
 }
 
 /** An app reached over HTTP at `url`. */
-export function overHttp(url: string, recorded: { calls: Recorded[]; errors: unknown[] }): RunningApp {
+export function overHttp(url: string, recorded: { readonly calls: Recorded[]; readonly errors?: unknown[] | undefined }): RunningApp {
   return { send: (body, headers) => post(url, body, headers), calls: recorded.calls, errors: recorded.errors }
 }
 
@@ -126,7 +127,7 @@ export function frameworkChecks(app: () => RunningApp): void {
     const { send, errors } = app()
     const reply = await sendSigned(send, numbersEvent({ eventId: fresh().eventId, resourceId: FAILING_NUMBER }))
     expect([reply.status, reply.code]).toEqual([500, 'handler_failed'])
-    expect(errors).toContainEqual(expect.objectContaining({ message: 'the number database is down' }))
+    if (errors !== undefined) expect(errors).toContainEqual(expect.objectContaining({ message: 'the number database is down' }))
   })
 
   it('a duplicate delivery is answered 200 duplicate without a second handler call', async () => {
