@@ -87,7 +87,7 @@ export interface WebhookOptions {
   readonly shouldThrottle?: () => boolean | number | Promise<boolean | number>
   /** Called when a delivery fails authentication. It never receives the body. */
   readonly onVerificationFailure?: (info: VerificationFailureInfo) => void | Promise<void>
-  /** Called with errors from handlers, the de-duplication store and other hooks. */
+  /** Called with errors from handlers, the de-duplication store and other hooks. Without it they go to `console.error`. */
   readonly onError?: (error: unknown, context: ErrorContext) => void | Promise<void>
   /** Called when a duplicate delivery is recognised. */
   readonly onDuplicate?: (info: DuplicateInfo) => void | Promise<void>

@@ -20,6 +20,16 @@ export interface Verifiers {
   verifyBearerToken(options: { headers: WebhookRequest['headers']; token: string | readonly string[] }): Maybe<VerifyResult>
 }
 
+/** Without an `onError` hook, failures still show up: a 500 nobody hears about is retried for a day. */
+function logError(error: unknown, context: ErrorContext): void {
+  console.error(`[sinch-webhooks] ${context.stage} failed${context.kind === undefined ? '' : ` for ${context.kind}`}:`, error)
+}
+
+/** Reports an error to `onError`, or to the console without one. */
+function reportError(prepared: Prepared, error: unknown, context: ErrorContext): void {
+  callHook(prepared, prepared.options.onError ?? logError, undefined, error, context)
+}
+
 /**
  * Calls a hook without letting it change the outcome: a throw or a rejected
  * promise is passed to `onError` (and an `onError` failure is dropped).
@@ -27,7 +37,7 @@ export interface Verifiers {
 function callHook<A extends unknown[]>(prepared: Prepared, hook: ((...args: A) => unknown) | undefined, context: ErrorContext | undefined, ...args: A): void {
   if (hook === undefined) return
   const report = (error: unknown): void => {
-    if (context !== undefined) callHook(prepared, prepared.options.onError, undefined, error, context)
+    if (context !== undefined) reportError(prepared, error, context)
   }
   try {
     const result = hook(...args)
@@ -48,8 +58,7 @@ function hookContext(kind?: string, dedupeKey?: string): ErrorContext {
  */
 export function bodyNotRaw(prepared: Prepared, message: string): WebhookResponse {
   const error = new SinchWebhookError('body_not_raw', message)
-  if (prepared.options.onError !== undefined) callHook(prepared, prepared.options.onError, undefined, error, { stage: 'request', kind: undefined, dedupeKey: undefined })
-  else console.error(error.message)
+  reportError(prepared, error, { stage: 'request', kind: undefined, dedupeKey: undefined })
   return respond(BODY_NOT_RAW_STATUS, 'body_not_raw', { message: error.message })
 }
 
@@ -90,7 +99,7 @@ export async function runPipeline(prepared: Prepared, verifiers: Verifiers, requ
       try {
         throttle = await options.shouldThrottle()
       } catch (error) {
-        callHook(prepared, options.onError, undefined, error, hookContext())
+        reportError(prepared, error, hookContext())
       }
       if (throttle !== false) {
         return respond(429, 'retry_later', { retryAfter: typeof throttle === 'number' ? Math.ceil(throttle) : DEFAULT_RETRY_AFTER_SECONDS })
@@ -126,7 +135,7 @@ export async function runPipeline(prepared: Prepared, verifiers: Verifiers, requ
     return await dispatch(prepared, parsed.event, request, verifiedNonce)
   } catch (error) {
     // Only reachable through a bug or a misbehaving verifier; still an answer, never a crash.
-    callHook(prepared, options.onError, undefined, error, { stage: 'request', kind: undefined, dedupeKey: undefined })
+    reportError(prepared, error, { stage: 'request', kind: undefined, dedupeKey: undefined })
     return respond(500, 'internal_error')
   }
 }
@@ -145,7 +154,7 @@ async function dispatch(prepared: Prepared, event: SinchEvent, request: WebhookR
     try {
       claim = await dedupe.store.claim(key, dedupe.leaseMs)
     } catch (error) {
-      callHook(prepared, options.onError, undefined, error, stage('dedupe'))
+      reportError(prepared, error, stage('dedupe'))
       return respond(500, 'dedupe_failed')
     }
     if (claim !== 'claimed') {
@@ -168,12 +177,12 @@ async function dispatch(prepared: Prepared, event: SinchEvent, request: WebhookR
 
   const retry = isRetryLater(outcome) ? outcome : undefined
   if (failed || retry !== undefined) {
-    if (retry === undefined) callHook(prepared, options.onError, undefined, outcome, stage('handler'))
+    if (retry === undefined) reportError(prepared, outcome, stage('handler'))
     if (dedupe !== undefined && key !== undefined) {
       try {
         await dedupe.store.release(key)
       } catch (error) {
-        callHook(prepared, options.onError, undefined, error, stage('dedupe'))
+        reportError(prepared, error, stage('dedupe'))
       }
     }
     return retry !== undefined ? respond(429, 'retry_later', { retryAfter: retry.retryAfterSeconds }) : respond(500, 'handler_failed')
@@ -184,7 +193,7 @@ async function dispatch(prepared: Prepared, event: SinchEvent, request: WebhookR
       await dedupe.store.complete(key, dedupe.ttlMs)
     } catch (error) {
       // The event was handled; a retry might run it once more, which beats answering an error now.
-      callHook(prepared, options.onError, undefined, error, stage('dedupe'))
+      reportError(prepared, error, stage('dedupe'))
     }
   }
   return respond(200, handler === undefined ? 'unhandled' : 'ok')

@@ -129,10 +129,13 @@ describe.each(ENTRIES)('$name handleWebhook / createWebhookHandler', ({ m }) => 
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'body_not_raw' }), { stage: 'request', kind: undefined, dedupeKey: undefined })
   })
 
-  it('handleWebhook({ body: parsed object }) without onError logs the problem to console.error', async () => {
+  it('handleWebhook({ body: parsed object }) and a throwing handler, without onError, are logged to console.error', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     await m.handleWebhook({ body: { a: 1 }, headers: {} }, { verify: { scheme: 'none' } })
-    expect(log).toHaveBeenCalledWith(expect.stringMatching(/body_not_raw|already parsed/))
+    expect(log).toHaveBeenLastCalledWith('[sinch-webhooks] request failed:', expect.objectContaining({ code: 'body_not_raw' }))
+    const boom = new Error('boom')
+    await m.handleWebhook({ body: numbersEvent(), headers: {} }, { verify: { scheme: 'none' }, fallback: () => { throw boom } })
+    expect(log).toHaveBeenLastCalledWith('[sinch-webhooks] handler failed for numbers.provisioning_to_sms_platform:', boom)
   })
 
   it('handleWebhook(a handler throws) answers 500 handler_failed and reports the error with its kind', async () => {
