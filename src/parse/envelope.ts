@@ -1,4 +1,4 @@
-import { check, issuePath, type Issue } from './schema/check'
+import { check, expected, issuePath, received, type Issue } from './schema/check'
 import type { JsonObject, Schema } from './schema/schema'
 import { parseError } from './read-json'
 
@@ -55,10 +55,23 @@ export type KnownPayloads<V extends VariantTable> = {
   [D in keyof V]: V[D] extends Variant<string, infer T> ? T : never
 }[keyof V]
 
-/** Declares a variant. */
+/** Declares a variant whose kind cannot be derived from its discriminant. */
 /* @__NO_SIDE_EFFECTS__ */
 export function variant<const Kind extends string, Payload>(kind: Kind, schema: Schema<Payload>): Variant<Kind, Payload> {
   return { kind, schema }
+}
+
+/** A product's variant table, with each kind derived from its wire discriminant: `mo_text` → `sms.mo_text`. */
+export type DerivedVariants<P extends string, T extends { readonly [discriminant: string]: Schema<unknown> }> = {
+  readonly [D in keyof T & string]: Variant<`${P}.${Lowercase<D>}`, T[D] extends Schema<infer Payload> ? Payload : never>
+}
+
+/** Builds a product's variant table; kinds are `<product>.<discriminant in lower case>`. */
+/* @__NO_SIDE_EFFECTS__ */
+export function variants<const P extends string, const T extends { readonly [discriminant: string]: Schema<unknown> }>(product: P, schemas: T): DerivedVariants<P, T> {
+  const table: Record<string, Variant> = {}
+  for (const discriminant of Object.keys(schemas)) table[discriminant] = { kind: `${product}.${discriminant.toLowerCase()}`, schema: schemas[discriminant] as Schema }
+  return table as DerivedVariants<P, T>
 }
 
 const hasOwn = Object.prototype.hasOwnProperty
@@ -78,9 +91,10 @@ export function formatPath(path: readonly (string | number)[]): string {
 /** The message of an `invalid_payload` error: names the kind, the field and the JSON types, never the value. */
 export function issueMessage(kind: string, issue: Issue, path: readonly (string | number)[]): string {
   const where = path.length === 0 ? 'the payload' : `"${formatPath(path)}"`
-  return issue.received === 'missing'
-    ? `Invalid ${kind} payload: ${where} is required (${issue.expected}) but missing.`
-    : `Invalid ${kind} payload: ${where} must be ${issue.expected}, received ${issue.received}.`
+  const found = received(issue)
+  return found === 'missing'
+    ? `Invalid ${kind} payload: ${where} is required (${expected(issue.schema)}) but missing.`
+    : `Invalid ${kind} payload: ${where} must be ${expected(issue.schema)}, received ${found}.`
 }
 
 /**

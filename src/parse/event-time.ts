@@ -1,5 +1,5 @@
 import type { SinchEvent } from './types'
-import { DATE_PATTERN } from './schema/formats'
+import { isDateTime } from './schema/formats'
 
 /**
  * Turns a Sinch timestamp string into a `Date`. Accepts what Sinch sends: no
@@ -14,26 +14,26 @@ import { DATE_PATTERN } from './schema/formats'
  * ```
  */
 export function parseSinchTime(value: unknown): Date | undefined {
-  if (typeof value !== 'string') return undefined
-  const match = DATE_PATTERN.exec(value)
-  if (match === null) return undefined
-  const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = '', zone = ''] = match
-  const y = Number(year)
-  const mo = Number(month) - 1
-  const d = Number(day)
-  // A leap second (:60) is read as the last millisecond-precise instant before the next minute.
-  const s = Math.min(Number(second), 59)
-  const ms = Number(fraction.slice(0, 3).padEnd(3, '0'))
-  let time = Date.UTC(y, mo, d, Number(hour), Number(minute), s, ms)
+  if (typeof value !== 'string' || !isDateTime(value, true)) return undefined
+  // The format check fixed every position up to the seconds, so plain slicing is safe.
+  const y = Number(value.slice(0, 4))
+  const mo = Number(value.slice(5, 7)) - 1
+  const d = Number(value.slice(8, 10))
+  let time = Date.UTC(y, mo, d, Number(value.slice(11, 13)), Number(value.slice(14, 16)), Math.min(Number(value.slice(17, 19)) || 0, 59))
   const check = new Date(time)
-  // Date.UTC rolls Feb 30 over into March; such dates are refused instead. Years 0-99 are mapped by Date.UTC, so set them back.
+  // Date.UTC maps years 0-99 to 1900-1999, and rolls Feb 30 over into March; the first is undone, the second refused.
   if (y < 100) check.setUTCFullYear(y)
   if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo || check.getUTCDate() !== d) return undefined
   time = check.getTime()
-  if (zone !== '' && zone !== 'Z' && zone !== 'z') {
-    const sign = zone.startsWith('-') ? -1 : 1
-    const digits = zone.slice(1).replace(':', '')
-    time -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0')) * 60_000
+  let rest = value.slice(19)
+  if (rest.startsWith('.')) {
+    const digits = /^\.(\d+)/.exec(rest)?.[1] ?? ''
+    time += Number(digits.slice(0, 3).padEnd(3, '0'))
+    rest = rest.slice(digits.length + 1)
+  }
+  if (rest !== '' && rest !== 'Z' && rest !== 'z') {
+    const offset = rest.slice(1).replace(':', '')
+    time -= (rest.startsWith('-') ? -1 : 1) * (Number(offset.slice(0, 2)) * 60 + Number(offset.slice(2) || '0')) * 60_000
   }
   return new Date(time)
 }

@@ -7,7 +7,7 @@
  * @module
  */
 import { readObject } from '../read-json'
-import { lookup, resolve, variant, type KnownEvents, type KnownPayloads, type ProductParseOptions, type UnknownProductEvent, type Variant } from '../envelope'
+import { lookup, resolve, variants, type KnownEvents, type KnownPayloads, type ProductParseOptions, type UnknownProductEvent, type Variant } from '../envelope'
 import { guard, productGuard } from '../guard'
 import { dateTime, literal, object, openString, optional, string, type Infer, type JsonObject, type OpenString } from '../schema/schema'
 
@@ -31,9 +31,7 @@ export const brandsBrandStatusUpdate = /* @__PURE__ */ object({
 /** `BRAND_STATUS_UPDATE`. */
 export type BrandsBrandStatusUpdate = Infer<typeof brandsBrandStatusUpdate>
 
-const BRANDS = {
-  BRAND_STATUS_UPDATE: /* @__PURE__ */ variant('brands.brand_status_update', brandsBrandStatusUpdate),
-}
+const BRANDS = /* @__PURE__ */ variants('brands', { BRAND_STATUS_UPDATE: brandsBrandStatusUpdate })
 
 /** Every Brands API event: `brands.brand_status_update` and `brands.unknown`. */
 export type BrandsEvent = KnownEvents<'brands', typeof BRANDS> | UnknownProductEvent<'brands'>

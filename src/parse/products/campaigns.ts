@@ -16,7 +16,7 @@
  * @module
  */
 import { readObject } from '../read-json'
-import { lookup, resolve, variant, type KnownEvents, type KnownPayloads, type ProductParseOptions, type UnknownProductEvent, type Variant } from '../envelope'
+import { lookup, resolve, variants, type KnownEvents, type KnownPayloads, type ProductParseOptions, type UnknownProductEvent, type Variant } from '../envelope'
 import { guard, productGuard } from '../guard'
 import { dateTime, literal, object, openString, optional, string, type Infer, type JsonObject, type OpenString, type Schema } from '../schema/schema'
 
@@ -113,12 +113,12 @@ export type CampaignsCarrierOrderStatusUpdate = Infer<typeof campaignsCarrierOrd
 /** `CARRIER_ORDER_NOTE`. */
 export type CampaignsCarrierOrderNote = Infer<typeof campaignsCarrierOrderNote>
 
-const CAMPAIGNS = {
-  CAMPAIGN_STATUS_UPDATE: /* @__PURE__ */ variant('campaigns.campaign_status_update', campaignsCampaignStatusUpdate),
-  CAMPAIGN_NOTE: /* @__PURE__ */ variant('campaigns.campaign_note', campaignsCampaignNote),
-  CARRIER_ORDER_STATUS_UPDATE: /* @__PURE__ */ variant('campaigns.carrier_order_status_update', campaignsCarrierOrderStatusUpdate),
-  CARRIER_ORDER_NOTE: /* @__PURE__ */ variant('campaigns.carrier_order_note', campaignsCarrierOrderNote),
-}
+const CAMPAIGNS = /* @__PURE__ */ variants('campaigns', {
+  CAMPAIGN_STATUS_UPDATE: campaignsCampaignStatusUpdate,
+  CAMPAIGN_NOTE: campaignsCampaignNote,
+  CARRIER_ORDER_STATUS_UPDATE: campaignsCarrierOrderStatusUpdate,
+  CARRIER_ORDER_NOTE: campaignsCarrierOrderNote,
+})
 
 /** Every US short-code campaign event: the four known kinds and `campaigns.unknown`. */
 export type CampaignsEvent = KnownEvents<'campaigns', typeof CAMPAIGNS> | UnknownProductEvent<'campaigns'>

@@ -8,7 +8,7 @@
  * @module
  */
 import { readObject } from '../read-json'
-import { lookup, resolve, variant, type KnownEvents, type KnownPayloads, type ProductParseOptions, type UnknownProductEvent, type Variant } from '../envelope'
+import { lookup, resolve, variants, type KnownEvents, type KnownPayloads, type ProductParseOptions, type UnknownProductEvent, type Variant } from '../envelope'
 import { guard, productGuard } from '../guard'
 import { dateTime, literal, nullable, object, openString, optional, string, type Infer, type JsonObject } from '../schema/schema'
 import type { NumbersFailureCode } from './numbers'
@@ -59,15 +59,15 @@ export type ImportedNumbersOsrUpdate = Infer<typeof importedNumbersOsrUpdate>
 /** `DELETE` on an imported or hosted number. */
 export type ImportedNumbersDelete = Infer<typeof importedNumbersDelete>
 
-const IMPORTED = {
-  PROVISIONING_TO_SMS_PLATFORM: /* @__PURE__ */ variant('imported_numbers.provisioning_to_sms_platform', importedNumbersProvisioningToSmsPlatform),
-  DEPROVISIONING_TO_SMS_PLATFORM: /* @__PURE__ */ variant('imported_numbers.deprovisioning_to_sms_platform', importedNumbersDeprovisioningToSmsPlatform),
-  LINK_TO_10DLC_CAMPAIGN: /* @__PURE__ */ variant('imported_numbers.link_to_10dlc_campaign', importedNumbersLinkTo10dlcCampaign),
-  UNLINK_TO_10DLC_CAMPAIGN: /* @__PURE__ */ variant('imported_numbers.unlink_to_10dlc_campaign', importedNumbersUnlinkTo10dlcCampaign),
-  HOSTING_PROCESS: /* @__PURE__ */ variant('imported_numbers.hosting_process', importedNumbersHostingProcess),
-  OSR_UPDATE: /* @__PURE__ */ variant('imported_numbers.osr_update', importedNumbersOsrUpdate),
-  DELETE: /* @__PURE__ */ variant('imported_numbers.delete', importedNumbersDelete),
-}
+const IMPORTED = /* @__PURE__ */ variants('imported_numbers', {
+  PROVISIONING_TO_SMS_PLATFORM: importedNumbersProvisioningToSmsPlatform,
+  DEPROVISIONING_TO_SMS_PLATFORM: importedNumbersDeprovisioningToSmsPlatform,
+  LINK_TO_10DLC_CAMPAIGN: importedNumbersLinkTo10dlcCampaign,
+  UNLINK_TO_10DLC_CAMPAIGN: importedNumbersUnlinkTo10dlcCampaign,
+  HOSTING_PROCESS: importedNumbersHostingProcess,
+  OSR_UPDATE: importedNumbersOsrUpdate,
+  DELETE: importedNumbersDelete,
+})
 
 /** Every imported-numbers / hosting-orders event: the seven known kinds and `imported_numbers.unknown`. */
 export type ImportedNumbersEvent = KnownEvents<'imported_numbers', typeof IMPORTED> | UnknownProductEvent<'imported_numbers'>

@@ -14,7 +14,7 @@
  * @module
  */
 import { readObject } from '../read-json'
-import { lookup, resolve, variant, type KnownEvents, type KnownPayloads, type ProductParseOptions, type UnknownProductEvent, type Variant } from '../envelope'
+import { lookup, resolve, variants, type KnownEvents, type KnownPayloads, type ProductParseOptions, type UnknownProductEvent, type Variant } from '../envelope'
 import { guard, productGuard } from '../guard'
 import { dateTime, literal, nullable, object, openString, optional, string, type Infer, type JsonObject, type OpenString } from '../schema/schema'
 
@@ -96,20 +96,20 @@ export type NumbersDeprovisioningFromVoicePlatform = Infer<typeof numbersDeprovi
 /** `NUMBER_ORDER` / `NUMBER_ORDER_PROCESSING`. */
 export type NumbersNumberOrderProcessing = Infer<typeof numbersNumberOrderProcessing>
 
-const deprovisioningFromVoice = /* @__PURE__ */ variant('numbers.deprovisioning_from_voice_platform', numbersDeprovisioningFromVoicePlatform)
+const ACTIVE_NUMBER = /* @__PURE__ */ variants('numbers', {
+  PROVISIONING_TO_SMS_PLATFORM: numbersProvisioningToSmsPlatform,
+  DEPROVISIONING_FROM_SMS_PLATFORM: numbersDeprovisioningFromSmsPlatform,
+  PROVISIONING_TO_CAMPAIGN: numbersProvisioningToCampaign,
+  DEPROVISIONING_FROM_CAMPAIGN: numbersDeprovisioningFromCampaign,
+  PROVISIONING_TO_VOICE_PLATFORM: numbersProvisioningToVoicePlatform,
+  DEPROVISIONING_FROM_VOICE_PLATFORM: numbersDeprovisioningFromVoicePlatform,
+})
 
-const ACTIVE_NUMBER = {
-  PROVISIONING_TO_SMS_PLATFORM: /* @__PURE__ */ variant('numbers.provisioning_to_sms_platform', numbersProvisioningToSmsPlatform),
-  DEPROVISIONING_FROM_SMS_PLATFORM: /* @__PURE__ */ variant('numbers.deprovisioning_from_sms_platform', numbersDeprovisioningFromSmsPlatform),
-  PROVISIONING_TO_CAMPAIGN: /* @__PURE__ */ variant('numbers.provisioning_to_campaign', numbersProvisioningToCampaign),
-  DEPROVISIONING_FROM_CAMPAIGN: /* @__PURE__ */ variant('numbers.deprovisioning_from_campaign', numbersDeprovisioningFromCampaign),
-  PROVISIONING_TO_VOICE_PLATFORM: /* @__PURE__ */ variant('numbers.provisioning_to_voice_platform', numbersProvisioningToVoicePlatform),
-  DEPROVISIONING_FROM_VOICE_PLATFORM: deprovisioningFromVoice,
-  DEPROVISIONING_TO_VOICE_PLATFORM: deprovisioningFromVoice,
-}
+const NUMBER_ORDER = /* @__PURE__ */ variants('numbers', { NUMBER_ORDER_PROCESSING: numbersNumberOrderProcessing })
 
-const NUMBER_ORDER = {
-  NUMBER_ORDER_PROCESSING: /* @__PURE__ */ variant('numbers.number_order_processing', numbersNumberOrderProcessing),
+/** The legacy spelling names the same event as the current one. */
+function activeNumberEventType(eventType: unknown): unknown {
+  return eventType === 'DEPROVISIONING_TO_VOICE_PLATFORM' ? 'DEPROVISIONING_FROM_VOICE_PLATFORM' : eventType
 }
 
 /** Every Numbers API event: the seven known kinds and `numbers.unknown`. */
@@ -121,7 +121,7 @@ export type NumbersPayload = KnownPayloads<typeof ACTIVE_NUMBER & typeof NUMBER_
 export function numbersVariantOf(payload: JsonObject): Variant | undefined {
   const resourceType = payload.resourceType
   return resourceType === 'ACTIVE_NUMBER'
-    ? lookup(ACTIVE_NUMBER, payload.eventType)
+    ? lookup(ACTIVE_NUMBER, activeNumberEventType(payload.eventType))
     : resourceType === 'NUMBER_ORDER'
       ? lookup(NUMBER_ORDER, payload.eventType)
       : undefined
@@ -129,7 +129,7 @@ export function numbersVariantOf(payload: JsonObject): Variant | undefined {
 
 /** Event types only the Numbers API sends (not imported numbers). */
 export function isNumbersOnlyEventType(eventType: unknown): boolean {
-  return eventType !== 'PROVISIONING_TO_SMS_PLATFORM' && (lookup(ACTIVE_NUMBER, eventType) !== undefined || lookup(NUMBER_ORDER, eventType) !== undefined)
+  return eventType !== 'PROVISIONING_TO_SMS_PLATFORM' && (lookup(ACTIVE_NUMBER, activeNumberEventType(eventType)) !== undefined || lookup(NUMBER_ORDER, eventType) !== undefined)
 }
 
 /** Validates a parsed object as a Numbers API event. */

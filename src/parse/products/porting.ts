@@ -17,7 +17,7 @@
  * @module
  */
 import { readObject } from '../read-json'
-import { lookup, resolve, variant, type KnownEvents, type KnownPayloads, type ProductParseOptions, type UnknownProductEvent, type Variant } from '../envelope'
+import { lookup, resolve, variants, type KnownEvents, type KnownPayloads, type ProductParseOptions, type UnknownProductEvent, type Variant } from '../envelope'
 import { check } from '../schema/check'
 import { productGuard } from '../guard'
 import {
@@ -213,13 +213,13 @@ export type PortingNumbersRejected = Infer<typeof portingNumbersRejected>
 /** `NEW_ORDER_NOTE`. */
 export type PortingNewOrderNote = Infer<typeof portingNewOrderNote>
 
-const PORTING = {
-  ORDER_UPDATED: /* @__PURE__ */ variant('porting.order_updated', portingOrderUpdated),
-  NUMBERS_ACTIVATED: /* @__PURE__ */ variant('porting.numbers_activated', portingNumbersActivated),
-  NUMBERS_CONFIRMED: /* @__PURE__ */ variant('porting.numbers_confirmed', portingNumbersConfirmed),
-  NUMBERS_REJECTED: /* @__PURE__ */ variant('porting.numbers_rejected', portingNumbersRejected),
-  NEW_ORDER_NOTE: /* @__PURE__ */ variant('porting.new_order_note', portingNewOrderNote),
-}
+const PORTING = /* @__PURE__ */ variants('porting', {
+  ORDER_UPDATED: portingOrderUpdated,
+  NUMBERS_ACTIVATED: portingNumbersActivated,
+  NUMBERS_CONFIRMED: portingNumbersConfirmed,
+  NUMBERS_REJECTED: portingNumbersRejected,
+  NEW_ORDER_NOTE: portingNewOrderNote,
+})
 
 /** Every porting event: the five known kinds and `porting.unknown`. */
 export type PortingEvent = KnownEvents<'porting', typeof PORTING> | UnknownProductEvent<'porting'>

@@ -10,7 +10,7 @@
  * @module
  */
 import { readObject } from '../read-json'
-import { resolve, lookup, variant, type KnownEvents, type KnownPayloads, type ProductParseOptions, type UnknownProductEvent, type Variant } from '../envelope'
+import { resolve, lookup, variants, type KnownEvents, type KnownPayloads, type ProductParseOptions, type UnknownProductEvent, type Variant } from '../envelope'
 import { guard, productGuard } from '../guard'
 import {
   array,
@@ -129,15 +129,15 @@ export type SmsRecipientDeliveryReportSms = Infer<typeof smsRecipientDeliveryRep
 /** Per-recipient delivery report for MMS (`type: "recipient_delivery_report_mms"`). */
 export type SmsRecipientDeliveryReportMms = Infer<typeof smsRecipientDeliveryReportMms>
 
-const SMS = {
-  mo_text: /* @__PURE__ */ variant('sms.mo_text', smsMoText),
-  mo_binary: /* @__PURE__ */ variant('sms.mo_binary', smsMoBinary),
-  mo_media: /* @__PURE__ */ variant('sms.mo_media', smsMoMedia),
-  delivery_report_sms: /* @__PURE__ */ variant('sms.delivery_report_sms', smsDeliveryReportSms),
-  delivery_report_mms: /* @__PURE__ */ variant('sms.delivery_report_mms', smsDeliveryReportMms),
-  recipient_delivery_report_sms: /* @__PURE__ */ variant('sms.recipient_delivery_report_sms', smsRecipientDeliveryReportSms),
-  recipient_delivery_report_mms: /* @__PURE__ */ variant('sms.recipient_delivery_report_mms', smsRecipientDeliveryReportMms),
-}
+const SMS = /* @__PURE__ */ variants('sms', {
+  mo_text: smsMoText,
+  mo_binary: smsMoBinary,
+  mo_media: smsMoMedia,
+  delivery_report_sms: smsDeliveryReportSms,
+  delivery_report_mms: smsDeliveryReportMms,
+  recipient_delivery_report_sms: smsRecipientDeliveryReportSms,
+  recipient_delivery_report_mms: smsRecipientDeliveryReportMms,
+})
 
 /** Every SMS event: the seven known kinds and `sms.unknown`. */
 export type SmsEvent = KnownEvents<'sms', typeof SMS> | UnknownProductEvent<'sms'>

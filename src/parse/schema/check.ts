@@ -1,4 +1,4 @@
-import { DATE_PATTERN, DATE_TIME_PATTERN } from './formats'
+import { isDateTime } from './formats'
 import {
   ARRAY,
   BOOLEAN,
@@ -21,15 +21,16 @@ import {
 
 /**
  * Why a value does not match. Built only on failure; the path is collected
- * leaf-first while the recursion unwinds and reversed once by {@link issuePath}.
+ * leaf-first while the recursion unwinds (see {@link issuePath}). It holds the
+ * offending value for describing its JSON type; messages never print it.
  */
 export interface Issue {
-  /** Keys and indices from the leaf up to the root (reversed order). */
+  /** Keys and indices from the leaf up to the root. */
   readonly up: (string | number)[]
-  /** What the schema expects, as a noun phrase ("a string", "an integer"). */
-  readonly expected: string
-  /** What was found, as a JSON type, never the value ("a number", "missing"). */
-  readonly received: string
+  /** The schema that did not match. */
+  readonly schema: Schema
+  /** The value found; `undefined` when the property is missing. */
+  readonly value: unknown
 }
 
 /** Root-first path of an issue. */
@@ -37,60 +38,69 @@ export function issuePath(issue: Issue): (string | number)[] {
   return issue.up.slice().reverse()
 }
 
-/** Names the JSON type of a value for messages; the value itself is never shown. */
-export function jsonType(value: unknown): string {
-  if (value === null) return 'null'
+// Indexed by node tag.
+const EXPECTED = [
+  'a string',
+  'a date-time string',
+  'a date or date-time string',
+  'an integer',
+  'a non-negative integer',
+  'a number',
+  'a boolean',
+  '',
+  '',
+  '',
+  'an array',
+  'an object',
+  'a string or an integer',
+]
+
+/** What a schema expects, as a noun phrase for messages ("a string", `"mo_text"`). */
+export function expected(schema: Schema): string {
+  const t = schema.t
+  if (t === LITERAL) return (schema as LiteralNode).v.map((value) => JSON.stringify(value)).join(' or ')
+  if (t === NULLABLE) return `${expected((schema as InnerNode).i)} or null`
+  if (t === OPTIONAL) return expected((schema as InnerNode).i)
+  return EXPECTED[t] ?? 'a value'
+}
+
+/** The JSON type of what was found, for messages; the value itself is never shown. */
+export function received(issue: Issue): string {
+  const value = issue.value
   if (value === undefined) return 'missing'
+  if (value === null) return 'null'
   if (Array.isArray(value)) return 'an array'
+  const t = issue.schema.t
   switch (typeof value) {
     case 'string':
-      return 'a string'
+      return t === DATE || t === DATE_TIME ? 'a string in another format' : 'a string'
     case 'number':
       return Number.isInteger(value) ? (value < 0 ? 'a negative integer' : 'an integer') : 'a non-integer number'
-    case 'boolean':
-      return 'a boolean'
-    case 'object':
-      return 'an object'
     default:
-      return `a ${typeof value} (not JSON)`
+      return `${typeof value === 'object' ? 'an' : 'a'} ${typeof value}`
   }
 }
 
-function issue(expected: string, value: unknown): Issue {
-  return { up: [], expected, received: jsonType(value) }
-}
-
-/** Expected-type phrase of a node, for messages. */
-export function describeSchema(schema: Schema): string {
-  switch (schema.t) {
+function matches(t: number, value: unknown): boolean {
+  switch (t) {
     case STRING:
-      return 'a string'
+      return typeof value === 'string'
     case DATE_TIME:
-      return 'a date-time string'
+      return typeof value === 'string' && isDateTime(value, false)
     case DATE:
-      return 'a date or date-time string'
+      return typeof value === 'string' && isDateTime(value, true)
     case INTEGER:
-      return 'an integer'
+      return Number.isInteger(value)
     case COUNT:
-      return 'a non-negative integer'
+      return Number.isInteger(value) && (value as number) >= 0
     case NUMBER:
-      return 'a number'
+      return typeof value === 'number' && Number.isFinite(value)
     case BOOLEAN:
-      return 'a boolean'
-    case LITERAL:
-      return (schema as LiteralNode).v.map((v) => JSON.stringify(v)).join(' or ')
-    case NULLABLE:
-      return `${describeSchema((schema as InnerNode).i)} or null`
-    case OPTIONAL:
-      return describeSchema((schema as InnerNode).i)
-    case ARRAY:
-      return 'an array'
-    case OBJECT:
-      return 'an object'
+      return typeof value === 'boolean'
     case STRING_OR_INTEGER:
-      return 'a string or an integer'
+      return typeof value === 'string' || Number.isInteger(value)
     default:
-      return 'a value'
+      return false
   }
 }
 
@@ -100,70 +110,49 @@ export function describeSchema(schema: Schema): string {
  * Recursion depth is bounded by the schema, never by the input.
  */
 export function check(schema: Schema, value: unknown): Issue | undefined {
-  switch (schema.t) {
-    case STRING:
-      return typeof value === 'string' ? undefined : issue('a string', value)
-    case DATE_TIME:
-      if (typeof value !== 'string') return issue('a date-time string', value)
-      return DATE_TIME_PATTERN.test(value) ? undefined : { up: [], expected: 'a date-time string', received: 'a string in another format' }
-    case DATE:
-      if (typeof value !== 'string') return issue('a date or date-time string', value)
-      return DATE_PATTERN.test(value) ? undefined : { up: [], expected: 'a date or date-time string', received: 'a string in another format' }
-    case INTEGER:
-      return Number.isInteger(value) ? undefined : issue('an integer', value)
-    case COUNT:
-      return Number.isInteger(value) && (value as number) >= 0 ? undefined : issue('a non-negative integer', value)
-    case NUMBER:
-      return typeof value === 'number' && Number.isFinite(value) ? undefined : issue('a number', value)
-    case BOOLEAN:
-      return typeof value === 'boolean' ? undefined : issue('a boolean', value)
-    case STRING_OR_INTEGER:
-      return typeof value === 'string' || Number.isInteger(value) ? undefined : issue('a string or an integer', value)
-    case LITERAL: {
-      const values = (schema as LiteralNode).v
-      for (let i = 0; i < values.length; i++) if (value === values[i]) return undefined
-      return issue(describeSchema(schema), value)
-    }
-    case NULLABLE:
-      return value === null ? undefined : check((schema as InnerNode).i, value)
-    case OPTIONAL:
-      return value === undefined ? undefined : check((schema as InnerNode).i, value)
-    case ARRAY: {
-      if (!Array.isArray(value)) return issue('an array', value)
-      const item = (schema as InnerNode).i
-      for (let i = 0; i < value.length; i++) {
-        const found = check(item, value[i])
-        if (found !== undefined) {
-          found.up.push(i)
-          return found
-        }
+  const t = schema.t
+  if (t === OBJECT) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return { up: [], schema, value }
+    const keys = (schema as ObjectNode).k
+    const schemas = (schema as ObjectNode).s
+    const optional = (schema as ObjectNode).o
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string
+      const property = schemas[i] as Schema
+      const field = (value as Record<string, unknown>)[key]
+      // Absent and `undefined` are the same to a handler reading `payload.key`.
+      if (field === undefined) {
+        if (optional[i] === true) continue
+        return { up: [key], schema: property, value: field }
       }
-      return undefined
-    }
-    case OBJECT: {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) return issue('an object', value)
-      const node = schema as ObjectNode
-      const keys = node.k
-      const schemas = node.s
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i] as string
-        const property = schemas[i] as Schema
-        const field = (value as Record<string, unknown>)[key]
-        // Absent and `undefined` are the same to a handler reading `payload.key`.
-        if (field === undefined) {
-          if (property.t === OPTIONAL) continue
-          const missing: Issue = { up: [key], expected: describeSchema(property), received: 'missing' }
-          return missing
-        }
-        const found = check(property.t === OPTIONAL ? (property as InnerNode).i : property, field)
-        if (found !== undefined) {
-          found.up.push(key)
-          return found
-        }
+      // Plain strings are most fields; checking them here saves a call per field.
+      if (typeof field === 'string' && property.t === STRING) continue
+      const found = check(property, field)
+      if (found !== undefined) {
+        found.up.push(key)
+        return found
       }
-      return undefined
     }
-    default:
-      return undefined
+    return undefined
   }
+  if (t === ARRAY) {
+    if (!Array.isArray(value)) return { up: [], schema, value }
+    const item = (schema as InnerNode).i
+    for (let i = 0; i < value.length; i++) {
+      const found = check(item, value[i])
+      if (found !== undefined) {
+        found.up.push(i)
+        return found
+      }
+    }
+    return undefined
+  }
+  if (t === OPTIONAL) return value === undefined ? undefined : check((schema as InnerNode).i, value)
+  if (t === NULLABLE) return value === null ? undefined : check((schema as InnerNode).i, value)
+  if (t === LITERAL) {
+    const values = (schema as LiteralNode).v
+    for (let i = 0; i < values.length; i++) if (value === values[i]) return undefined
+    return { up: [], schema, value }
+  }
+  return matches(t, value) ? undefined : { up: [], schema, value }
 }

@@ -130,9 +130,17 @@ export function array<T>(item: Schema<T>): Schema<T[]> {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function object<const S extends Shape>(shape: S): Schema<InferShape<S>> & { readonly shape: S } {
-  // Parallel arrays let the checker loop without allocating an entries list per call.
+  // Parallel arrays let the checker loop without allocating per call; optional
+  // wrappers are unwrapped here so the loop sees the property's own tag.
   const keys = Object.keys(shape)
-  return { t: OBJECT, k: keys, s: keys.map((key) => shape[key]), shape } as Schema<InferShape<S>> & { readonly shape: S }
+  const schemas = keys.map((key) => shape[key] as Schema)
+  return {
+    t: OBJECT,
+    k: keys,
+    s: schemas.map((schema) => (schema.t === OPTIONAL ? (schema as InnerNode).i : schema)),
+    o: schemas.map((schema) => schema.t === OPTIONAL),
+    shape,
+  } as Schema<InferShape<S>> & { readonly shape: S }
 }
 
 /** Internal node layouts the checker reads. */
@@ -144,6 +152,9 @@ export interface InnerNode extends Schema {
 }
 export interface ObjectNode extends Schema {
   readonly k: readonly string[]
+  /** Property schemas, optional wrappers removed. */
   readonly s: readonly Schema[]
+  /** Whether each property is optional. */
+  readonly o: readonly boolean[]
   readonly shape: Shape
 }
