@@ -101,6 +101,23 @@ export {
 } from './parse/products/campaigns'
 export { isComplianceEvent, isComplianceBrandOrderStatusUpdate } from './parse/products/compliance'
 export { isSenderIdRegistrationEvent } from './parse/products/sender-id-registrations'
+export { isEventPayload } from './parse/guards'
+export type { KnownEventKind } from './parse/guards'
+
+// Standard Schema v1 objects (validate parsed JSON, output the event envelope); no dependency.
+export {
+  sinchEventSchema,
+  createSinchEventSchema,
+  smsEventSchema,
+  numbersEventSchema,
+  importedNumbersEventSchema,
+  portingEventSchema,
+  brandsEventSchema,
+  campaignsEventSchema,
+  complianceEventSchema,
+  senderIdRegistrationEventSchema,
+} from './parse/standard-schema'
+export type { StandardSchemaV1, SinchEventSchema } from './parse/standard-schema'
 
 // Event types: the envelope union, lookups, and every payload type by name.
 export type { SinchEvent, SinchEventKind, EventOfKind, EventOfProduct, PayloadOfKind } from './parse/types'

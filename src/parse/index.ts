@@ -22,3 +22,18 @@ export * from './products/brands'
 export * from './products/campaigns'
 export * from './products/compliance'
 export * from './products/sender-id-registrations'
+export { isEventPayload, EVENT_SCHEMAS } from './guards'
+export type { KnownEventKind } from './guards'
+export {
+  sinchEventSchema,
+  createSinchEventSchema,
+  smsEventSchema,
+  numbersEventSchema,
+  importedNumbersEventSchema,
+  portingEventSchema,
+  brandsEventSchema,
+  campaignsEventSchema,
+  complianceEventSchema,
+  senderIdRegistrationEventSchema,
+} from './standard-schema'
+export type { StandardSchemaV1, SinchEventSchema } from './standard-schema'

@@ -15,7 +15,7 @@
  */
 import { readObject } from '../read-json'
 import { lookup, resolve, variants, type KnownEvents, type KnownPayloads, type ProductParseOptions, type UnknownProductEvent, type Variant } from '../envelope'
-import { guard, productGuard } from '../guard'
+import { guard, productGuard } from '../guard-factory'
 import { dateTime, literal, nullable, object, openString, optional, string, type Infer, type JsonObject, type OpenString } from '../schema/schema'
 
 /** Why an active-number operation failed. Open: voice provisioning failures use undocumented codes. */

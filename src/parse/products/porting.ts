@@ -19,7 +19,7 @@
 import { readObject } from '../read-json'
 import { lookup, resolve, variants, type KnownEvents, type KnownPayloads, type ProductParseOptions, type UnknownProductEvent, type Variant } from '../envelope'
 import { check } from '../schema/check'
-import { productGuard } from '../guard'
+import { productGuard } from '../guard-factory'
 import {
   array,
   boolean,

@@ -20,7 +20,7 @@
  */
 import { readObject } from '../read-json'
 import { resolve, variant, type KnownEvents, type KnownPayloads, type ProductParseOptions, type UnknownProductEvent, type Variant } from '../envelope'
-import { productGuard } from '../guard'
+import { productGuard } from '../guard-factory'
 import { object, openString, optional, string, type Infer, type JsonObject, type OpenString } from '../schema/schema'
 
 /** Documented states of a sender-ID registration. */

@@ -11,7 +11,7 @@
  */
 import { readObject } from '../read-json'
 import { resolve, lookup, variants, type KnownEvents, type KnownPayloads, type ProductParseOptions, type UnknownProductEvent, type Variant } from '../envelope'
-import { guard, productGuard } from '../guard'
+import { guard, productGuard } from '../guard-factory'
 import {
   array,
   count,
