@@ -10,7 +10,8 @@ export type ClaimResult = 'claimed' | 'in_flight' | 'done'
 
 /**
  * Storage for de-duplication, keyed by the event's de-duplication key.
- * Every method may answer synchronously or with a promise.
+ * `claim` is asynchronous (declare it `async`); `complete` and `release` may
+ * answer either way.
  *
  * `claim` must be atomic: of two concurrent claims of one key, exactly one
  * gets `claimed`. Redis: `SET key pending NX PX leaseMs`; SQL: an insert into
@@ -18,7 +19,7 @@ export type ClaimResult = 'claimed' | 'in_flight' | 'done'
  */
 export interface DedupeStore {
   /** Claims `key` for `leaseMs` unless it is already claimed (`in_flight`) or completed (`done`). */
-  claim(key: string, leaseMs: number): ClaimResult | Promise<ClaimResult>
+  claim(key: string, leaseMs: number): Promise<ClaimResult>
   /** Records that the event behind `key` was handled; duplicates are acknowledged for `ttlMs`. */
   complete(key: string, ttlMs: number): void | Promise<void>
   /** Drops a claim after a failed handler, so the retry is handled again. */
@@ -74,7 +75,8 @@ export function createMemoryDedupeStore(options: MemoryDedupeStoreOptions = {}):
     get size() {
       return entries.size
     },
-    claim(key, leaseMs) {
+    // No await inside: the check and the write happen in one turn, so two claims cannot interleave.
+    async claim(key, leaseMs) {
       const t = now()
       const entry = entries.get(key)
       if (entry !== undefined && entry.expires > t) return entry.done ? 'done' : 'in_flight'

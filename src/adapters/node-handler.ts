@@ -17,8 +17,8 @@ export interface NodeRequestLike {
   readonly body?: unknown
   readonly readableEnded?: boolean
   readonly readableFlowing?: boolean | null
-  on(event: string, listener: (...args: never[]) => void): unknown
-  removeListener(event: string, listener: (...args: never[]) => void): unknown
+  on(event: string, listener: (...args: unknown[]) => void): unknown
+  removeListener(event: string, listener: (...args: unknown[]) => void): unknown
   pause?(): unknown
 }
 
@@ -57,8 +57,8 @@ function readNodeLimited(request: NodeRequestLike, maxBytes: number): Promise<Li
       request.removeListener('close', onClose)
       resolve(value)
     }
-    const onData = (chunk: Uint8Array | string): void => {
-      const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk
+    const onData = (chunk: unknown): void => {
+      const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : (chunk as Uint8Array)
       total += bytes.byteLength
       if (total > maxBytes) {
         request.pause?.()
@@ -78,10 +78,18 @@ function readNodeLimited(request: NodeRequestLike, maxBytes: number): Promise<Li
   })
 }
 
+function isEmptyObject(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  for (const _key in value) return false
+  return true
+}
+
 /** Where the raw body is: given by a raw-body parser, still in the stream, or lost. */
 async function rawBody(prepared: Prepared, request: NodeRequestLike): Promise<{ readonly raw: string | Uint8Array } | WebhookResponse | 'aborted'> {
   const given = request.body
-  if (given !== undefined) {
+  // Express 4's body parsers set `req.body = {}` even when they skip a request; the stream is then still unread.
+  const placeholder = isEmptyObject(given) && request.readableEnded !== true
+  if (given !== undefined && !placeholder) {
     if (typeof given === 'string' || given instanceof Uint8Array) return { raw: given }
     return bodyNotRaw(prepared, `req.body is ${describe(given)}: a body parser ran before the webhook handler. ${RAW_BODY_HINT}`)
   }

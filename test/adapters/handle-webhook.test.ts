@@ -274,7 +274,7 @@ describe.each(ENTRIES)('$name de-duplication', ({ m }) => {
     const r1 = await m.handleWebhook(await numbersDelivery(), { verify: X_SINCH, dedupe: { store: broken }, fallback: handler, onError })
     expect([r1.status, code(r1)]).toEqual([500, 'dedupe_failed'])
     expect(handler).not.toHaveBeenCalled()
-    const halfBroken = { claim: () => 'claimed' as const, complete: () => { throw new Error('write failed') }, release: () => undefined }
+    const halfBroken = { claim: async () => 'claimed' as const, complete: () => { throw new Error('write failed') }, release: () => undefined }
     const r2 = await m.handleWebhook(await numbersDelivery(), { verify: X_SINCH, dedupe: { store: halfBroken }, fallback: handler, onError })
     expect([r2.status, code(r2)]).toEqual([200, 'ok'])
     expect(onError).toHaveBeenCalledTimes(2)
