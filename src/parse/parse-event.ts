@@ -23,8 +23,9 @@ export interface ParseOptions extends ReadOptions {
    *   is not one of its known events is `<product>.unknown`.
    * - A list: detection runs as usual but only listed products may match;
    *   a body of an unlisted product, or of none, is the top-level `unknown`.
-   *   With `sender_id_registrations` listed, an otherwise unclaimed object with
-   *   a string `eventType` or `resourceType` is a sender-ID registration event.
+   *   With `sender_id_registrations` listed, an object no product claims that
+   *   has a string `eventType` or `resourceType` is a sender-ID registration
+   *   event (an object claimed by an unlisted product stays `unknown`).
    */
   readonly product?: Product | readonly Product[]
   /** Throw `unknown_event` instead of returning an unknown event. Default `false`. */
@@ -62,8 +63,12 @@ export function eventFromObject(payload: JsonObject, options: ParseOptions | und
     const allowed = only as readonly unknown[]
     if (allowed.length === 0) throw usageError('product must not be an empty list.')
     for (const entry of allowed) checkProduct(entry)
-    if (product !== undefined && !allowed.includes(product)) product = undefined
-    if (product === undefined && allowed.includes('sender_id_registrations') && hasFlatEnvelope(payload)) product = 'sender_id_registrations'
+    if (product === undefined) {
+      // Sender-ID callbacks have no published discriminant, so a listed sender_id_registrations takes what nothing else claims.
+      if (allowed.includes('sender_id_registrations') && hasFlatEnvelope(payload)) product = 'sender_id_registrations'
+    } else if (!allowed.includes(product)) {
+      product = undefined
+    }
   }
   if (product !== undefined) return FROM_OBJECT[product](payload, strict)
   if (strict === true) throw parseError('unknown_event', 'The body is not a Sinch event this version knows (strict mode).')

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest'
+import { parseEvent, safeParseEvent, type Product } from '../../src/index'
+import { EVENT_SCHEMAS, type KnownEventKind } from '../../src/parse/guards'
+import { fixtureJson, manifest } from './fixtures'
+import { apply, mutations } from './schema-walk'
+
+// Root fields that select the variant: changing them makes the body a different (unknown) event, not an invalid one.
+const DISPATCH: Record<Product, readonly string[]> = {
+  sms: ['type'],
+  numbers: ['resourceType', 'eventType'],
+  imported_numbers: ['resourceType', 'eventType'],
+  porting: ['type', 'event'],
+  brands: ['eventType'],
+  campaigns: ['eventType'],
+  compliance: ['type'],
+  sender_id_registrations: [],
+}
+
+const cases = manifest
+  .filter((entry) => Object.prototype.hasOwnProperty.call(EVENT_SCHEMAS, entry.kind))
+  .flatMap((entry) => {
+    const kind = entry.kind as KnownEventKind
+    const payload = fixtureJson(entry.file)
+    return mutations(EVENT_SCHEMAS[kind], payload).map((mutation) => ({
+      file: entry.file,
+      kind,
+      product: kind.slice(0, kind.indexOf('.')) as Product,
+      payload,
+      mutation,
+      label: `${mutation.op} ${mutation.path.join('.')}${mutation.op === 'wrong' ? ` = ${JSON.stringify(mutation.value)}` : ''}`,
+    }))
+  })
+
+describe('negative cases generated from the schemas', () => {
+  it(`generates a substantial set (${cases.length} cases)`, () => {
+    expect(cases.length).toBeGreaterThan(500)
+    expect(new Set(cases.map((entry) => entry.kind)).size).toBe(Object.keys(EVENT_SCHEMAS).length)
+  })
+
+  it.each(cases)('parseEvent(<$file with $label>, { product }) rejects it at that path', ({ kind, product, payload, mutation }) => {
+    const body = JSON.stringify(apply(payload, mutation))
+    const result = safeParseEvent(body, { product })
+    if (mutation.path.length === 1 && DISPATCH[product].includes(mutation.path[0] as string)) {
+      // A different discriminant is a different event: it must not pass as this kind.
+      if (result.ok) expect(result.event.kind).not.toBe(kind)
+      else expect(result.error.code).toBe('invalid_payload')
+      return
+    }
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.error.code).toBe('invalid_payload')
+    expect(result.error.path).toEqual(mutation.path)
+    expect(result.error.message).toContain(kind)
+    expect(result.error.message).toMatch(/must be|is required/)
+    if (mutation.op === 'wrong' && typeof mutation.value === 'string') expect(result.error.message).not.toContain(mutation.value)
+    // Unrestricted parsing reaches the same verdict unless the change moved the body to another product.
+    const unrestricted = safeParseEvent(body)
+    if (!unrestricted.ok) expect(unrestricted.error.path).toEqual(mutation.path)
+  })
+
+  it('parseEvent(<sms.delivery_report_sms with statuses[0].code = "0">) names the kind, field and JSON types', () => {
+    const body = JSON.stringify({ type: 'delivery_report_sms', batch_id: 'b', total_message_count: 1, statuses: [{ code: '0', count: 1, status: 'Delivered' }] })
+    expect(() => parseEvent(body)).toThrow(
+      '[sinch-webhooks] Invalid sms.delivery_report_sms payload: "statuses[0].code" must be an integer, received a string.',
+    )
+  })
+
+  it('parseEvent(<sms.mo_text without body>) says the field is required and missing', () => {
+    const body = JSON.stringify({ type: 'mo_text', id: 'i', from: '1', to: '2', received_at: '2025-01-01T00:00:00Z' })
+    expect(() => parseEvent(body)).toThrow('[sinch-webhooks] Invalid sms.mo_text payload: "body" is required (a string) but missing.')
+  })
+
+  it('parseEvent(<mo_text with a secret-looking body of the wrong type>) never echoes the value', () => {
+    const body = JSON.stringify({ type: 'mo_text', id: 'i', from: '1', to: '2', received_at: 'my pin is 4321', body: 'x' })
+    const result = safeParseEvent(body)
+    expect(result.ok).toBe(false)
+    if (!result.ok) {
+      expect(result.error.message).not.toContain('4321')
+      expect(result.error.message).toContain('received a string in another format')
+    }
+  })
+})
