@@ -1,6 +1,6 @@
 import { MESSAGE_PREFIX } from '../core/codes'
 
-const BRAND = Symbol.for('sinch-webhooks.RetryLater')
+const BRAND = /* @__PURE__ */ Symbol.for('sinch-webhooks.RetryLater')
 
 /** Seconds suggested in `Retry-After` when nothing else is given. */
 export const DEFAULT_RETRY_AFTER_SECONDS = 30
@@ -30,11 +30,8 @@ export class RetryLater extends Error {
     super(MESSAGE_PREFIX + message)
     this.name = 'RetryLater'
     this.retryAfterSeconds = Number.isFinite(retryAfterSeconds) && retryAfterSeconds >= 0 ? Math.ceil(retryAfterSeconds) : DEFAULT_RETRY_AFTER_SECONDS
-  }
-
-  /** @internal brand read by {@link isRetryLater} */
-  get [BRAND](): true {
-    return true
+    // Set here rather than declared with a computed key, so bundlers can drop the class when it is unused.
+    Object.defineProperty(this, BRAND, { value: true })
   }
 }
 
