@@ -16,7 +16,6 @@ const KEY_FIELDS = [
   'from',
   'to',
   'recipient',
-  'eventType',
   'status',
   'code',
   'failureCode',

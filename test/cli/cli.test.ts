@@ -1,0 +1,227 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { killAll, runCli, startCli, waitFor } from './run-cli'
+
+const ANSI = /\u001b\[/
+const dir = mkdtempSync(join(tmpdir(), 'sinch-webhooks-cli-'))
+const numbersBody =
+  '{"eventId":"01jcli0000000000000000000a","timestamp":"2025-01-02T03:04:05.123456789","projectId":"00000000-0000-4000-8000-000000000000","resourceType":"ACTIVE_NUMBER","resourceId":"+12025550123","eventType":"PROVISIONING_TO_SMS_PLATFORM","status":"SUCCEEDED","failureCode":null}\n'
+const numbersFile = join(dir, 'numbers.json')
+writeFileSync(numbersFile, numbersBody)
+
+afterAll(killAll)
+
+describe('sinch-webhooks (no command)', () => {
+  it('sinch-webhooks --help prints every command and exits 0', async () => {
+    const result = await runCli(['--help'])
+    expect(result.code).toBe(0)
+    for (const command of ['verify', 'parse', 'sign', 'listen', 'trigger', 'demo']) expect(result.stdout).toContain(command)
+  })
+
+  it('sinch-webhooks with no command prints usage on stderr and exits 2', async () => {
+    const result = await runCli([])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('Usage: sinch-webhooks <command>')
+  })
+
+  it('sinch-webhooks frobnicate exits 2 naming the unknown command', async () => {
+    const result = await runCli(['frobnicate'])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('unknown command "frobnicate"')
+  })
+
+  it('sinch-webhooks --version prints the package version', async () => {
+    const result = await runCli(['--version'])
+    expect(result.code).toBe(0)
+    expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/)
+  })
+
+  it.each(['verify', 'parse', 'sign', 'listen', 'trigger', 'demo'])('sinch-webhooks %s --help prints its usage and exits 0', async (command) => {
+    const result = await runCli([command, '--help'])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain(`Usage: sinch-webhooks ${command}`)
+    expect(result.stdout).toContain('Exit codes')
+  })
+})
+
+describe('sinch-webhooks sign and verify', () => {
+  it('sinch-webhooks sign <file> --secret s prints an X-Sinch-Signature that verify accepts', async () => {
+    const signed = await runCli(['sign', numbersFile, '--secret', 'cli-secret'])
+    expect(signed.code).toBe(0)
+    const signature = signed.stdout.match(/^x-sinch-signature: ([0-9a-f]{40})$/m)?.[1]
+    expect(signature).toBeDefined()
+    const verified = await runCli(['verify', numbersFile, '--secret', 'cli-secret', '--signature', signature!])
+    expect(verified.code).toBe(0)
+    expect(verified.stdout).toMatch(/^pass x-sinch-signature/)
+  })
+
+  it('sinch-webhooks verify <file> with a wrong secret prints signature_mismatch and exits 1', async () => {
+    const signed = await runCli(['sign', numbersFile, '--secret', 'cli-secret', '--json'])
+    const headers = JSON.parse(signed.stdout) as Record<string, string>
+    const verified = await runCli(['verify', numbersFile, '--secret', 'other-secret', '--header', `X-Sinch-Signature: ${headers['x-sinch-signature']}`])
+    expect(verified.code).toBe(1)
+    expect(verified.stdout).toContain('fail signature_mismatch')
+    expect(verified.stdout).not.toContain('other-secret')
+  })
+
+  it('sinch-webhooks sign - --scheme webhook-signature reads stdin and verify --json accepts the four headers', async () => {
+    const signed = await runCli(['sign', '-', '--scheme', 'webhook-signature', '--secret', 'sms-secret', '--json'], { stdin: numbersBody })
+    expect(signed.code).toBe(0)
+    const headers = JSON.parse(signed.stdout) as Record<string, string>
+    expect(Object.keys(headers).sort()).toEqual([
+      'x-sinch-webhook-signature',
+      'x-sinch-webhook-signature-algorithm',
+      'x-sinch-webhook-signature-nonce',
+      'x-sinch-webhook-signature-timestamp',
+    ])
+    const args = ['verify', '-', '--scheme', 'webhook-signature', '--secret', 'sms-secret', '--json']
+    for (const [name, value] of Object.entries(headers)) args.push('--header', `${name}: ${value}`)
+    const verified = await runCli(args, { stdin: numbersBody })
+    expect(verified.code).toBe(0)
+    expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true })
+  })
+
+  it('sinch-webhooks verify - --scheme webhook-signature with a stale timestamp exits 1 with timestamp_out_of_range', async () => {
+    const signed = await runCli(['sign', '-', '--scheme', 'webhook-signature', '--secret', 's', '--timestamp', '1600000000', '--json'], { stdin: numbersBody })
+    const headers = JSON.parse(signed.stdout) as Record<string, string>
+    const verified = await runCli(
+      [
+        'verify', '-', '--scheme', 'webhook-signature', '--secret', 's', '--json',
+        '--signature', headers['x-sinch-webhook-signature']!,
+        '--nonce', headers['x-sinch-webhook-signature-nonce']!,
+        '--timestamp', '1600000000',
+      ],
+      { stdin: numbersBody },
+    )
+    expect(verified.code).toBe(1)
+    expect(JSON.parse(verified.stdout)).toMatchObject({ ok: false, code: 'timestamp_out_of_range' })
+  })
+
+  it('sinch-webhooks verify --header given twice reports duplicate_header', async () => {
+    const verified = await runCli(['verify', numbersFile, '--secret', 's', '--header', 'x-sinch-signature: ' + 'a'.repeat(40), '--header', 'X-Sinch-Signature: ' + 'b'.repeat(40)])
+    expect(verified.code).toBe(1)
+    expect(verified.stdout).toContain('duplicate_header')
+  })
+
+  it('sinch-webhooks verify without --secret exits 2 with a usage message', async () => {
+    const verified = await runCli(['verify', numbersFile])
+    expect(verified.code).toBe(2)
+    expect(verified.stderr).toContain('--secret is required')
+  })
+
+  it('sinch-webhooks sign --scheme basic --secret user:pass prints a Basic authorization header', async () => {
+    const signed = await runCli(['sign', numbersFile, '--scheme', 'basic', '--secret', 'sinch:pa:ss'])
+    expect(signed.code).toBe(0)
+    expect(signed.stdout.trim()).toBe(`authorization: Basic ${Buffer.from('sinch:pa:ss').toString('base64')}`)
+  })
+})
+
+describe('sinch-webhooks parse', () => {
+  it('sinch-webhooks parse <file> prints the kind, product and key fields', async () => {
+    const result = await runCli(['parse', numbersFile])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/kind\s+numbers\.provisioning_to_sms_platform/)
+    expect(result.stdout).toMatch(/product\s+numbers/)
+    expect(result.stdout).toMatch(/resourceId\s+\+12025550123/)
+    expect(result.stdout).toMatch(/time\s+2025-01-02T03:04:05\.123Z/)
+    expect(result.stdout).not.toMatch(ANSI)
+  })
+
+  it('sinch-webhooks parse --json prints the event as JSON', async () => {
+    const result = await runCli(['parse', '-', '--json'], { stdin: numbersBody })
+    expect(result.code).toBe(0)
+    expect(JSON.parse(result.stdout)).toMatchObject({ ok: true, kind: 'numbers.provisioning_to_sms_platform', product: 'numbers', payload: { status: 'SUCCEEDED' } })
+  })
+
+  it('sinch-webhooks parse - --json reports invalid_payload with the path of the offending field', async () => {
+    const body = JSON.stringify({ type: 'recipient_delivery_report_sms', batch_id: 'b', recipient: '46700000000', code: 'zero', status: 'Delivered', at: '2025-01-02T03:04:05Z' })
+    const result = await runCli(['parse', '-', '--json'], { stdin: body })
+    expect(result.code).toBe(1)
+    expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, code: 'invalid_payload', path: ['code'] })
+  })
+
+  it('sinch-webhooks parse prints invalid_json for a broken body, without echoing it', async () => {
+    const result = await runCli(['parse', '-'], { stdin: '{"type":"mo_text","body":"secret message' })
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain('invalid_json')
+    expect(result.stdout).not.toContain('secret message')
+  })
+
+  it('sinch-webhooks parse --product sms on a Numbers body never yields a Numbers kind', async () => {
+    const result = await runCli(['parse', numbersFile, '--product', 'sms', '--json'])
+    const output = JSON.parse(result.stdout) as { ok: boolean; kind?: string }
+    expect(output).toMatchObject({ ok: true, kind: 'unknown' })
+    expect(result.code).toBe(0)
+  })
+
+  it('sinch-webhooks parse --product nonsense exits 2', async () => {
+    const result = await runCli(['parse', numbersFile, '--product', 'nonsense'])
+    expect(result.code).toBe(2)
+  })
+
+  it('sinch-webhooks parse with FORCE_COLOR=1 colours its output', async () => {
+    const result = await runCli(['parse', numbersFile], { env: { FORCE_COLOR: '1' } })
+    expect(result.stdout).toMatch(ANSI)
+  })
+})
+
+describe('sinch-webhooks listen and trigger over loopback', () => {
+  it('sinch-webhooks trigger --all reaches listen, which prints one line per event; a wrong secret is refused with its code', async () => {
+    const listener = await startCli(['listen', '--port', '0', '--secret', 'loop-secret'], /listening on (http:\/\/127\.0\.0\.1:\d+)/)
+    const url = listener.match[1]!
+
+    const list = await runCli(['trigger', '--list'])
+    const kinds = list.stdout.trim().split('\n')
+    expect(kinds.length).toBeGreaterThanOrEqual(30)
+
+    const all = await runCli(['trigger', '--all', '--url', url, '--secret', 'loop-secret'], { timeoutMs: 60_000 })
+    expect(all.stderr).toBe('')
+    expect(all.code).toBe(0)
+    expect(all.stdout.trim().split('\n')).toHaveLength(kinds.length)
+    await waitFor(listener.output, new RegExp(`200 POST \\S+ ${kinds.at(-1)!.replace(/\./g, '\\.')}`))
+    for (const kind of kinds) expect(listener.output()).toContain(` ${kind}`)
+
+    const wrong = await runCli(['trigger', 'sms.mo_text', '--url', url, '--secret', 'not-the-secret'])
+    expect(wrong.code).toBe(1)
+    expect(wrong.stdout).toContain('401 sms.mo_text')
+    expect(wrong.stdout).toContain('signature_mismatch')
+    await waitFor(listener.output, /401 POST \/sms signature_mismatch/)
+
+    listener.child.kill('SIGINT')
+    expect(await listener.exited).toBe(0)
+  }, 90_000)
+
+  it('sinch-webhooks trigger no.such.kind exits 2 and points at --list', async () => {
+    const result = await runCli(['trigger', 'no.such.kind', '--url', 'http://127.0.0.1:9', '--secret', 's'])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('--list')
+  })
+
+  it('sinch-webhooks trigger sms.mo_text to a closed port exits 1 with the connection error', async () => {
+    const result = await runCli(['trigger', 'sms.mo_text', '--url', 'http://127.0.0.1:9', '--secret', 's'])
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain('ERR sms.mo_text')
+  })
+
+  it('sinch-webhooks listen without --port exits 2', async () => {
+    const result = await runCli(['listen', '--secret', 's'])
+    expect(result.code).toBe(2)
+  })
+})
+
+describe('sinch-webhooks demo', () => {
+  it('sinch-webhooks demo accepts every sample, refuses the tampered request, recognises the repeat and exits 0', async () => {
+    const result = await runCli(['demo'], { timeoutMs: 60_000 })
+    expect(result.stderr).toBe('')
+    expect(result.code).toBe(0)
+    const summary = result.stdout.match(/(\d+)\/(\d+) event kinds accepted and typed; tampered request refused; repeat recognised\./)
+    expect(summary).not.toBeNull()
+    expect(summary![1]).toBe(summary![2])
+    expect(Number(summary![2])).toBeGreaterThanOrEqual(30)
+    expect(result.stdout).toMatch(/401 sms\.\S+ refused: signature_mismatch/)
+    expect(result.stdout).toContain('acknowledged as duplicate')
+    expect(result.stdout).not.toMatch(ANSI)
+  }, 90_000)
+})
