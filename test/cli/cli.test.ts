@@ -129,10 +129,27 @@ describe('sinch-webhooks parse', () => {
     expect(result.stdout).not.toMatch(ANSI)
   })
 
-  it('sinch-webhooks parse --json prints the event as JSON', async () => {
+  it('sinch-webhooks parse --json prints the kind and key fields as JSON, and no payload', async () => {
     const result = await runCli(['parse', '-', '--json'], { stdin: numbersBody })
     expect(result.code).toBe(0)
-    expect(JSON.parse(result.stdout)).toMatchObject({ ok: true, kind: 'numbers.provisioning_to_sms_platform', product: 'numbers', payload: { status: 'SUCCEEDED' } })
+    const output = JSON.parse(result.stdout) as Record<string, unknown>
+    expect(output).toMatchObject({ ok: true, kind: 'numbers.provisioning_to_sms_platform', product: 'numbers', fields: { status: 'SUCCEEDED' } })
+    expect(output).not.toHaveProperty('payload')
+  })
+
+  it('sinch-webhooks parse --json --payload adds the payload exactly as sent', async () => {
+    const result = await runCli(['parse', '-', '--json', '--payload'], { stdin: numbersBody })
+    expect(JSON.parse(result.stdout)).toMatchObject({ ok: true, payload: JSON.parse(numbersBody) })
+  })
+
+  it('sinch-webhooks parse on an inbound SMS never prints the message text', async () => {
+    const body = JSON.stringify({ type: 'mo_text', id: '01JQ7M3K5V2R8T9W0X1Y2Z3A4C', from: '46700000001', to: '12345', body: 'my PIN is 4321', received_at: '2025-03-14T09:27:00Z' })
+    for (const args of [['parse', '-'], ['parse', '-', '--json']]) {
+      const result = await runCli(args, { stdin: body })
+      expect(result.code).toBe(0)
+      expect(result.stdout).toContain('sms.mo_text')
+      expect(result.stdout).not.toContain('4321')
+    }
   })
 
   it('sinch-webhooks parse - --json reports invalid_payload with the path of the offending field', async () => {

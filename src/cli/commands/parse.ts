@@ -15,6 +15,7 @@ Options:
                     sender_id_registrations
   --strict          treat events this version does not know as errors
   --json            print machine-readable JSON: {"ok":true,"kind",...} or {"ok":false,"code","path",...}
+  --payload         also print the whole payload (message text included; off by default)
 
 Exit codes: 0 parsed, 1 not a valid event, 2 usage error.`
 
@@ -22,7 +23,7 @@ const PRODUCTS: readonly Product[] = ['sms', 'numbers', 'imported_numbers', 'por
 
 /** `sinch-webhooks parse`: what the library makes of a body, and why not when it fails. */
 export async function parseCommand(argv: readonly string[], io: Io): Promise<number> {
-  const args = parse(argv, { product: { type: 'string', multiple: true }, strict: { type: 'boolean' }, json: { type: 'boolean' } })
+  const args = parse(argv, { product: { type: 'string', multiple: true }, strict: { type: 'boolean' }, json: { type: 'boolean' }, payload: { type: 'boolean' } })
   if (flag(args, 'help')) {
     line(io.out, PARSE_USAGE)
     return EXIT.ok
@@ -41,11 +42,14 @@ export async function parseCommand(argv: readonly string[], io: Io): Promise<num
   const style = styleFor(io.out, io.env)
   if (result.ok) {
     const { event } = result
-    if (json) line(io.out, JSON.stringify({ ok: true, kind: event.kind, product: event.product ?? null, fields: Object.fromEntries(keyFields(event)), payload: event.payload }))
+    // Message text is personal data: the payload is shown only when asked for.
+    const payload = flag(args, 'payload') ? { payload: event.payload } : {}
+    if (json) line(io.out, JSON.stringify({ ok: true, kind: event.kind, product: event.product ?? null, fields: Object.fromEntries(keyFields(event)), ...payload }))
     else {
       line(io.out, `${style.ok('kind')}     ${style.bold(event.kind)}`)
       line(io.out, `product  ${event.product ?? '(none)'}`)
       for (const [name, value] of keyFields(event)) line(io.out, `${name.padEnd(8)} ${value}`)
+      if ('payload' in payload) line(io.out, `payload  ${JSON.stringify(payload.payload)}`)
     }
     return EXIT.ok
   }
