@@ -18,3 +18,20 @@ export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
   }
   return diff === 0
 }
+
+/**
+ * Compares a received signature with a computed one, both text in the same
+ * encoding, in time that depends only on their lengths. The received text
+ * must already be checked well-formed. With `caseless` (hex), OR-ing 0x20
+ * lower-cases the letters A-F and leaves the digits, which have that bit
+ * set already, as they are.
+ */
+export function constantTimeEqualText(received: string, computed: string, caseless: boolean): boolean {
+  const fold = caseless ? 0x20 : 0
+  // Lengths are public (see above) and a difference already decides the
+  // answer, so the loop stays within both strings and never reads past an end.
+  const length = Math.min(received.length, computed.length)
+  let diff = received.length ^ computed.length
+  for (let i = 0; i < length; i++) diff |= (received.charCodeAt(i) | fold) ^ (computed.charCodeAt(i) | fold)
+  return diff === 0
+}

@@ -4,12 +4,22 @@
  * can only ever produce `malformed_signature`.
  */
 
-const HEX_VALUES = new Int8Array(128).fill(-1)
-for (let i = 0; i < 10; i++) HEX_VALUES[48 + i] = i
-for (let i = 0; i < 6; i++) {
-  HEX_VALUES[65 + i] = 10 + i
-  HEX_VALUES[97 + i] = 10 + i
+/**
+ * ASCII code -> value of that symbol in `alphabet` (both cases of letters
+ * when `caseless`), -1 for anything else. Built by a pure call rather than
+ * top-level loops, so bundlers can drop a table no code path uses.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+function symbolTable(alphabet: string, caseless: boolean): Int8Array {
+  const table = new Int8Array(128).fill(-1)
+  for (let i = 0; i < alphabet.length; i++) {
+    table[alphabet.charCodeAt(i)] = i
+    if (caseless) table[alphabet.toUpperCase().charCodeAt(i)] = i
+  }
+  return table
 }
+
+const HEX_VALUES = /* @__PURE__ */ symbolTable('0123456789abcdef', true)
 
 /**
  * Decodes exactly `byteLength` bytes of hex, either case. Sinch sends lower
@@ -30,6 +40,16 @@ export function decodeHex(text: string, byteLength: number): Uint8Array | undefi
   return out
 }
 
+/** True when `text` is exactly what {@link decodeHex} accepts for `byteLength` bytes; nothing is decoded. */
+export function isHex(text: string, byteLength: number): boolean {
+  if (text.length !== byteLength * 2) return false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 128 || (HEX_VALUES[c] as number) < 0) return false
+  }
+  return true
+}
+
 const HEX_DIGITS = '0123456789abcdef'
 
 /** Lower-case hex of bytes. */
@@ -43,8 +63,7 @@ export function encodeHex(bytes: Uint8Array): string {
 }
 
 const B64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
-const B64_VALUES = new Int8Array(128).fill(-1)
-for (let i = 0; i < 64; i++) B64_VALUES[B64_ALPHABET.charCodeAt(i)] = i
+const B64_VALUES = /* @__PURE__ */ symbolTable(B64_ALPHABET, false)
 
 /**
  * Decodes canonical standard Base64 (RFC 4648 §4, with `=` padding) of exactly
@@ -53,34 +72,44 @@ for (let i = 0; i < 64; i++) B64_VALUES[B64_ALPHABET.charCodeAt(i)] = i
  * spelling.
  */
 export function decodeBase64(text: string, byteLength: number): Uint8Array | undefined {
-  const expectedLength = Math.ceil(byteLength / 3) * 4
-  if (text.length !== expectedLength) return undefined
-  const padding = (3 - (byteLength % 3)) % 3
-  for (let i = text.length - padding; i < text.length; i++) if (text.charCodeAt(i) !== 61) return undefined
+  if (text.length !== Math.ceil(byteLength / 3) * 4) return undefined
+  // Symbols that carry data; the rest of the text must be `=` padding.
+  const symbols = Math.ceil((byteLength * 4) / 3)
   const out = new Uint8Array(byteLength)
+  let bits = 0
+  let buffer = 0
   let o = 0
-  const symbols = text.length - padding
-  for (let i = 0; i < symbols; i += 4) {
-    let chunk = 0
-    const n = Math.min(4, symbols - i)
-    for (let j = 0; j < 4; j++) {
-      let v = 0
-      if (j < n) {
-        const c = text.charCodeAt(i + j)
-        v = c < 128 ? (B64_VALUES[c] as number) : -1
-        if (v < 0) return undefined
-      }
-      chunk = (chunk << 6) | v
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (i >= symbols) {
+      if (c !== 61) return undefined
+      continue
     }
-    const bytes = n - 1
-    if (bytes < 3) {
-      // Canonical form: the bits below the last full byte must be zero.
-      const unused = 24 - bytes * 8
-      if ((chunk & ((1 << unused) - 1)) !== 0) return undefined
+    const v = c < 128 ? (B64_VALUES[c] as number) : -1
+    if (v < 0) return undefined
+    // At most 12 bits are pending at any time: under 8 carried over plus these 6.
+    buffer = ((buffer << 6) | v) & 0xfff
+    bits += 6
+    if (bits >= 8) {
+      bits -= 8
+      out[o++] = (buffer >> bits) & 255
     }
-    for (let k = 0; k < bytes; k++) out[o++] = (chunk >> (16 - 8 * k)) & 255
   }
-  return o === byteLength ? out : undefined
+  // Canonical form: the bits below the last full byte must be zero.
+  return (buffer & ((1 << bits) - 1)) === 0 ? out : undefined
+}
+
+/** True when `text` is exactly what {@link decodeBase64} accepts for `byteLength` bytes; nothing is decoded. */
+export function isBase64(text: string, byteLength: number): boolean {
+  if (text.length !== Math.ceil(byteLength / 3) * 4) return false
+  const symbols = Math.ceil((byteLength * 4) / 3)
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (i >= symbols ? c !== 61 : c >= 128 || (B64_VALUES[c] as number) < 0) return false
+  }
+  // Canonical form: the bits of the last symbol below the last full byte are zero.
+  const unused = symbols * 6 - byteLength * 8
+  return unused === 0 || ((B64_VALUES[text.charCodeAt(symbols - 1)] as number) & ((1 << unused) - 1)) === 0
 }
 
 /** Standard Base64 with padding. */

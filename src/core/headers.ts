@@ -30,8 +30,11 @@ export function lookupHeader(headers: HeadersInput, lowerName: string): HeaderLo
     raw = undefined
     let seen = 0
     for (const key in headers) {
+      // Cheapest tests first: most names differ in length, and Node's keys are
+      // already lower case, so `toLowerCase` and the own-property check run
+      // only for the one or two keys that can match.
+      if (key.length !== lowerName.length || (key !== lowerName && key.toLowerCase() !== lowerName)) continue
       if (!Object.prototype.hasOwnProperty.call(headers, key)) continue
-      if (key.length !== lowerName.length || key.toLowerCase() !== lowerName) continue
       const value = (headers as Record<string, unknown>)[key]
       if (value === undefined || value === null) continue
       seen++

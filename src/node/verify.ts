@@ -10,7 +10,7 @@ import {
   type WebhookSignatureOptionsBase,
 } from '../core/schemes/webhook-signature'
 import { planSinchSignature, type VerifySignatureOptions } from '../core/schemes/x-sinch-signature'
-import { hmacNode } from './hmac'
+import { hmacNodeText } from './hmac'
 
 /**
  * Verifies `X-Sinch-Signature`: lower-case hex HMAC-SHA1 of the raw body
@@ -34,7 +34,7 @@ import { hmacNode } from './hmac'
  */
 export function verifySignature(options: VerifySignatureOptions): VerifyResult {
   const job = planSinchSignature(options)
-  return 'ok' in job ? job : runJobSync(job, hmacNode)
+  return 'ok' in job ? job : runJobSync(job, hmacNodeText)
 }
 
 /** Options for the synchronous `verifyWebhookSignature`. */
@@ -63,7 +63,7 @@ export interface VerifyWebhookSignatureOptions extends WebhookSignatureOptionsBa
 export function verifyWebhookSignature(options: VerifyWebhookSignatureOptions): VerifyResult {
   const plan = planWebhookSignature(options)
   if ('ok' in plan) return plan
-  const result = runJobSync(plan.job, hmacNode)
+  const result = runJobSync(plan.job, hmacNodeText)
   if (!result.ok) return result
   const stale = checkFreshness(plan)
   if (stale !== undefined) return stale

@@ -1,10 +1,10 @@
 import { viewBody, type RawBody } from '../body'
-import { decodeBase64, decodeHex } from '../encoding'
+import { isBase64, isHex } from '../encoding'
 import { usageError } from '../errors'
 import { isHeadersInput, lookupHeader, type HeadersInput } from '../headers'
 import { fail, isFailure, type VerifyFailure } from '../result'
 import { readSecrets, type SecretInput } from '../secrets'
-import type { HmacJob } from './hmac-job'
+import type { HmacJob, SignatureEncoding } from './hmac-job'
 
 /** The header Numbers, imported numbers, and the registration family sign with. */
 export const SINCH_SIGNATURE_HEADER = 'x-sinch-signature'
@@ -31,7 +31,7 @@ export type VerifySignatureOptions =
   | (SignatureOptionsBase & { readonly signature: string | readonly string[] | null | undefined; readonly headers?: never })
 
 /**
- * Checks options and headers and decodes the signature: everything before the
+ * Checks options and headers and the signature's form: everything before the
  * HMAC itself, shared by the synchronous and the Web Crypto entries.
  */
 export function planSinchSignature(options: VerifySignatureOptions): HmacJob | VerifyFailure {
@@ -57,16 +57,16 @@ export function planSinchSignature(options: VerifySignatureOptions): HmacJob | V
 
   if (header === undefined) return fail('missing_signature', 'No X-Sinch-Signature header was sent.', SINCH_SIGNATURE_HEADER)
 
-  let expected: Uint8Array | undefined
+  let encoding: SignatureEncoding
   if (algorithm === 'sha1') {
-    expected = decodeHex(header, 20)
-    if (expected === undefined) return fail('malformed_signature', 'X-Sinch-Signature is not 40 hex characters (HMAC-SHA1).', SINCH_SIGNATURE_HEADER)
+    if (!isHex(header, 20)) return fail('malformed_signature', 'X-Sinch-Signature is not 40 hex characters (HMAC-SHA1).', SINCH_SIGNATURE_HEADER)
+    encoding = 'hex'
   } else {
     // Hex (64 characters) and Base64 (44 characters) of 32 bytes cannot be confused.
-    expected = header.length === 64 ? decodeHex(header, 32) : decodeBase64(header, 32)
-    if (expected === undefined) {
+    encoding = header.length === 64 ? 'hex' : 'base64'
+    if (encoding === 'hex' ? !isHex(header, 32) : !isBase64(header, 32)) {
       return fail('malformed_signature', 'X-Sinch-Signature is neither 64 hex characters nor 44 Base64 characters (HMAC-SHA256).', SINCH_SIGNATURE_HEADER)
     }
   }
-  return { algorithm: algorithm === 'sha1' ? 'SHA-1' : 'SHA-256', secrets, body, suffix: '', expected, header: SINCH_SIGNATURE_HEADER }
+  return { algorithm: algorithm === 'sha1' ? 'SHA-1' : 'SHA-256', secrets, body, suffix: '', signature: header, encoding, header: SINCH_SIGNATURE_HEADER }
 }
