@@ -22,7 +22,7 @@ export * from './products/brands'
 export * from './products/campaigns'
 export * from './products/compliance'
 export * from './products/sender-id-registrations'
-export { isEventPayload, EVENT_SCHEMAS } from './guards'
+export { isEventPayload } from './guards'
 export type { KnownEventKind } from './guards'
 export {
   sinchEventSchema,

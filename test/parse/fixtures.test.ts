@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parseEvent, isEventPayload, type Product, type SinchEventKind } from '../../src/index'
-import { EVENT_SCHEMAS, type KnownEventKind } from '../../src/parse/guards'
+import type { KnownEventKind } from '../../src/parse/guards'
+import { EVENT_SCHEMAS } from './registry'
 import { fixtureBytes, fixtureJson, manifest } from './fixtures'
 
 const root = fileURLToPath(new URL('../../fixtures/events/', import.meta.url))

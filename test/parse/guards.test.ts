@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as api from '../../src/index'
-import { EVENT_SCHEMAS } from '../../src/parse/guards'
+import { EVENT_SCHEMAS } from './registry'
 import { fixtureJson, manifest } from './fixtures'
 
 const PRODUCT_GUARDS = {

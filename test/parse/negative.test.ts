@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseEvent, safeParseEvent, type Product } from '../../src/index'
-import { EVENT_SCHEMAS, type KnownEventKind } from '../../src/parse/guards'
+import type { KnownEventKind } from '../../src/parse/guards'
+import { EVENT_SCHEMAS } from './registry'
 import { fixtureJson, manifest } from './fixtures'
 import { apply, mutations } from './schema-walk'
 

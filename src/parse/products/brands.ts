@@ -31,7 +31,8 @@ export const brandsBrandStatusUpdate = /* @__PURE__ */ object({
 /** `BRAND_STATUS_UPDATE`. */
 export type BrandsBrandStatusUpdate = Infer<typeof brandsBrandStatusUpdate>
 
-const BRANDS = /* @__PURE__ */ variants('brands', { BRAND_STATUS_UPDATE: brandsBrandStatusUpdate })
+/** @internal Wire discriminant → variant. */
+export const BRANDS = /* @__PURE__ */ variants('brands', { BRAND_STATUS_UPDATE: brandsBrandStatusUpdate })
 
 /** Every Brands API event: `brands.brand_status_update` and `brands.unknown`. */
 export type BrandsEvent = KnownEvents<'brands', typeof BRANDS> | UnknownProductEvent<'brands'>

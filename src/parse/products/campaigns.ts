@@ -113,7 +113,8 @@ export type CampaignsCarrierOrderStatusUpdate = Infer<typeof campaignsCarrierOrd
 /** `CARRIER_ORDER_NOTE`. */
 export type CampaignsCarrierOrderNote = Infer<typeof campaignsCarrierOrderNote>
 
-const CAMPAIGNS = /* @__PURE__ */ variants('campaigns', {
+/** @internal Wire discriminant → variant. */
+export const CAMPAIGNS = /* @__PURE__ */ variants('campaigns', {
   CAMPAIGN_STATUS_UPDATE: campaignsCampaignStatusUpdate,
   CAMPAIGN_NOTE: campaignsCampaignNote,
   CARRIER_ORDER_STATUS_UPDATE: campaignsCarrierOrderStatusUpdate,

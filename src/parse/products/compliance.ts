@@ -66,7 +66,8 @@ export const complianceBrandOrderStatusUpdate = /* @__PURE__ */ object({
 /** `com.sinch.registrations.brand.order.v1.BrandOrderStatusUpdate`. */
 export type ComplianceBrandOrderStatusUpdate = Infer<typeof complianceBrandOrderStatusUpdate>
 
-const COMPLIANCE = {
+/** @internal Wire discriminant → variant. */
+export const COMPLIANCE = {
   [BRAND_ORDER_STATUS_UPDATE_TYPE]: /* @__PURE__ */ variant('compliance.brand_order_status_update', complianceBrandOrderStatusUpdate),
 }
 

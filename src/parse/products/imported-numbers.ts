@@ -59,7 +59,8 @@ export type ImportedNumbersOsrUpdate = Infer<typeof importedNumbersOsrUpdate>
 /** `DELETE` on an imported or hosted number. */
 export type ImportedNumbersDelete = Infer<typeof importedNumbersDelete>
 
-const IMPORTED = /* @__PURE__ */ variants('imported_numbers', {
+/** @internal Wire discriminant → variant. */
+export const IMPORTED = /* @__PURE__ */ variants('imported_numbers', {
   PROVISIONING_TO_SMS_PLATFORM: importedNumbersProvisioningToSmsPlatform,
   DEPROVISIONING_TO_SMS_PLATFORM: importedNumbersDeprovisioningToSmsPlatform,
   LINK_TO_10DLC_CAMPAIGN: importedNumbersLinkTo10dlcCampaign,

@@ -96,7 +96,8 @@ export type NumbersDeprovisioningFromVoicePlatform = Infer<typeof numbersDeprovi
 /** `NUMBER_ORDER` / `NUMBER_ORDER_PROCESSING`. */
 export type NumbersNumberOrderProcessing = Infer<typeof numbersNumberOrderProcessing>
 
-const ACTIVE_NUMBER = /* @__PURE__ */ variants('numbers', {
+/** @internal `ACTIVE_NUMBER` eventType → variant. */
+export const ACTIVE_NUMBER = /* @__PURE__ */ variants('numbers', {
   PROVISIONING_TO_SMS_PLATFORM: numbersProvisioningToSmsPlatform,
   DEPROVISIONING_FROM_SMS_PLATFORM: numbersDeprovisioningFromSmsPlatform,
   PROVISIONING_TO_CAMPAIGN: numbersProvisioningToCampaign,
@@ -105,7 +106,8 @@ const ACTIVE_NUMBER = /* @__PURE__ */ variants('numbers', {
   DEPROVISIONING_FROM_VOICE_PLATFORM: numbersDeprovisioningFromVoicePlatform,
 })
 
-const NUMBER_ORDER = /* @__PURE__ */ variants('numbers', { NUMBER_ORDER_PROCESSING: numbersNumberOrderProcessing })
+/** @internal `NUMBER_ORDER` eventType → variant. */
+export const NUMBER_ORDER = /* @__PURE__ */ variants('numbers', { NUMBER_ORDER_PROCESSING: numbersNumberOrderProcessing })
 
 /** The legacy spelling names the same event as the current one. */
 function activeNumberEventType(eventType: unknown): unknown {

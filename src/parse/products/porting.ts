@@ -213,7 +213,8 @@ export type PortingNumbersRejected = Infer<typeof portingNumbersRejected>
 /** `NEW_ORDER_NOTE`. */
 export type PortingNewOrderNote = Infer<typeof portingNewOrderNote>
 
-const PORTING = /* @__PURE__ */ variants('porting', {
+/** @internal Wire discriminant → variant. */
+export const PORTING = /* @__PURE__ */ variants('porting', {
   ORDER_UPDATED: portingOrderUpdated,
   NUMBERS_ACTIVATED: portingNumbersActivated,
   NUMBERS_CONFIRMED: portingNumbersConfirmed,

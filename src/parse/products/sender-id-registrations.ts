@@ -47,7 +47,8 @@ export const senderIdRegistrationEvent = /* @__PURE__ */ object({
 /** The presumed registration callback payload (unverified shape; every field optional). */
 export type SenderIdRegistrationEventPayload = Infer<typeof senderIdRegistrationEvent>
 
-const SENDER_ID = {
+/** @internal Wire discriminant → variant. */
+export const SENDER_ID = {
   event: /* @__PURE__ */ variant('sender_id_registrations.event', senderIdRegistrationEvent),
 }
 

@@ -129,7 +129,8 @@ export type SmsRecipientDeliveryReportSms = Infer<typeof smsRecipientDeliveryRep
 /** Per-recipient delivery report for MMS (`type: "recipient_delivery_report_mms"`). */
 export type SmsRecipientDeliveryReportMms = Infer<typeof smsRecipientDeliveryReportMms>
 
-const SMS = /* @__PURE__ */ variants('sms', {
+/** @internal Wire discriminant → variant. */
+export const SMS = /* @__PURE__ */ variants('sms', {
   mo_text: smsMoText,
   mo_binary: smsMoBinary,
   mo_media: smsMoMedia,

@@ -81,6 +81,7 @@ export function received(issue: Issue): string {
   }
 }
 
+/** Whether a value matches a leaf node (everything but objects, arrays, literals and wrappers). */
 function matches(t: number, value: unknown): boolean {
   switch (t) {
     case STRING:
@@ -125,8 +126,9 @@ export function check(schema: Schema, value: unknown): Issue | undefined {
         if (optional[i] === true) continue
         return { up: [key], schema: property, value: field }
       }
-      // Plain strings are most fields; checking them here saves a call per field.
-      if (typeof field === 'string' && property.t === STRING) continue
+      // Leaves are most fields; checking them here saves a recursive call per field.
+      const pt = property.t
+      if (pt < LITERAL ? matches(pt, field) : pt === LITERAL && (property as LiteralNode).v.includes(field as string)) continue
       const found = check(property, field)
       if (found !== undefined) {
         found.up.push(key)
