@@ -1,0 +1,100 @@
+/**
+ * Size budget: what sinch-webhooks adds to an application bundle, minified
+ * and gzipped. Budgets are in KiB of gzip output and fail the test suite
+ * when exceeded; the measured sizes are printed on every run.
+ */
+import { afterAll, describe, expect, it } from 'vitest'
+import { bundleSize, distEntry, kb, type BundleSize } from './support/bundle'
+
+/**
+ * Budgets fail the suite. Targets are where the sizes should get to; they
+ * are printed beside the measurements but do not fail it.
+ */
+const ONE_PRODUCT_BUDGET = 6 * 1024
+const ONE_PRODUCT_TARGET = 4 * 1024
+const WHOLE_ENTRY_BUDGET = 15 * 1024
+
+interface Measured {
+  readonly name: string
+  readonly size: BundleSize
+  readonly budget?: number
+  readonly target?: number
+}
+
+const measured: Measured[] = []
+
+async function measure(name: string, source: string, platform: 'node' | 'browser', budget?: number, target?: number): Promise<BundleSize> {
+  const size = await bundleSize(source, platform)
+  measured.push({ name, size, ...(budget === undefined ? {} : { budget }), ...(target === undefined ? {} : { target }) })
+  return size
+}
+
+const oneProductApp = (entry: string, verifier: string, parser: string): string => `
+import { ${verifier}, ${parser} } from '${entry}'
+export function handle(body, headers, secret) {
+  const result = ${verifier}({ body, headers, secret })
+  return result.ok ? ${parser}(body) : result
+}
+`
+
+const wholeEntryApp = (entry: string): string => `
+import * as lib from '${entry}'
+export default lib
+`
+
+afterAll(() => {
+  if (measured.length === 0) return
+  const width = Math.max(...measured.map((m) => m.name.length))
+  const lines = measured.map((m) => {
+    const notes = [
+      ...(m.budget === undefined ? [] : [`budget ${kb(m.budget)}`]),
+      ...(m.target === undefined ? [] : [`target ${kb(m.target)}${m.size.gzipped <= m.target ? ' met' : ' NOT met'}`]),
+    ]
+    return `${m.name.padEnd(width)}  ${kb(m.size.gzipped).padStart(9)} min+gz  ${kb(m.size.minified).padStart(9)} min${notes.length > 0 ? `  (${notes.join(', ')})` : ''}`
+  })
+  console.log(['sinch-webhooks bundle sizes (esbuild --minify, gzip -9):', ...lines].join('\n'))
+})
+
+describe('bundle size', () => {
+  it('bundleSize(verifySignature + parseNumbersEvent from sinch-webhooks) is at most 6 KB min+gz', async () => {
+    const size = await measure('verifySignature + parseNumbersEvent', oneProductApp(distEntry('index.js'), 'verifySignature', 'parseNumbersEvent'), 'node', ONE_PRODUCT_BUDGET, ONE_PRODUCT_TARGET)
+    expect(size.gzipped).toBeLessThanOrEqual(ONE_PRODUCT_BUDGET)
+  })
+
+  it('bundleSize(verifyWebhookSignature + parseSmsEvent from sinch-webhooks) is at most 6 KB min+gz', async () => {
+    const size = await measure('verifyWebhookSignature + parseSmsEvent', oneProductApp(distEntry('index.js'), 'verifyWebhookSignature', 'parseSmsEvent'), 'node', ONE_PRODUCT_BUDGET, ONE_PRODUCT_TARGET)
+    expect(size.gzipped).toBeLessThanOrEqual(ONE_PRODUCT_BUDGET)
+  })
+
+  it('bundleSize(verifySignature + parseNumbersEvent from sinch-webhooks/web) is at most 6 KB min+gz, with no node: import', async () => {
+    const size = await measure('web: verifySignature + parseNumbersEvent', oneProductApp(distEntry('web.js'), 'verifySignature', 'parseNumbersEvent'), 'browser', ONE_PRODUCT_BUDGET, ONE_PRODUCT_TARGET)
+    expect(size.gzipped).toBeLessThanOrEqual(ONE_PRODUCT_BUDGET)
+    expect(size.code).not.toMatch(/["']node:/)
+  })
+
+  it('bundleSize(import * from sinch-webhooks) is at most 15 KB min+gz', async () => {
+    const size = await measure('sinch-webhooks (everything)', wholeEntryApp(distEntry('index.js')), 'node', WHOLE_ENTRY_BUDGET)
+    expect(size.gzipped).toBeLessThanOrEqual(WHOLE_ENTRY_BUDGET)
+  })
+
+  it('bundleSize(import * from sinch-webhooks/web) is at most 15 KB min+gz and bundles for the browser', async () => {
+    const size = await measure('sinch-webhooks/web (everything)', wholeEntryApp(distEntry('web.js')), 'browser', WHOLE_ENTRY_BUDGET)
+    expect(size.gzipped).toBeLessThanOrEqual(WHOLE_ENTRY_BUDGET)
+    expect(size.code).not.toMatch(/["']node:/)
+  })
+
+  it('bundleSize(import * from sinch-webhooks/testing) bundles for the browser', async () => {
+    const size = await measure('sinch-webhooks/testing (everything)', wholeEntryApp(distEntry('testing.js')), 'browser')
+    expect(size.gzipped).toBeGreaterThan(0)
+    expect(size.code).not.toMatch(/["']node:/)
+  })
+
+  it('bundleSize() tree-shakes: one verifier alone is smaller than the one-product app, which is smaller than everything', async () => {
+    const verifierOnly = await bundleSize(`export { verifySignature } from '${distEntry('index.js')}'`, 'node')
+    const oneProduct = await bundleSize(oneProductApp(distEntry('index.js'), 'verifySignature', 'parseNumbersEvent'), 'node')
+    const everything = await bundleSize(wholeEntryApp(distEntry('index.js')), 'node')
+    measured.push({ name: 'verifySignature alone', size: verifierOnly })
+    expect(verifierOnly.gzipped).toBeLessThan(oneProduct.gzipped)
+    expect(oneProduct.gzipped).toBeLessThan(everything.gzipped)
+  })
+})

@@ -1,0 +1,53 @@
+/**
+ * What an application ships: an app entry bundled and minified by esbuild
+ * from the built package, then gzipped. Deterministic (same input, same
+ * bytes), so budgets can be exact.
+ */
+import { existsSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { build } from 'esbuild'
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
+
+/** Path of a built entry as an app would import it, failing loudly when the build has not run. */
+export function distEntry(name: 'index.js' | 'web.js' | 'testing.js'): string {
+  const file = join(ROOT, 'dist', name)
+  if (!existsSync(file)) throw new Error(`${file} does not exist: run \`npm run build\` first (npm test does).`)
+  return './dist/' + name
+}
+
+export interface BundleSize {
+  readonly minified: number
+  readonly gzipped: number
+  readonly code: string
+}
+
+/**
+ * Bundles `source` (an ES module that imports from ./dist) for `platform`:
+ * 'node' keeps node: built-ins external, 'browser' refuses them, which is
+ * how a Workers or browser build would see the web entry.
+ */
+export async function bundleSize(source: string, platform: 'node' | 'browser'): Promise<BundleSize> {
+  const result = await build({
+    stdin: { contents: source, resolveDir: ROOT, sourcefile: 'app.mjs', loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform,
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+    legalComments: 'none',
+  })
+  const output = result.outputFiles[0]
+  if (output === undefined) throw new Error('esbuild produced no output')
+  const code = output.text
+  return { minified: output.contents.byteLength, gzipped: gzipSync(output.contents, { level: 9 }).byteLength, code }
+}
+
+/** "3.12 KB" (KiB, as budgets are written). */
+export function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(2)} KB`
+}
