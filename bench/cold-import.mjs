@@ -1,7 +1,8 @@
 /**
  * Cold import: wall time of a fresh `node` process that imports the package,
- * minus a process that does nothing. Variants run alternately so drift hits
- * them equally; the figure is the difference of medians.
+ * minus a process that does nothing, and the same for the CPU time each
+ * process reports for itself. Variants run alternately so drift hits them
+ * equally; each figure is a difference of medians.
  *
  * Node's own ESM loader has a fixed start-up cost for the first imported
  * file, whatever it contains, so an empty `.mjs` file is measured too: the
@@ -18,14 +19,17 @@ export async function measureColdImport({ root, dist, runs, onProgress }) {
   const dir = mkdtempSync(join(tmpdir(), 'sinch-webhooks-cold-'))
   const empty = join(dir, 'empty.mjs')
   writeFileSync(empty, '')
+  // Every child reports its own CPU time on exit, so a busy machine can be told apart from a slow import.
+  const report = "process.on('exit',()=>process.stdout.write(JSON.stringify(process.cpuUsage())));"
   const variants = {
-    nothing: ['-e', '0'],
-    emptyEsm: ['-e', `import(${JSON.stringify(empty)})`],
-    main: ['-e', `import(${JSON.stringify(dist ? join(dist, 'index.js') : 'sinch-webhooks')})`],
-    web: ['-e', `import(${JSON.stringify(dist ? join(dist, 'web.js') : 'sinch-webhooks/web')})`],
-    mainCjs: ['-e', `require(${JSON.stringify(dist ? join(dist, 'index.cjs') : 'sinch-webhooks')})`],
+    nothing: ['-e', report + '0'],
+    emptyEsm: ['-e', report + `import(${JSON.stringify(empty)})`],
+    main: ['-e', report + `import(${JSON.stringify(dist ? join(dist, 'index.js') : 'sinch-webhooks')})`],
+    web: ['-e', report + `import(${JSON.stringify(dist ? join(dist, 'web.js') : 'sinch-webhooks/web')})`],
+    mainCjs: ['-e', report + `require(${JSON.stringify(dist ? join(dist, 'index.cjs') : 'sinch-webhooks')})`],
   }
   const times = Object.fromEntries(Object.keys(variants).map((k) => [k, []]))
+  const cpu = Object.fromEntries(Object.keys(variants).map((k) => [k, []]))
   try {
     for (let i = 0; i < runs; i++) {
       const names = Object.keys(variants)
@@ -33,25 +37,29 @@ export async function measureColdImport({ root, dist, runs, onProgress }) {
       if (i % 2 === 1) names.reverse()
       for (const name of names) {
         const start = process.hrtime.bigint()
-        const child = spawnSync(process.execPath, variants[name], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] })
+        const child = spawnSync(process.execPath, variants[name], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
         const ms = Number(process.hrtime.bigint() - start) / 1e6
         if (child.status !== 0) throw new Error(`cold import (${name}) failed: ${child.stderr.toString()}`)
         times[name].push(ms)
+        const usage = JSON.parse(child.stdout.toString())
+        cpu[name].push((usage.user + usage.system) / 1000)
       }
       onProgress?.(i + 1, runs)
     }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
-  const m = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]))
-  return {
-    runs,
-    medians: m,
-    main: m.main - m.nothing,
-    mainOverEmptyEsm: m.main - m.emptyEsm,
-    emptyEsm: m.emptyEsm - m.nothing,
-    web: m.web - m.nothing,
-    webOverEmptyEsm: m.web - m.emptyEsm,
-    mainCjs: m.mainCjs - m.nothing,
+  const deltas = (samples) => {
+    const m = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]))
+    return {
+      nothing: m.nothing,
+      main: m.main - m.nothing,
+      mainOverEmptyEsm: m.main - m.emptyEsm,
+      emptyEsm: m.emptyEsm - m.nothing,
+      web: m.web - m.nothing,
+      webOverEmptyEsm: m.web - m.emptyEsm,
+      mainCjs: m.mainCjs - m.nothing,
+    }
   }
+  return { runs, wall: deltas(times), cpu: deltas(cpu) }
 }

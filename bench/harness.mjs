@@ -6,7 +6,19 @@
  * stable even when the absolute numbers do not.
  */
 
-const now = () => Number(process.hrtime.bigint())
+const wallClock = () => Number(process.hrtime.bigint())
+/**
+ * CPU time of this process (user + system), in ns. Time the process spends
+ * descheduled while other programs run is not counted, which makes the
+ * figures far steadier on a shared machine than wall time. It includes
+ * work on other threads of the process, such as the thread pool that runs
+ * Web Crypto operations, so asynchronous rows are charged for that work too.
+ */
+const cpuClock = () => {
+  const { user, system } = process.cpuUsage()
+  return (user + system) * 1000
+}
+let now = cpuClock
 
 /**
  * One timing loop per row, compiled separately so each row gets its own
@@ -30,9 +42,11 @@ async function runBatch(row, n) {
 
 /**
  * Measures rows in interleaved rounds.
- * rows: { id, fn, async? }[]; returns Map id -> { median, q1, q3, samples } in ns per call.
+ * rows: { id, fn, async? }[]; clock: 'cpu' (default) or 'wall'.
+ * Returns Map id -> { median, q1, q3, samples } in ns per call.
  */
-export async function measure(rows, { rounds, sliceMs, warmupMs, onRound }) {
+export async function measure(rows, { rounds, sliceMs, warmupMs, clock = 'cpu', onRound }) {
+  now = clock === 'wall' ? wallClock : cpuClock
   const prepared = rows.map((row) => ({ ...row, loop: compileLoop(Boolean(row.async)), n: 1, samples: [] }))
 
   // Warm up (JIT tiers, caches) and size each row's batch to about one slice.

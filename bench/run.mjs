@@ -8,6 +8,7 @@
  *   node bench/run.mjs [--quick] [--rounds N] [--slice MS] [--warmup MS]
  *                      [--only id,id] [--cold-runs N] [--no-cold] [--out FILE]
  *                      [--dist DIR]   (time another build than ./dist)
+ *                      [--clock cpu|wall]   (default cpu: process CPU time, steadier on a shared machine)
  *
  * Every ratio in one report comes from the same run: rows are interleaved in
  * rounds and compared by their medians (see harness.mjs).
@@ -38,6 +39,7 @@ function parseArgs(argv) {
     only: undefined,
     out: join(root, 'bench', 'results', 'latest.md'),
     dist: join(root, 'dist'),
+    clock: 'cpu',
   }
   for (let i = 0; i < argv.length; i++) {
     const value = argv[i + 1]
@@ -56,6 +58,9 @@ function parseArgs(argv) {
         break
       case '--only':
         options.only = new Set(value.split(','))
+        break
+      case '--clock':
+        options.clock = value === 'wall' ? 'wall' : 'cpu'
         break
       case '--dist':
         options.dist = resolve(value)
@@ -95,7 +100,7 @@ async function main() {
   if (typeof lib.parseEvent !== 'function') console.error('parseEvent is not exported by dist/index.js: parse rows are skipped.')
 
   const started = Date.now()
-  const results = await measure(rows, { rounds: options.rounds, sliceMs: options.sliceMs, warmupMs: options.warmupMs, onRound: progress('rounds') })
+  const results = await measure(rows, { rounds: options.rounds, sliceMs: options.sliceMs, warmupMs: options.warmupMs, clock: options.clock, onRound: progress('rounds') })
   const seconds = (Date.now() - started) / 1000
 
   const cold = options.cold ? await measureColdImport({ root, dist: options.dist === join(root, 'dist') ? undefined : options.dist, runs: options.coldRuns, onProgress: progress('cold import') }) : undefined
@@ -111,6 +116,7 @@ async function main() {
       date: new Date().toISOString().slice(0, 10),
       rounds: options.rounds,
       sliceMs: options.sliceMs,
+      clock: options.clock,
       seconds,
       versions,
     },
