@@ -16,7 +16,7 @@
  * @module
  */
 import { readObject } from '../read-json'
-import { lookup, resolve, variants, type KnownEvents, type KnownPayloads, type ProductParseOptions, type UnknownProductEvent, type Variant } from '../envelope'
+import { lookup, resolve, variants, type DerivedVariants, type KnownEvents, type KnownPayloads, type ProductParseOptions, type UnknownProductEvent, type Variant } from '../envelope'
 import { guard, productGuard } from '../guard-factory'
 import { dateTime, literal, object, openString, optional, string, type Infer, type JsonObject, type OpenString, type Schema } from '../schema/schema'
 
@@ -114,7 +114,15 @@ export type CampaignsCarrierOrderStatusUpdate = Infer<typeof campaignsCarrierOrd
 export type CampaignsCarrierOrderNote = Infer<typeof campaignsCarrierOrderNote>
 
 /** @internal Wire discriminant → variant. */
-export const CAMPAIGNS = /* @__PURE__ */ variants('campaigns', {
+export const CAMPAIGNS: DerivedVariants<
+  'campaigns',
+  {
+    readonly CAMPAIGN_STATUS_UPDATE: typeof campaignsCampaignStatusUpdate
+    readonly CAMPAIGN_NOTE: typeof campaignsCampaignNote
+    readonly CARRIER_ORDER_STATUS_UPDATE: typeof campaignsCarrierOrderStatusUpdate
+    readonly CARRIER_ORDER_NOTE: typeof campaignsCarrierOrderNote
+  }
+> = /* @__PURE__ */ variants('campaigns', {
   CAMPAIGN_STATUS_UPDATE: campaignsCampaignStatusUpdate,
   CAMPAIGN_NOTE: campaignsCampaignNote,
   CARRIER_ORDER_STATUS_UPDATE: campaignsCarrierOrderStatusUpdate,
@@ -157,13 +165,13 @@ export function parseCampaignsEvent(body: unknown, options?: ProductParseOptions
  * if (isCampaignsEvent(payload)) console.log(payload.eventType)
  * ```
  */
-export const isCampaignsEvent = /* @__PURE__ */ productGuard<CampaignsPayload>(campaignsVariantOf)
+export const isCampaignsEvent: (value: unknown) => value is CampaignsPayload = /* @__PURE__ */ productGuard(campaignsVariantOf)
 
 /** Guard for `CAMPAIGN_STATUS_UPDATE`. @example `if (isCampaignsCampaignStatusUpdate(payload)) payload.data?.newStatus` */
-export const isCampaignsCampaignStatusUpdate = /* @__PURE__ */ guard(campaignsCampaignStatusUpdate)
+export const isCampaignsCampaignStatusUpdate: (value: unknown) => value is CampaignsCampaignStatusUpdate = /* @__PURE__ */ guard(campaignsCampaignStatusUpdate)
 /** Guard for `CAMPAIGN_NOTE`. @example `if (isCampaignsCampaignNote(payload)) payload.data?.note?.text` */
-export const isCampaignsCampaignNote = /* @__PURE__ */ guard(campaignsCampaignNote)
+export const isCampaignsCampaignNote: (value: unknown) => value is CampaignsCampaignNote = /* @__PURE__ */ guard(campaignsCampaignNote)
 /** Guard for `CARRIER_ORDER_STATUS_UPDATE`. @example `isCampaignsCarrierOrderStatusUpdate(payload)` */
-export const isCampaignsCarrierOrderStatusUpdate = /* @__PURE__ */ guard(campaignsCarrierOrderStatusUpdate)
+export const isCampaignsCarrierOrderStatusUpdate: (value: unknown) => value is CampaignsCarrierOrderStatusUpdate = /* @__PURE__ */ guard(campaignsCarrierOrderStatusUpdate)
 /** Guard for `CARRIER_ORDER_NOTE`. @example `isCampaignsCarrierOrderNote(payload)` */
-export const isCampaignsCarrierOrderNote = /* @__PURE__ */ guard(campaignsCarrierOrderNote)
+export const isCampaignsCarrierOrderNote: (value: unknown) => value is CampaignsCarrierOrderNote = /* @__PURE__ */ guard(campaignsCarrierOrderNote)

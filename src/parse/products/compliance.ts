@@ -107,7 +107,7 @@ export function parseComplianceEvent(body: unknown, options?: ProductParseOption
  * if (isComplianceEvent(payload)) console.log(payload.source, payload.id)
  * ```
  */
-export const isComplianceEvent = /* @__PURE__ */ productGuard<CompliancePayload>(complianceVariantOf)
+export const isComplianceEvent: (value: unknown) => value is CompliancePayload = /* @__PURE__ */ productGuard(complianceVariantOf)
 
 /** Guard for a brand order status update. @example `if (isComplianceBrandOrderStatusUpdate(payload)) payload.data?.status` */
-export const isComplianceBrandOrderStatusUpdate = /* @__PURE__ */ guard(complianceBrandOrderStatusUpdate)
+export const isComplianceBrandOrderStatusUpdate: (value: unknown) => value is ComplianceBrandOrderStatusUpdate = /* @__PURE__ */ guard(complianceBrandOrderStatusUpdate)

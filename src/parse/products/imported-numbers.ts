@@ -8,7 +8,7 @@
  * @module
  */
 import { readObject } from '../read-json'
-import { lookup, resolve, variants, type KnownEvents, type KnownPayloads, type ProductParseOptions, type UnknownProductEvent, type Variant } from '../envelope'
+import { lookup, resolve, variants, type DerivedVariants, type KnownEvents, type KnownPayloads, type ProductParseOptions, type UnknownProductEvent, type Variant } from '../envelope'
 import { guard, productGuard } from '../guard-factory'
 import { dateTime, literal, nullable, object, openString, optional, string, type Infer, type JsonObject } from '../schema/schema'
 import type { NumbersFailureCode } from './numbers'
@@ -60,7 +60,18 @@ export type ImportedNumbersOsrUpdate = Infer<typeof importedNumbersOsrUpdate>
 export type ImportedNumbersDelete = Infer<typeof importedNumbersDelete>
 
 /** @internal Wire discriminant → variant. */
-export const IMPORTED = /* @__PURE__ */ variants('imported_numbers', {
+export const IMPORTED: DerivedVariants<
+  'imported_numbers',
+  {
+    readonly PROVISIONING_TO_SMS_PLATFORM: typeof importedNumbersProvisioningToSmsPlatform
+    readonly DEPROVISIONING_TO_SMS_PLATFORM: typeof importedNumbersDeprovisioningToSmsPlatform
+    readonly LINK_TO_10DLC_CAMPAIGN: typeof importedNumbersLinkTo10dlcCampaign
+    readonly UNLINK_TO_10DLC_CAMPAIGN: typeof importedNumbersUnlinkTo10dlcCampaign
+    readonly HOSTING_PROCESS: typeof importedNumbersHostingProcess
+    readonly OSR_UPDATE: typeof importedNumbersOsrUpdate
+    readonly DELETE: typeof importedNumbersDelete
+  }
+> = /* @__PURE__ */ variants('imported_numbers', {
   PROVISIONING_TO_SMS_PLATFORM: importedNumbersProvisioningToSmsPlatform,
   DEPROVISIONING_TO_SMS_PLATFORM: importedNumbersDeprovisioningToSmsPlatform,
   LINK_TO_10DLC_CAMPAIGN: importedNumbersLinkTo10dlcCampaign,
@@ -112,19 +123,19 @@ export function parseImportedNumbersEvent(body: unknown, options?: ProductParseO
  * if (isImportedNumbersEvent(payload)) console.log(payload.eventType)
  * ```
  */
-export const isImportedNumbersEvent = /* @__PURE__ */ productGuard<ImportedNumbersPayload>(importedNumbersVariantOf)
+export const isImportedNumbersEvent: (value: unknown) => value is ImportedNumbersPayload = /* @__PURE__ */ productGuard(importedNumbersVariantOf)
 
 /** Guard for `PROVISIONING_TO_SMS_PLATFORM`. @example `isImportedNumbersProvisioningToSmsPlatform(payload)` */
-export const isImportedNumbersProvisioningToSmsPlatform = /* @__PURE__ */ guard(importedNumbersProvisioningToSmsPlatform)
+export const isImportedNumbersProvisioningToSmsPlatform: (value: unknown) => value is ImportedNumbersProvisioningToSmsPlatform = /* @__PURE__ */ guard(importedNumbersProvisioningToSmsPlatform)
 /** Guard for `DEPROVISIONING_TO_SMS_PLATFORM`. @example `isImportedNumbersDeprovisioningToSmsPlatform(payload)` */
-export const isImportedNumbersDeprovisioningToSmsPlatform = /* @__PURE__ */ guard(importedNumbersDeprovisioningToSmsPlatform)
+export const isImportedNumbersDeprovisioningToSmsPlatform: (value: unknown) => value is ImportedNumbersDeprovisioningToSmsPlatform = /* @__PURE__ */ guard(importedNumbersDeprovisioningToSmsPlatform)
 /** Guard for `LINK_TO_10DLC_CAMPAIGN`. @example `isImportedNumbersLinkTo10dlcCampaign(payload)` */
-export const isImportedNumbersLinkTo10dlcCampaign = /* @__PURE__ */ guard(importedNumbersLinkTo10dlcCampaign)
+export const isImportedNumbersLinkTo10dlcCampaign: (value: unknown) => value is ImportedNumbersLinkTo10dlcCampaign = /* @__PURE__ */ guard(importedNumbersLinkTo10dlcCampaign)
 /** Guard for `UNLINK_TO_10DLC_CAMPAIGN`. @example `isImportedNumbersUnlinkTo10dlcCampaign(payload)` */
-export const isImportedNumbersUnlinkTo10dlcCampaign = /* @__PURE__ */ guard(importedNumbersUnlinkTo10dlcCampaign)
+export const isImportedNumbersUnlinkTo10dlcCampaign: (value: unknown) => value is ImportedNumbersUnlinkTo10dlcCampaign = /* @__PURE__ */ guard(importedNumbersUnlinkTo10dlcCampaign)
 /** Guard for `HOSTING_PROCESS`. @example `isImportedNumbersHostingProcess(payload)` */
-export const isImportedNumbersHostingProcess = /* @__PURE__ */ guard(importedNumbersHostingProcess)
+export const isImportedNumbersHostingProcess: (value: unknown) => value is ImportedNumbersHostingProcess = /* @__PURE__ */ guard(importedNumbersHostingProcess)
 /** Guard for `OSR_UPDATE`. @example `isImportedNumbersOsrUpdate(payload)` */
-export const isImportedNumbersOsrUpdate = /* @__PURE__ */ guard(importedNumbersOsrUpdate)
+export const isImportedNumbersOsrUpdate: (value: unknown) => value is ImportedNumbersOsrUpdate = /* @__PURE__ */ guard(importedNumbersOsrUpdate)
 /** Guard for `DELETE`. @example `isImportedNumbersDelete(payload)` */
-export const isImportedNumbersDelete = /* @__PURE__ */ guard(importedNumbersDelete)
+export const isImportedNumbersDelete: (value: unknown) => value is ImportedNumbersDelete = /* @__PURE__ */ guard(importedNumbersDelete)

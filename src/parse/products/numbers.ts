@@ -14,7 +14,7 @@
  * @module
  */
 import { readObject } from '../read-json'
-import { lookup, resolve, variants, type KnownEvents, type KnownPayloads, type ProductParseOptions, type UnknownProductEvent, type Variant } from '../envelope'
+import { lookup, resolve, variants, type DerivedVariants, type KnownEvents, type KnownPayloads, type ProductParseOptions, type UnknownProductEvent, type Variant } from '../envelope'
 import { guard, productGuard } from '../guard-factory'
 import { dateTime, literal, nullable, object, openString, optional, string, type Infer, type JsonObject, type OpenString } from '../schema/schema'
 
@@ -97,7 +97,17 @@ export type NumbersDeprovisioningFromVoicePlatform = Infer<typeof numbersDeprovi
 export type NumbersNumberOrderProcessing = Infer<typeof numbersNumberOrderProcessing>
 
 /** @internal `ACTIVE_NUMBER` eventType → variant. */
-export const ACTIVE_NUMBER = /* @__PURE__ */ variants('numbers', {
+export const ACTIVE_NUMBER: DerivedVariants<
+  'numbers',
+  {
+    readonly PROVISIONING_TO_SMS_PLATFORM: typeof numbersProvisioningToSmsPlatform
+    readonly DEPROVISIONING_FROM_SMS_PLATFORM: typeof numbersDeprovisioningFromSmsPlatform
+    readonly PROVISIONING_TO_CAMPAIGN: typeof numbersProvisioningToCampaign
+    readonly DEPROVISIONING_FROM_CAMPAIGN: typeof numbersDeprovisioningFromCampaign
+    readonly PROVISIONING_TO_VOICE_PLATFORM: typeof numbersProvisioningToVoicePlatform
+    readonly DEPROVISIONING_FROM_VOICE_PLATFORM: typeof numbersDeprovisioningFromVoicePlatform
+  }
+> = /* @__PURE__ */ variants('numbers', {
   PROVISIONING_TO_SMS_PLATFORM: numbersProvisioningToSmsPlatform,
   DEPROVISIONING_FROM_SMS_PLATFORM: numbersDeprovisioningFromSmsPlatform,
   PROVISIONING_TO_CAMPAIGN: numbersProvisioningToCampaign,
@@ -107,7 +117,7 @@ export const ACTIVE_NUMBER = /* @__PURE__ */ variants('numbers', {
 })
 
 /** @internal `NUMBER_ORDER` eventType → variant. */
-export const NUMBER_ORDER = /* @__PURE__ */ variants('numbers', { NUMBER_ORDER_PROCESSING: numbersNumberOrderProcessing })
+export const NUMBER_ORDER: DerivedVariants<'numbers', { readonly NUMBER_ORDER_PROCESSING: typeof numbersNumberOrderProcessing }> = /* @__PURE__ */ variants('numbers', { NUMBER_ORDER_PROCESSING: numbersNumberOrderProcessing })
 
 /** The legacy spelling names the same event as the current one. */
 function activeNumberEventType(eventType: unknown): unknown {
@@ -161,19 +171,19 @@ export function parseNumbersEvent(body: unknown, options?: ProductParseOptions):
  * if (isNumbersEvent(payload)) console.log(payload.resourceType, payload.eventType)
  * ```
  */
-export const isNumbersEvent = /* @__PURE__ */ productGuard<NumbersPayload>(numbersVariantOf)
+export const isNumbersEvent: (value: unknown) => value is NumbersPayload = /* @__PURE__ */ productGuard(numbersVariantOf)
 
 /** Guard for `ACTIVE_NUMBER` / `PROVISIONING_TO_SMS_PLATFORM`. @example `isNumbersProvisioningToSmsPlatform(payload)` */
-export const isNumbersProvisioningToSmsPlatform = /* @__PURE__ */ guard(numbersProvisioningToSmsPlatform)
+export const isNumbersProvisioningToSmsPlatform: (value: unknown) => value is NumbersProvisioningToSmsPlatform = /* @__PURE__ */ guard(numbersProvisioningToSmsPlatform)
 /** Guard for `ACTIVE_NUMBER` / `DEPROVISIONING_FROM_SMS_PLATFORM`. @example `isNumbersDeprovisioningFromSmsPlatform(payload)` */
-export const isNumbersDeprovisioningFromSmsPlatform = /* @__PURE__ */ guard(numbersDeprovisioningFromSmsPlatform)
+export const isNumbersDeprovisioningFromSmsPlatform: (value: unknown) => value is NumbersDeprovisioningFromSmsPlatform = /* @__PURE__ */ guard(numbersDeprovisioningFromSmsPlatform)
 /** Guard for `ACTIVE_NUMBER` / `PROVISIONING_TO_CAMPAIGN`. @example `isNumbersProvisioningToCampaign(payload)` */
-export const isNumbersProvisioningToCampaign = /* @__PURE__ */ guard(numbersProvisioningToCampaign)
+export const isNumbersProvisioningToCampaign: (value: unknown) => value is NumbersProvisioningToCampaign = /* @__PURE__ */ guard(numbersProvisioningToCampaign)
 /** Guard for `ACTIVE_NUMBER` / `DEPROVISIONING_FROM_CAMPAIGN`. @example `isNumbersDeprovisioningFromCampaign(payload)` */
-export const isNumbersDeprovisioningFromCampaign = /* @__PURE__ */ guard(numbersDeprovisioningFromCampaign)
+export const isNumbersDeprovisioningFromCampaign: (value: unknown) => value is NumbersDeprovisioningFromCampaign = /* @__PURE__ */ guard(numbersDeprovisioningFromCampaign)
 /** Guard for `ACTIVE_NUMBER` / `PROVISIONING_TO_VOICE_PLATFORM`. @example `isNumbersProvisioningToVoicePlatform(payload)` */
-export const isNumbersProvisioningToVoicePlatform = /* @__PURE__ */ guard(numbersProvisioningToVoicePlatform)
+export const isNumbersProvisioningToVoicePlatform: (value: unknown) => value is NumbersProvisioningToVoicePlatform = /* @__PURE__ */ guard(numbersProvisioningToVoicePlatform)
 /** Guard for `ACTIVE_NUMBER` / `DEPROVISIONING_FROM_VOICE_PLATFORM` (either spelling). @example `isNumbersDeprovisioningFromVoicePlatform(payload)` */
-export const isNumbersDeprovisioningFromVoicePlatform = /* @__PURE__ */ guard(numbersDeprovisioningFromVoicePlatform)
+export const isNumbersDeprovisioningFromVoicePlatform: (value: unknown) => value is NumbersDeprovisioningFromVoicePlatform = /* @__PURE__ */ guard(numbersDeprovisioningFromVoicePlatform)
 /** Guard for `NUMBER_ORDER` / `NUMBER_ORDER_PROCESSING`. @example `isNumbersNumberOrderProcessing(payload)` */
-export const isNumbersNumberOrderProcessing = /* @__PURE__ */ guard(numbersNumberOrderProcessing)
+export const isNumbersNumberOrderProcessing: (value: unknown) => value is NumbersNumberOrderProcessing = /* @__PURE__ */ guard(numbersNumberOrderProcessing)

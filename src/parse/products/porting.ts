@@ -17,7 +17,7 @@
  * @module
  */
 import { readObject } from '../read-json'
-import { lookup, resolve, variants, type KnownEvents, type KnownPayloads, type ProductParseOptions, type UnknownProductEvent, type Variant } from '../envelope'
+import { lookup, resolve, variants, type DerivedVariants, type KnownEvents, type KnownPayloads, type ProductParseOptions, type UnknownProductEvent, type Variant } from '../envelope'
 import { check } from '../schema/check'
 import { productGuard } from '../guard-factory'
 import {
@@ -214,7 +214,16 @@ export type PortingNumbersRejected = Infer<typeof portingNumbersRejected>
 export type PortingNewOrderNote = Infer<typeof portingNewOrderNote>
 
 /** @internal Wire discriminant → variant. */
-export const PORTING = /* @__PURE__ */ variants('porting', {
+export const PORTING: DerivedVariants<
+  'porting',
+  {
+    readonly ORDER_UPDATED: typeof portingOrderUpdated
+    readonly NUMBERS_ACTIVATED: typeof portingNumbersActivated
+    readonly NUMBERS_CONFIRMED: typeof portingNumbersConfirmed
+    readonly NUMBERS_REJECTED: typeof portingNumbersRejected
+    readonly NEW_ORDER_NOTE: typeof portingNewOrderNote
+  }
+> = /* @__PURE__ */ variants('porting', {
   ORDER_UPDATED: portingOrderUpdated,
   NUMBERS_ACTIVATED: portingNumbersActivated,
   NUMBERS_CONFIRMED: portingNumbersConfirmed,
@@ -269,7 +278,7 @@ export function parsePortingEvent(body: unknown, options?: ProductParseOptions):
  * if (isPortingEvent(payload)) console.log(String(payload.orderId))
  * ```
  */
-export const isPortingEvent = /* @__PURE__ */ productGuard<PortingPayload>(portingVariantOf)
+export const isPortingEvent: (value: unknown) => value is PortingPayload = /* @__PURE__ */ productGuard(portingVariantOf)
 
 // The variant schemas leave `type` and `event` optional (either may carry the
 // discriminant), so these guards also require the discriminant to name them.
@@ -287,12 +296,12 @@ function portingGuard<T>(schema: Schema<T>): (value: unknown) => value is T {
 }
 
 /** Guard for `ORDER_UPDATED`. @example `if (isPortingOrderUpdated(payload)) payload.order?.status` */
-export const isPortingOrderUpdated = /* @__PURE__ */ portingGuard(portingOrderUpdated)
+export const isPortingOrderUpdated: (value: unknown) => value is PortingOrderUpdated = /* @__PURE__ */ portingGuard(portingOrderUpdated)
 /** Guard for `NUMBERS_ACTIVATED`. @example `isPortingNumbersActivated(payload)` */
-export const isPortingNumbersActivated = /* @__PURE__ */ portingGuard(portingNumbersActivated)
+export const isPortingNumbersActivated: (value: unknown) => value is PortingNumbersActivated = /* @__PURE__ */ portingGuard(portingNumbersActivated)
 /** Guard for `NUMBERS_CONFIRMED`. @example `isPortingNumbersConfirmed(payload)` */
-export const isPortingNumbersConfirmed = /* @__PURE__ */ portingGuard(portingNumbersConfirmed)
+export const isPortingNumbersConfirmed: (value: unknown) => value is PortingNumbersConfirmed = /* @__PURE__ */ portingGuard(portingNumbersConfirmed)
 /** Guard for `NUMBERS_REJECTED`. @example `isPortingNumbersRejected(payload)` */
-export const isPortingNumbersRejected = /* @__PURE__ */ portingGuard(portingNumbersRejected)
+export const isPortingNumbersRejected: (value: unknown) => value is PortingNumbersRejected = /* @__PURE__ */ portingGuard(portingNumbersRejected)
 /** Guard for `NEW_ORDER_NOTE`. @example `isPortingNewOrderNote(payload)` */
-export const isPortingNewOrderNote = /* @__PURE__ */ portingGuard(portingNewOrderNote)
+export const isPortingNewOrderNote: (value: unknown) => value is PortingNewOrderNote = /* @__PURE__ */ portingGuard(portingNewOrderNote)

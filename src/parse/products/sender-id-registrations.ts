@@ -96,5 +96,5 @@ export function parseSenderIdRegistrationEvent(body: unknown, options?: ProductP
  * if (isSenderIdRegistrationEvent(payload)) console.log(payload.status)
  * ```
  */
-export const isSenderIdRegistrationEvent = /* @__PURE__ */ productGuard<SenderIdRegistrationPayload>(senderIdRegistrationVariantOf)
+export const isSenderIdRegistrationEvent: (value: unknown) => value is SenderIdRegistrationPayload = /* @__PURE__ */ productGuard(senderIdRegistrationVariantOf)
 

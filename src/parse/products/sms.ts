@@ -10,7 +10,7 @@
  * @module
  */
 import { readObject } from '../read-json'
-import { resolve, lookup, variants, type KnownEvents, type KnownPayloads, type ProductParseOptions, type UnknownProductEvent, type Variant } from '../envelope'
+import { resolve, lookup, variants, type DerivedVariants, type KnownEvents, type KnownPayloads, type ProductParseOptions, type UnknownProductEvent, type Variant } from '../envelope'
 import { guard, productGuard } from '../guard-factory'
 import {
   array,
@@ -130,7 +130,18 @@ export type SmsRecipientDeliveryReportSms = Infer<typeof smsRecipientDeliveryRep
 export type SmsRecipientDeliveryReportMms = Infer<typeof smsRecipientDeliveryReportMms>
 
 /** @internal Wire discriminant → variant. */
-export const SMS = /* @__PURE__ */ variants('sms', {
+export const SMS: DerivedVariants<
+  'sms',
+  {
+    readonly mo_text: typeof smsMoText
+    readonly mo_binary: typeof smsMoBinary
+    readonly mo_media: typeof smsMoMedia
+    readonly delivery_report_sms: typeof smsDeliveryReportSms
+    readonly delivery_report_mms: typeof smsDeliveryReportMms
+    readonly recipient_delivery_report_sms: typeof smsRecipientDeliveryReportSms
+    readonly recipient_delivery_report_mms: typeof smsRecipientDeliveryReportMms
+  }
+> = /* @__PURE__ */ variants('sms', {
   mo_text: smsMoText,
   mo_binary: smsMoBinary,
   mo_media: smsMoMedia,
@@ -183,7 +194,7 @@ export function parseSmsEvent(body: unknown, options?: ProductParseOptions): Sms
  * if (isSmsEvent(request.body)) console.log(request.body.type)
  * ```
  */
-export const isSmsEvent = /* @__PURE__ */ productGuard<SmsPayload>(smsVariantOf)
+export const isSmsEvent: (value: unknown) => value is SmsPayload = /* @__PURE__ */ productGuard(smsVariantOf)
 
 /**
  * Guard for an inbound text message payload.
@@ -193,16 +204,16 @@ export const isSmsEvent = /* @__PURE__ */ productGuard<SmsPayload>(smsVariantOf)
  * if (isSmsMoText(payload)) reply(payload.from, payload.body)
  * ```
  */
-export const isSmsMoText = /* @__PURE__ */ guard(smsMoText)
+export const isSmsMoText: (value: unknown) => value is SmsMoText = /* @__PURE__ */ guard(smsMoText)
 /** Guard for an inbound binary message payload. @example `if (isSmsMoBinary(payload)) decode(payload.udh)` */
-export const isSmsMoBinary = /* @__PURE__ */ guard(smsMoBinary)
+export const isSmsMoBinary: (value: unknown) => value is SmsMoBinary = /* @__PURE__ */ guard(smsMoBinary)
 /** Guard for an inbound MMS payload. @example `if (isSmsMoMedia(payload)) payload.body.media?.length` */
-export const isSmsMoMedia = /* @__PURE__ */ guard(smsMoMedia)
+export const isSmsMoMedia: (value: unknown) => value is SmsMoMedia = /* @__PURE__ */ guard(smsMoMedia)
 /** Guard for a batch SMS delivery report payload. @example `if (isSmsDeliveryReportSms(payload)) payload.statuses` */
-export const isSmsDeliveryReportSms = /* @__PURE__ */ guard(smsDeliveryReportSms)
+export const isSmsDeliveryReportSms: (value: unknown) => value is SmsDeliveryReportSms = /* @__PURE__ */ guard(smsDeliveryReportSms)
 /** Guard for a batch MMS delivery report payload. @example `if (isSmsDeliveryReportMms(payload)) payload.statuses` */
-export const isSmsDeliveryReportMms = /* @__PURE__ */ guard(smsDeliveryReportMms)
+export const isSmsDeliveryReportMms: (value: unknown) => value is SmsDeliveryReportMms = /* @__PURE__ */ guard(smsDeliveryReportMms)
 /** Guard for a per-recipient SMS delivery report payload. @example `if (isSmsRecipientDeliveryReportSms(payload)) payload.status` */
-export const isSmsRecipientDeliveryReportSms = /* @__PURE__ */ guard(smsRecipientDeliveryReportSms)
+export const isSmsRecipientDeliveryReportSms: (value: unknown) => value is SmsRecipientDeliveryReportSms = /* @__PURE__ */ guard(smsRecipientDeliveryReportSms)
 /** Guard for a per-recipient MMS delivery report payload. @example `if (isSmsRecipientDeliveryReportMms(payload)) payload.status` */
-export const isSmsRecipientDeliveryReportMms = /* @__PURE__ */ guard(smsRecipientDeliveryReportMms)
+export const isSmsRecipientDeliveryReportMms: (value: unknown) => value is SmsRecipientDeliveryReportMms = /* @__PURE__ */ guard(smsRecipientDeliveryReportMms)

@@ -129,7 +129,7 @@ export function array<T>(item: Schema<T>): Schema<T[]> {
  * untouched: Sinch adds fields without notice and asks handlers to ignore them.
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function object<const S extends Shape>(shape: S): Schema<InferShape<S>> & { readonly shape: S } {
+export function object<const S extends Shape>(shape: S): Schema<InferShape<S>> {
   // Parallel arrays let the checker loop without allocating per call; optional
   // wrappers are unwrapped here so the loop sees the property's own tag.
   const keys = Object.keys(shape)
@@ -139,8 +139,7 @@ export function object<const S extends Shape>(shape: S): Schema<InferShape<S>> &
     k: keys,
     s: schemas.map((schema) => (schema.t === OPTIONAL ? (schema as InnerNode).i : schema)),
     o: schemas.map((schema) => schema.t === OPTIONAL),
-    shape,
-  } as Schema<InferShape<S>> & { readonly shape: S }
+  } as Schema<InferShape<S>>
 }
 
 /** Internal node layouts the checker reads. */
@@ -156,5 +155,4 @@ export interface ObjectNode extends Schema {
   readonly s: readonly Schema[]
   /** Whether each property is optional. */
   readonly o: readonly boolean[]
-  readonly shape: Shape
 }
