@@ -71,14 +71,34 @@ export type DerivedVariants<P extends string, T extends { readonly [discriminant
 export function variants<const P extends string, const T extends { readonly [discriminant: string]: Schema<unknown> }>(product: P, schemas: T): DerivedVariants<P, T> {
   const table: Record<string, Variant> = {}
   for (const discriminant of Object.keys(schemas)) table[discriminant] = { kind: `${product}.${discriminant.toLowerCase()}`, schema: schemas[discriminant] as Schema }
-  return table as DerivedVariants<P, T>
+  return indexed(table) as DerivedVariants<P, T>
 }
 
-const hasOwn = Object.prototype.hasOwnProperty
+// Each table also carries its keys and variants as parallel arrays.
+// Discriminants arrive as fresh strings from JSON.parse: a property access or
+// Map#get on one must hash it, while `===` against a handful of constants
+// mostly stops at the length.
+const INDEX = Symbol('index')
+
+interface TableIndex {
+  readonly keys: readonly string[]
+  readonly variants: readonly Variant[]
+}
+
+/** Attaches the lookup index to a variant table. */
+/* @__NO_SIDE_EFFECTS__ */
+export function indexed<T extends VariantTable>(table: T): T {
+  const index: TableIndex = { keys: Object.keys(table), variants: Object.values(table) }
+  Object.defineProperty(table, INDEX, { value: index })
+  return table
+}
 
 /** The variant for a discriminant value; own keys only, so `"__proto__"` or `"constructor"` find nothing. */
 export function lookup(table: VariantTable, discriminant: unknown): Variant | undefined {
-  return typeof discriminant === 'string' && hasOwn.call(table, discriminant) ? table[discriminant] : undefined
+  if (typeof discriminant !== 'string') return undefined
+  const { keys, variants } = (table as { readonly [INDEX]: TableIndex })[INDEX]
+  for (let i = 0; i < keys.length; i++) if (keys[i] === discriminant) return variants[i]
+  return undefined
 }
 
 /** Formats a path for messages: `statuses[0].code`. */

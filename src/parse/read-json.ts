@@ -1,7 +1,6 @@
 import { SinchWebhookError } from '../core/errors'
 import { utf8, viewBody } from '../core/body'
 import { usageError } from '../core/errors'
-import { isFailure } from '../core/result'
 import { DEFAULT_MAX_BYTES, type ParseErrorCode } from './codes'
 import type { JsonObject } from './schema/schema'
 
@@ -30,13 +29,12 @@ export function readJson(body: unknown, options: ReadOptions | undefined): unkno
   const limit = options?.maxBytes ?? DEFAULT_MAX_BYTES
   if (typeof limit !== 'number' || !(limit >= 0)) throw usageError('maxBytes must be a non-negative number of bytes (or Infinity).')
   const view = viewBody(body)
-  if (isFailure(view)) throw parseError('body_not_raw', view.message)
   let text: string
   if (typeof view === 'string') {
     // A string has at least one and at most three UTF-8 bytes per UTF-16 unit; only encode when that cannot decide.
     if (view.length > limit || (view.length * 3 > limit && utf8(view).byteLength > limit)) throw tooLarge(limit)
     text = view.charCodeAt(0) === 0xfeff ? view.slice(1) : view
-  } else {
+  } else if (view instanceof Uint8Array) {
     if (view.byteLength > limit) throw tooLarge(limit)
     decoder ??= new TextDecoder('utf-8', { fatal: true })
     try {
@@ -45,6 +43,8 @@ export function readJson(body: unknown, options: ReadOptions | undefined): unkno
     } catch {
       throw parseError('invalid_utf8', 'The body is not valid UTF-8.')
     }
+  } else {
+    throw parseError('body_not_raw', view.message)
   }
   try {
     return JSON.parse(text)

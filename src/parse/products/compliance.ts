@@ -8,7 +8,7 @@
  * @module
  */
 import { readObject } from '../read-json'
-import { lookup, resolve, variant, type KnownEvents, type KnownPayloads, type ProductParseOptions, type UnknownProductEvent, type Variant } from '../envelope'
+import { indexed, lookup, resolve, variant, type KnownEvents, type KnownPayloads, type ProductParseOptions, type UnknownProductEvent, type Variant } from '../envelope'
 import { guard, productGuard } from '../guard-factory'
 import { dateTime, literal, object, openString, optional, string, type Infer, type JsonObject, type OpenString } from '../schema/schema'
 
@@ -67,9 +67,9 @@ export const complianceBrandOrderStatusUpdate = /* @__PURE__ */ object({
 export type ComplianceBrandOrderStatusUpdate = Infer<typeof complianceBrandOrderStatusUpdate>
 
 /** @internal Wire discriminant → variant. */
-export const COMPLIANCE = {
+export const COMPLIANCE = /* @__PURE__ */ indexed({
   [BRAND_ORDER_STATUS_UPDATE_TYPE]: /* @__PURE__ */ variant('compliance.brand_order_status_update', complianceBrandOrderStatusUpdate),
-}
+})
 
 /** Every Compliance API event: `compliance.brand_order_status_update` and `compliance.unknown`. */
 export type ComplianceEvent = KnownEvents<'compliance', typeof COMPLIANCE> | UnknownProductEvent<'compliance'>
