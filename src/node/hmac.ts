@@ -15,10 +15,11 @@ import type { HmacAlgorithm, SignatureEncoding } from '../core/schemes/hmac-job'
  *   HMAC(K, m) = H((K ⊕ opad) || H((K ⊕ ipad) || m)),
  *
  * with the padded keys prepared once per secret and the two hashes done by
- * the one-shot `crypto.hash` (Node ≥ 20.12 / 21.7) straight into Latin-1
- * strings. Where `crypto.hash` is missing, or does not agree with
- * `createHmac` on a self-check, and for large bodies, where copying the body
- * would cost more than the setup saved, `createHmac` is used.
+ * the one-shot `crypto.hash` (Node ≥ 20.12 / 21.7): the inner digest as a
+ * Latin-1 string, the outer one straight in the signature's encoding. Where
+ * `crypto.hash` is missing, or does not agree with `createHmac` on a
+ * self-check, and for large bodies, where copying the body would cost more
+ * than the setup saved, `createHmac` is used.
  */
 
 /** Text encodings a MAC is produced in: the two signatures use, and Latin-1 for raw bytes. */
