@@ -5,8 +5,9 @@ import { defineConfig } from 'vitest/config'
 
 /**
  * Vitest settings for mutation testing (`npm run mutation`): only the
- * verifier suites, no type-checking pass, and no tests of the built files
- * (Stryker mutates the sources, so dist/ could never kill a mutant).
+ * verifier suites (unit, property, conformance, and the checks of the
+ * synchronous fast paths), no type-checking pass, and no tests of the built
+ * files (Stryker mutates the sources, so dist/ could never kill a mutant).
  *
  * Stryker runs in a sandbox copy below the project, so `../shared` is looked
  * up from every ancestor directory and handed to the conformance test.
@@ -26,7 +27,7 @@ const vectors = findVectors()
 
 export default defineConfig({
   test: {
-    include: ['test/verify/**/*.test.ts', 'test/property/**/*.test.ts', 'test/conformance/**/*.test.ts'],
+    include: ['test/verify/**/*.test.ts', 'test/property/**/*.test.ts', 'test/conformance/**/*.test.ts', 'test/fast-paths/**/*.test.ts'],
     typecheck: { enabled: false },
     testTimeout: 30_000,
     env: {

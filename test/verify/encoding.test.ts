@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decodeBase64, decodeBase64Any, decodeHex, encodeBase64, encodeHex } from '../../src/core/encoding'
+import { decodeBase64, decodeBase64Any, decodeHex, encodeBase64, encodeHex, isBase64, isHex } from '../../src/core/encoding'
 
 const hex = (bytes: Uint8Array | undefined): string | undefined => (bytes === undefined ? undefined : Buffer.from(bytes).toString('hex'))
 
@@ -23,6 +23,9 @@ describe('decodeHex', () => {
     }
     expect(decodeHex('\u0130\u0131', 1)).toBeUndefined()
     expect(decodeHex('\u0080\u0080', 1)).toBeUndefined()
+    // Code 128 is the first past the ASCII table, paired with a valid digit.
+    expect(decodeHex('\u00800', 1)).toBeUndefined()
+    expect(decodeHex('0\u0080', 1)).toBeUndefined()
   })
 })
 
@@ -58,7 +61,7 @@ describe('decodeBase64', () => {
   })
 
   it('decodeBase64(text, n) returns undefined for "=" or other characters among the symbols', () => {
-    for (const bad of ['=AAA', 'A=AA', 'AA=A', '-AAA', '_AAA', 'AAA.', 'AA A', 'éAAA', '\u0100AAA', 'AAA\u0000', '\u007fAAA']) {
+    for (const bad of ['=AAA', 'A=AA', 'AA=A', '-AAA', '_AAA', 'AAA.', 'AA A', 'éAAA', '\u0100AAA', 'AAA\u0000', '\u007fAAA', 'AA\u0080A', '\u0080AAA']) {
       expect(decodeBase64(bad, 3), bad).toBeUndefined()
     }
   })
@@ -100,5 +103,31 @@ describe('decodeBase64Any', () => {
     for (const bad of ['', 'c2luY2g6cHc', 'c2luY2g6c', 'c2luY2g6cHc==', '====', '=', 'A===', 'AA=', 'AAAAA']) {
       expect(decodeBase64Any(bad), bad).toBeUndefined()
     }
+  })
+})
+
+describe('isHex', () => {
+  it('isHex(text, n) accepts exactly n bytes of hex in either case', () => {
+    expect(isHex('00ff7F80', 4)).toBe(true)
+    expect(isHex('', 0)).toBe(true)
+    for (const [text, n] of [['00ff', 1], ['00ff', 3], ['0g', 1], ['g0', 1], ['\u00800', 1], ['0\u0080', 1], ['0\u0130', 1], ['/0', 1], [':0', 1], ['@0', 1], ['`0', 1], ['G0', 1]] as const) {
+      expect(isHex(text, n), JSON.stringify(text)).toBe(false)
+    }
+  })
+})
+
+describe('isBase64', () => {
+  it('isBase64(text, n) accepts exactly the canonical padded Base64 of n bytes', () => {
+    for (const n of [0, 1, 2, 3, 4, 32]) {
+      const text = Buffer.from(Array.from({ length: n }, (_, i) => 255 - i)).toString('base64')
+      expect(isBase64(text, n), text).toBe(true)
+    }
+    const cases: [string, number][] = [
+      ['AAAA', 2], ['AA', 1], ['AAA=', 1], ['AA=A', 1], ['AB==', 1], ['AP==', 1], ['AAB=', 2], ['AAD=', 2],
+      ['-AAA', 3], ['AA\u0080A', 3], ['\u0080AAA', 3], ['éAAA', 3], ['=AAA', 3], ['AAA.', 3],
+    ]
+    for (const [text, n] of cases) expect(isBase64(text, n), JSON.stringify(text)).toBe(false)
+    expect(isBase64('AQ==', 1)).toBe(true)
+    expect(isBase64('AAE=', 2)).toBe(true)
   })
 })

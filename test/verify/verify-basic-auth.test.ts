@@ -75,7 +75,7 @@ describe.each(ENTRIES)('$name', (entry) => {
 
   it('verifyBasicAuth({ authorization: other scheme }) returns malformed_authorization', async () => {
     const credentials = GOOD.slice('Basic '.length)
-    for (const authorization of [`Bearer ${credentials}`, `Basicx ${credentials}`, `Basi ${credentials}`, credentials, 'Basic', `Basic:${credentials}`]) {
+    for (const authorization of [`Bearer ${credentials}`, `Basicx ${credentials}`, `Basi ${credentials}`, credentials, 'Basic', `Basic:${credentials}`, 'Basicx', `Basic${credentials}`]) {
       const result = await verify({ authorization, username: USER, password: PASS })
       expect(result, authorization).toStrictEqual({
         ok: false,
@@ -139,7 +139,7 @@ describe.each(ENTRIES)('$name', (entry) => {
 
   it('verifyBasicAuth(null) and verifyBasicAuth({ headers: null }) throw a TypeError', async () => {
     await expect(verify(null as never)).rejects.toThrow('[sinch-webhooks] verifyBasicAuth takes an options object.')
-    await expect(verify(undefined as never)).rejects.toThrow(TypeError)
+    for (const options of ['x', undefined, 1]) await expect(verify(options as never)).rejects.toThrow('[sinch-webhooks] verifyBasicAuth takes an options object.')
     await expect(verify({ headers: null as never, username: USER, password: PASS })).rejects.toThrow('[sinch-webhooks] pass `headers` or `authorization`.')
     await expect(verify({ username: USER, password: PASS } as never)).rejects.toThrow(TypeError)
   })

@@ -57,6 +57,12 @@ describe.each(ENTRIES)('$name', (entry) => {
     }
   })
 
+  it('verifyBearerToken({ authorization: "BearerX", token: "BearerX" }) returns malformed_authorization: the scheme word needs its space', async () => {
+    for (const token of ['BearerX', 'Bearerx1']) {
+      expect(await verify({ authorization: token, token })).toMatchObject({ ok: false, code: 'malformed_authorization' })
+    }
+  })
+
   it('verifyBearerToken({ authorization: "Bearer a b" }) returns malformed_authorization', async () => {
     for (const authorization of [`Bearer ${TOKEN} x`, `Bearer  ${TOKEN}`, 'Bearer a"b', 'Bearer =a']) {
       const result = await verify({ authorization, token: TOKEN })
@@ -74,7 +80,7 @@ describe.each(ENTRIES)('$name', (entry) => {
   })
 
   it('verifyBearerToken(null) throws a TypeError', async () => {
-    await expect(verify(null as never)).rejects.toThrow('[sinch-webhooks] verifyBearerToken takes an options object.')
+    for (const options of [null, 'x', undefined, 1]) await expect(verify(options as never)).rejects.toThrow('[sinch-webhooks] verifyBearerToken takes an options object.')
     await expect(verify({ headers: null as never, token: TOKEN })).rejects.toThrow(TypeError)
   })
 

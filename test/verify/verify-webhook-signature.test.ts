@@ -352,7 +352,7 @@ describe.each(ENTRIES)('$name', (entry) => {
 
     it('verifyWebhookSignature(null) and verifyWebhookSignature({ headers: undefined }) throw a TypeError', async () => {
       await expect(verify(null as never)).rejects.toThrow('[sinch-webhooks] verifyWebhookSignature takes an options object.')
-      await expect(verify(7 as never)).rejects.toThrow(TypeError)
+      for (const options of ['x', undefined, 7]) await expect(verify(options as never)).rejects.toThrow('[sinch-webhooks] verifyWebhookSignature takes an options object.')
       await expect(verify({ body: BODY, secret: SECRET } as never)).rejects.toThrow('[sinch-webhooks] `headers` is required (Fetch Headers, Node IncomingHttpHeaders or a plain object).')
       await expect(verify({ body: BODY, headers: 'x-sinch-webhook-signature: x' as never, secret: SECRET })).rejects.toThrow(TypeError)
     })

@@ -34,6 +34,9 @@ describe('hmacWeb', () => {
     await hmacWeb('SHA-256', 'reused', 'c', '')
     await hmacWeb('SHA-256', 'reused', 'd', '')
     expect(importKey).toHaveBeenCalledTimes(2)
+    // Keys are imported for signing only and cannot be read back out of the cache.
+    expect(importKey).toHaveBeenNthCalledWith(1, 'raw', new TextEncoder().encode('reused'), { name: 'HMAC', hash: 'SHA-1' }, false, ['sign'])
+    expect(importKey).toHaveBeenNthCalledWith(2, 'raw', new TextEncoder().encode('reused'), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
   })
 
   it('hmacWeb() keeps at most 32 keys and starts over when full', async () => {
