@@ -30,7 +30,7 @@ vi.mock('node:crypto', async (importOriginal) => {
     get() {
       if (state.hash === 'absent') return undefined
       if (state.hash === 'throws') return () => { throw new Error('not implemented') }
-      if (state.hash === 'wrong') return (name: string, data: Uint8Array, encoding: 'latin1' | 'hex' | 'base64') => original.hash(name, Buffer.concat([data, Buffer.from([0])]), encoding)
+      if (state.hash === 'wrong') return (name: string, data: Uint8Array, encoding: 'latin1' | 'hex' | 'base64') => original.hash(name, Buffer.concat([data, Buffer.from([0])]), encoding as 'hex')
       return original.hash
     },
   })
