@@ -40,7 +40,7 @@ export function writeNodeResponse(response: NodeResponseLike, result: WebhookRes
   response.end(result.body)
 }
 
-const encoder = new TextEncoder()
+const encoder = /* @__PURE__ */ new TextEncoder()
 
 /**
  * Reads the request stream up to `maxBytes`. Past the limit it stops at once

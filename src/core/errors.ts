@@ -47,11 +47,9 @@ export class SinchWebhookError<Code extends string = string> extends Error {
     this.code = code
     this.path = details.path ?? []
     this.header = details.header
-  }
-
-  /** @internal brand read by {@link isSinchWebhookError} */
-  get [BRAND](): true {
-    return true
+    // Set per instance rather than declared with a computed key, which would
+    // stop bundlers from dropping the class from apps that never use it.
+    Object.defineProperty(this, BRAND, { value: true })
   }
 }
 

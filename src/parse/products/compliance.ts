@@ -68,7 +68,8 @@ export type ComplianceBrandOrderStatusUpdate = Infer<typeof complianceBrandOrder
 
 /** @internal Wire discriminant → variant. */
 export const COMPLIANCE = /* @__PURE__ */ indexed({
-  [BRAND_ORDER_STATUS_UPDATE_TYPE]: /* @__PURE__ */ variant('compliance.brand_order_status_update', complianceBrandOrderStatusUpdate),
+  // Spelled out (it equals BRAND_ORDER_STATUS_UPDATE_TYPE): a computed key would keep this table in every bundle.
+  'com.sinch.registrations.brand.order.v1.BrandOrderStatusUpdate': /* @__PURE__ */ variant('compliance.brand_order_status_update', complianceBrandOrderStatusUpdate),
 })
 
 /** Every Compliance API event: `compliance.brand_order_status_update` and `compliance.unknown`. */

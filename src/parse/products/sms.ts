@@ -46,10 +46,10 @@ const inbound = {
 }
 
 /** Schema of an inbound text message. */
-export const smsMoText = /* @__PURE__ */ object({ type: /* @__PURE__ */ literal('mo_text'), ...inbound, body: string })
+export const smsMoText = /* @__PURE__ */ object({ type: /* @__PURE__ */ literal('mo_text') }, inbound, { body: string })
 
 /** Schema of an inbound binary message: `body` is Base64, `udh` the hex User Data Header. */
-export const smsMoBinary = /* @__PURE__ */ object({ type: /* @__PURE__ */ literal('mo_binary'), ...inbound, body: string, udh: string })
+export const smsMoBinary = /* @__PURE__ */ object({ type: /* @__PURE__ */ literal('mo_binary') }, inbound, { body: string, udh: string })
 
 const mmsMedia = /* @__PURE__ */ object({
   url: /* @__PURE__ */ optional(string),
@@ -60,9 +60,7 @@ const mmsMedia = /* @__PURE__ */ object({
 })
 
 /** Schema of an inbound MMS. */
-export const smsMoMedia = /* @__PURE__ */ object({
-  type: /* @__PURE__ */ literal('mo_media'),
-  ...inbound,
+export const smsMoMedia = /* @__PURE__ */ object({ type: /* @__PURE__ */ literal('mo_media') }, inbound, {
   body: /* @__PURE__ */ object({
     subject: /* @__PURE__ */ optional(string),
     message: /* @__PURE__ */ optional(string),
@@ -85,10 +83,10 @@ const batchReport = {
 }
 
 /** Schema of a batch delivery report for SMS. */
-export const smsDeliveryReportSms = /* @__PURE__ */ object({ type: /* @__PURE__ */ literal('delivery_report_sms'), ...batchReport })
+export const smsDeliveryReportSms = /* @__PURE__ */ object({ type: /* @__PURE__ */ literal('delivery_report_sms') }, batchReport)
 
 /** Schema of a batch delivery report for MMS. */
-export const smsDeliveryReportMms = /* @__PURE__ */ object({ type: /* @__PURE__ */ literal('delivery_report_mms'), ...batchReport })
+export const smsDeliveryReportMms = /* @__PURE__ */ object({ type: /* @__PURE__ */ literal('delivery_report_mms') }, batchReport)
 
 const recipientReport = {
   batch_id: string,
@@ -105,10 +103,10 @@ const recipientReport = {
 }
 
 /** Schema of a per-recipient delivery report for SMS. */
-export const smsRecipientDeliveryReportSms = /* @__PURE__ */ object({ type: /* @__PURE__ */ literal('recipient_delivery_report_sms'), ...recipientReport })
+export const smsRecipientDeliveryReportSms = /* @__PURE__ */ object({ type: /* @__PURE__ */ literal('recipient_delivery_report_sms') }, recipientReport)
 
 /** Schema of a per-recipient delivery report for MMS. */
-export const smsRecipientDeliveryReportMms = /* @__PURE__ */ object({ type: /* @__PURE__ */ literal('recipient_delivery_report_mms'), ...recipientReport })
+export const smsRecipientDeliveryReportMms = /* @__PURE__ */ object({ type: /* @__PURE__ */ literal('recipient_delivery_report_mms') }, recipientReport)
 
 /** Inbound text message (`type: "mo_text"`). */
 export type SmsMoText = Infer<typeof smsMoText>

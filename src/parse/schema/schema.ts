@@ -127,19 +127,28 @@ export function array<T>(item: Schema<T>): Schema<T[]> {
 /**
  * An object with the given properties. Unknown properties pass through
  * untouched: Sinch adds fields without notice and asks handlers to ignore them.
+ *
+ * Shared field groups are passed as further arguments instead of being spread
+ * into the first: a bundler must assume an object spread may run code, and
+ * would then keep every schema that uses one, even in apps that never do.
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function object<const S extends Shape>(shape: S): Schema<InferShape<S>> {
+export function object<const A extends Shape, const B extends Shape = {}, const C extends Shape = {}>(
+  shape: A,
+  more?: B,
+  rest?: C,
+): Schema<InferShape<A & B & C>> {
+  const all: Shape = more === undefined && rest === undefined ? shape : Object.assign({}, shape, more, rest)
   // Parallel arrays let the checker loop without allocating per call; optional
   // wrappers are unwrapped here so the loop sees the property's own tag.
-  const keys = Object.keys(shape)
-  const schemas = keys.map((key) => shape[key] as Schema)
+  const keys = Object.keys(all)
+  const schemas = keys.map((key) => all[key] as Schema)
   return {
     t: OBJECT,
     k: keys,
     s: schemas.map((schema) => (schema.t === OPTIONAL ? (schema as InnerNode).i : schema)),
     o: schemas.map((schema) => schema.t === OPTIONAL),
-  } as Schema<InferShape<S>>
+  } as Schema<InferShape<A & B & C>>
 }
 
 /** Internal node layouts the checker reads. */
