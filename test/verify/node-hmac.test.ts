@@ -9,7 +9,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 const state = vi.hoisted(() => ({
   imported: [] as string[],
   createHmacCalls: 0,
-  hash: 'real' as 'real' | 'absent' | 'wrong' | 'throws',
+  hash: 'real' as 'real' | 'absent' | 'wrong' | 'wrong-sha1' | 'wrong-sha256' | 'throws',
 }))
 
 vi.mock('node:crypto', async (importOriginal) => {
@@ -30,7 +30,12 @@ vi.mock('node:crypto', async (importOriginal) => {
     get() {
       if (state.hash === 'absent') return undefined
       if (state.hash === 'throws') return () => { throw new Error('not implemented') }
-      if (state.hash === 'wrong') return (name: string, data: Uint8Array, encoding: 'latin1' | 'hex' | 'base64') => original.hash(name, Buffer.concat([data, Buffer.from([0])]), encoding as 'hex')
+      const mode = state.hash
+      if (mode === 'wrong' || mode === 'wrong-sha1' || mode === 'wrong-sha256') {
+        // Digests of a slightly different message, for every algorithm or for one only.
+        return (name: string, data: Uint8Array, encoding: 'latin1' | 'hex' | 'base64') =>
+          original.hash(name, mode === 'wrong' || mode === `wrong-${name}` ? Buffer.concat([data, Buffer.from([0])]) : data, encoding as 'hex')
+      }
       return original.hash
     },
   })
@@ -155,12 +160,19 @@ describe('hmacNode route', () => {
 
   it('hmacNode() writes non-ASCII suffixes and long ASCII suffixes as UTF-8', async () => {
     const { hmacNode } = await load()
-    for (const suffix of ['.nönce.1', '.' + 'n'.repeat(70) + '.1', '.' + 'n'.repeat(63) + 'é', '.👋.1']) {
-      expect(Buffer.from(hmacNode('SHA-256', 'k', 'body', suffix)), suffix).toEqual(reference('sha256', 'k', 'body', suffix))
+    for (const suffix of ['.nönce.1', '.' + 'n'.repeat(70) + '.1', '.' + 'n'.repeat(63) + 'é', '.👋.1', '.\u0080.1', '.\u007f.1', '\u0080']) {
+      expect(Buffer.from(hmacNode('SHA-256', 'k', 'body', suffix)), JSON.stringify(suffix)).toEqual(reference('sha256', 'k', 'body', suffix))
     }
   })
 
-  for (const mode of ['absent', 'wrong', 'throws'] as const) {
+  it('hmacNode() encodes U+0080, the first non-ASCII code unit, as two bytes of UTF-8 in short string bodies', async () => {
+    const { hmacNode } = await load()
+    for (const body of ['\u0080', 'a\u0080b', '\u007f']) {
+      expect(Buffer.from(hmacNode('SHA-1', 'k', body, '')), JSON.stringify(body)).toEqual(reference('sha1', 'k', Buffer.from(body, 'utf8')))
+    }
+  })
+
+  for (const mode of ['absent', 'wrong', 'wrong-sha1', 'wrong-sha256', 'throws'] as const) {
     it(`hmacNode() uses createHmac for every body when crypto.hash is ${mode}`, async () => {
       state.hash = mode
       const { hmacNode, hmacNodeText } = await load()

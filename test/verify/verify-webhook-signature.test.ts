@@ -183,6 +183,17 @@ describe.each(ENTRIES)('$name', (entry) => {
       expect(await verify({ body: BODY, headers: webhookHeaders(SECRET, BODY, { timestamp: stale }), secret: SECRET })).toMatchObject({ code: 'timestamp_out_of_range' })
     })
 
+    it('verifyWebhookSignature({ now: null }) reads the clock like an absent now', async () => {
+      vi.useFakeTimers({ now: at(0), toFake: ['Date'] })
+      try {
+        expect(await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: null as never })).toMatchObject({ ok: true })
+        vi.setSystemTime(at(-301_000))
+        expect(await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: null as never })).toMatchObject({ code: 'timestamp_out_of_range' })
+      } finally {
+        vi.useRealTimers()
+      }
+    })
+
     it('verifyWebhookSignature() without now reads the clock on each call', async () => {
       vi.useFakeTimers({ now: at(0), toFake: ['Date'] })
       try {
