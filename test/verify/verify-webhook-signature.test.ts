@@ -218,6 +218,15 @@ describe.each(ENTRIES)('$name', (entry) => {
       }
     })
 
+    it('verifyWebhookSignature({ now: a Date from another realm }) uses it as the clock', async () => {
+      const { runInNewContext } = await import('node:vm')
+      const foreign = runInNewContext(`new Date(${AT_TIMESTAMP.getTime()})`) as Date
+      expect(foreign instanceof Date).toBe(false)
+      expect(await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: foreign })).toMatchObject({ ok: true })
+      const late = runInNewContext(`new Date(${AT_TIMESTAMP.getTime() + 3_600_000})`) as Date
+      expect(await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: late })).toMatchObject({ code: 'timestamp_out_of_range' })
+    })
+
     it('verifyWebhookSignature({ now: invalid }) throws a TypeError', async () => {
       for (const now of [new Date('not a date'), TIMESTAMP * 1000, '2023-11-14T22:13:20Z', {}]) {
         await expect(verify({ body: BODY, headers: HEADERS, secret: SECRET, now: now as never }), String(now)).rejects.toThrow('[sinch-webhooks] `now` must be a valid Date.')

@@ -80,7 +80,8 @@ export function planWebhookSignature(options: WebhookSignatureOptionsBase): Webh
   }
   const now: unknown = options.now
   // Date.now() when no clock is given: the common path allocates no Date.
-  const nowMs = now === undefined || now === null ? Date.now() : now instanceof Date ? now.getTime() : Number.NaN
+  // A Date from another realm (a vm context, a test runner's sandbox) fails `instanceof`.
+  const nowMs = now === undefined || now === null ? Date.now() : Object.prototype.toString.call(now) === '[object Date]' ? Date.prototype.getTime.call(now) : Number.NaN
   if (Number.isNaN(nowMs)) throw usageError('`now` must be a valid Date.')
 
   const body = viewBody(options.body)
