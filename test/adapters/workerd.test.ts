@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FAILING_NUMBER, SECRET } from './support/fixtures'
 import { frameworkChecks, overHttp, type Recorded } from './support/framework-suite'
 import { close, listen } from './support/listen'
-import { built, ROOT, startWorkerd, type Workerd } from './support/workerd'
+import { built, ROOT, startWorkerd, type Workerd } from '../support/workerd'
 
 const STARTUP_TIMEOUT_MS = 60_000
 

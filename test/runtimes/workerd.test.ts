@@ -8,10 +8,10 @@ import { build } from 'esbuild'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
-import type { Readable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ROOT, RUNTIMES_DIR, binary, distFile } from './support/paths'
-import { killAll, start, stop, tail } from './support/process'
+import { startWorkerd } from '../support/workerd'
+import { ROOT, RUNTIMES_DIR, distFile } from './support/paths'
+import { tail } from './support/process'
 import { entryHasParser, expectCleanRun, type SuiteSummary } from './support/summary'
 
 /** A date workerd accepts; no compatibility flags, so nothing Node-like is switched on. */
@@ -35,46 +35,16 @@ function capnpConfig(): string {
   ].join('\n')
 }
 
-/** Resolves with the port once workerd reports its socket listening; rejects if it exits first. */
-function listeningPort(control: Readable, child: ReturnType<typeof start>, stderr: () => string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    let buffered = ''
-    const timer = setTimeout(() => reject(new Error(`workerd did not report a listening socket within ${STARTUP_TIMEOUT_MS} ms\n${tail(stderr())}`)), STARTUP_TIMEOUT_MS)
-    control.setEncoding('utf8').on('data', (chunk: string) => {
-      buffered += chunk
-      for (const line of buffered.split('\n').slice(0, -1)) {
-        const message = JSON.parse(line) as { event?: string; socket?: string; port?: number }
-        if (message.event === 'listen' && message.socket === 'http' && typeof message.port === 'number') {
-          clearTimeout(timer)
-          resolve(message.port)
-        }
-      }
-      buffered = buffered.slice(buffered.lastIndexOf('\n') + 1)
-    })
-    // 'close', not 'exit': it fires once stderr is drained, so the message carries workerd's own words.
-    child.once('close', (code, signal) => {
-      clearTimeout(timer)
-      reject(new Error(`workerd exited (${code ?? signal}) before listening\nstderr:\n${tail(stderr()) || '(empty)'}`))
-    })
-    child.once('error', (error) => {
-      clearTimeout(timer)
-      reject(new Error(`could not start workerd: ${error.message}`))
-    })
-  })
-}
-
 describe('workerd runs the built web entry', () => {
   let dir = ''
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'sinch-webhooks-workerd-'))
   })
   afterAll(async () => {
-    killAll()
     if (dir !== '') await rm(dir, { recursive: true, force: true })
   })
 
   it('workerd serve (a worker bundling dist/web.js) passes every check', async () => {
-    const workerd = binary('workerd')
     const webEntry = distFile('web.js')
 
     // platform "neutral" with nothing external: a node: import in the web entry fails the bundle.
@@ -92,25 +62,16 @@ describe('workerd runs the built web entry', () => {
     expect(inputs, 'the worker bundle must contain the built web entry').toContain(relative(ROOT, webEntry))
     await writeFile(join(dir, 'config.capnp'), capnpConfig())
 
-    const child = start(workerd, ['serve', join(dir, 'config.capnp'), '--control-fd=3'], {
-      cwd: dir,
-      env: { ...process.env, NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
-    })
-    let stderr = ''
-    let stdout = ''
-    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+    const server = await startWorkerd(join(dir, 'config.capnp'), dir, STARTUP_TIMEOUT_MS)
     try {
-      const port = await listeningPort(child.stdio[3] as Readable, child, () => stderr)
-      const response = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) })
+      const response = await fetch(`http://127.0.0.1:${server.port}/`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) })
       const text = await response.text()
-      const context = `workerd stderr:\n${tail(stderr) || '(empty)'}\nworkerd stdout:\n${tail(stdout) || '(empty)'}`
+      const context = `workerd output:\n${tail(server.output()) || '(empty)'}`
       expect(response.status, `the worker answered ${response.status}: ${tail(text)}\n${context}`).toBe(200)
       const summary = JSON.parse(text) as SuiteSummary
       expectCleanRun(summary, { runtime: 'workerd', sync: false, hasParser: await entryHasParser('web.js') }, context)
     } finally {
-      stop(child)
+      server.stop()
     }
   }, STARTUP_TIMEOUT_MS + REQUEST_TIMEOUT_MS + 30_000)
 })

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path'
 import type { Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 
-export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..')
+export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..')
 
 /** A built file, or a loud failure saying how to produce it. */
 export function built(name: string): string {
@@ -21,7 +21,9 @@ export interface Workerd {
 
 /**
  * Starts `workerd serve` on a config whose socket listens on port 0 and
- * resolves with the port workerd reports on its control descriptor.
+ * resolves with the port workerd reports on its control descriptor, so two
+ * suites can never race for a fixed port. Shared by the runtime matrix and
+ * the Worker recipe's test.
  */
 export function startWorkerd(configFile: string, cwd: string, timeoutMs: number): Promise<Workerd> {
   const binary = join(ROOT, 'node_modules/.bin/workerd')
