@@ -1,8 +1,8 @@
 import type { SinchEvent } from './types'
 
-/** 64-bit FNV-1a of a string, as 16 hex digits: a compact, stable digest (not a security measure). */
+/** Two 32-bit FNV-1a-style hashes of a string (different primes), as 16 hex digits: a compact, stable digest, not a security measure. */
 function digest(text: string): string {
-  // Two 32-bit halves keep the arithmetic in exact integers.
+  // Two independent 32-bit hashes keep the arithmetic in exact integers.
   let h1 = 0x811c9dc5
   let h2 = 0xcbf29ce4
   for (let i = 0; i < text.length; i++) {
