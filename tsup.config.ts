@@ -7,20 +7,20 @@ const { version } = JSON.parse(readFileSync('./package.json', 'utf8')) as { vers
 // dist/ first, and a clean inside one build could race the other's output.
 export default defineConfig([
   {
-  entry: { index: 'src/index.ts', web: 'src/web.ts', testing: 'src/testing.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: false,
-  target: 'es2022',
-  platform: 'neutral',
-  // Shared chunks keep the core in one place inside each format.
-  splitting: true,
-  treeshake: true,
-  sourcemap: false,
-  external: ['node:crypto'],
-  // Keep `node:crypto` as written: a bare `crypto` can be shadowed by an npm
-  // package of that name, and Deno and edge bundlers key off the prefix.
-  removeNodeProtocol: false,
+    entry: { index: 'src/index.ts', web: 'src/web.ts', testing: 'src/testing.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: false,
+    target: 'es2022',
+    platform: 'neutral',
+    // Shared chunks keep the core in one place inside each format.
+    splitting: true,
+    treeshake: true,
+    sourcemap: false,
+    external: ['node:crypto'],
+    // Keep `node:crypto` as written: a bare `crypto` can be shadowed by an npm
+    // package of that name, and Deno and edge bundlers key off the prefix.
+    removeNodeProtocol: false,
   },
   {
     // The command-line tool: Node only, ESM, one file plus shared chunks, no types.

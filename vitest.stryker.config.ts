@@ -27,7 +27,12 @@ const vectors = findVectors()
 
 export default defineConfig({
   test: {
-    include: ['test/verify/**/*.test.ts', 'test/property/**/*.test.ts', 'test/conformance/**/*.test.ts', 'test/fast-paths/**/*.test.ts'],
+    include: [
+      'test/verify/**/*.test.ts',
+      'test/property/**/*.test.ts',
+      'test/conformance/**/*.test.ts',
+      'test/fast-paths/**/*.test.ts',
+    ],
     typecheck: { enabled: false },
     testTimeout: 30_000,
     env: {

@@ -76,7 +76,12 @@ export async function measure(rows, { rounds, sliceMs, warmupMs, clock = 'cpu', 
   const out = new Map()
   for (const row of prepared) {
     const sorted = [...row.samples].sort((a, b) => a - b)
-    out.set(row.id, { median: quantile(sorted, 0.5), q1: quantile(sorted, 0.25), q3: quantile(sorted, 0.75), samples: row.samples })
+    out.set(row.id, {
+      median: quantile(sorted, 0.5),
+      q1: quantile(sorted, 0.25),
+      q3: quantile(sorted, 0.75),
+      samples: row.samples,
+    })
   }
   return out
 }
@@ -90,7 +95,10 @@ export function quantile(sorted, q) {
 }
 
 export function median(values) {
-  return quantile([...values].sort((a, b) => a - b), 0.5)
+  return quantile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  )
 }
 
 /** Keeps `sink` observable so engines cannot prove the results unused. */

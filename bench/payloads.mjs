@@ -132,7 +132,11 @@ function portingOrderUpdated(rand, count) {
       status: 'PENDING',
       customerOrderReference: 'PO-' + digits(rand, 8),
       onDemandActivation: false,
-      desiredPortSchedule: { desiredPortDate: '2025-02-03', desiredPortTime: '09:00:00', desiredPortTimeZone: 'US/Eastern' },
+      desiredPortSchedule: {
+        desiredPortDate: '2025-02-03',
+        desiredPortTime: '09:00:00',
+        desiredPortTimeZone: 'US/Eastern',
+      },
       createdDate: '2025-01-02',
       phoneNumbers,
     },
@@ -157,7 +161,8 @@ function portingOfSize(rand, targetBytes) {
  */
 export function buildPayloads() {
   const out = []
-  const add = (id, label, product, scheme, json, note) => out.push({ id, label, product, scheme, body: Buffer.from(json, 'utf8'), note })
+  const add = (id, label, product, scheme, json, note) =>
+    out.push({ id, label, product, scheme, body: Buffer.from(json, 'utf8'), note })
 
   add('sms-300', 'SMS mo_text', 'sms', 'webhook', JSON.stringify(smsMoText(prng(1), 60)))
   add('dr-300', 'SMS recipient DR', 'sms', 'webhook', JSON.stringify(smsRecipientReport(prng(2))))

@@ -31,8 +31,18 @@ const COMPARISONS = [
   { key: 'verify', title: 'sync verify vs createHmac + timingSafeEqual', baseline: 'canon', ours: 'verify' },
   { key: 'web', title: 'web verify vs createHmac + timingSafeEqual', baseline: 'canon', ours: 'web' },
   { key: 'parse', title: 'parseEvent vs JSON.parse', baseline: 'json', ours: 'parse' },
-  { key: 'vp-canon', title: 'verify + parse vs canonical verify + JSON.parse', baseline: 'canon+json', ours: 'verify+parse' },
-  { key: 'vp-sdk', title: 'verify + parse vs official SDK validate + parseEvent', baseline: 'sdk', ours: 'verify+parse' },
+  {
+    key: 'vp-canon',
+    title: 'verify + parse vs canonical verify + JSON.parse',
+    baseline: 'canon+json',
+    ours: 'verify+parse',
+  },
+  {
+    key: 'vp-sdk',
+    title: 'verify + parse vs official SDK validate + parseEvent',
+    baseline: 'sdk',
+    ours: 'verify+parse',
+  },
   { key: 'v-sdk', title: 'verify vs official SDK validate', baseline: 'sdk-verify', ours: 'verify' },
 ]
 
@@ -58,16 +68,30 @@ function targets(payloads, results) {
     const worst = values.reduce((a, b) => (b.r < a.r ? b : a))
     // Ratios repeat to about ±0.05 between runs; closer to the line than that is not a verdict.
     const status = worst.r >= threshold ? 'met' : worst.r >= threshold - NOISE ? 'noise' : 'MISSED'
-    return { name, status, detail: `worst ${fmtRatio(worst.r)} (${worst.p.label}, ${formatBytes(worst.p.body.length)})` }
+    return {
+      name,
+      status,
+      detail: `worst ${fmtRatio(worst.r)} (${worst.p.label}, ${formatBytes(worst.p.body.length)})`,
+    }
   }
   const byKey = Object.fromEntries(COMPARISONS.map((c) => [c.key, c]))
   const sinch = (p) => p.scheme === 'sinch'
   const webhook = (p) => p.scheme === 'webhook'
   const small = (p) => p.body.length <= SMALL
   return [
-    check('verifySignature ≥ 1.4× createHmac + timingSafeEqual, bodies ≤ 1 KB', (p) => sinch(p) && small(p), byKey.verify, 1.4),
+    check(
+      'verifySignature ≥ 1.4× createHmac + timingSafeEqual, bodies ≤ 1 KB',
+      (p) => sinch(p) && small(p),
+      byKey.verify,
+      1.4,
+    ),
     check('verifySignature ≥ 1.0× createHmac + timingSafeEqual, every size', sinch, byKey.verify, 1.0),
-    check('verifyWebhookSignature ≥ 1.4× createHmac + timingSafeEqual, bodies ≤ 1 KB (the same bar, for reference)', (p) => webhook(p) && small(p), byKey.verify, 1.4),
+    check(
+      'verifyWebhookSignature ≥ 1.4× createHmac + timingSafeEqual, bodies ≤ 1 KB (the same bar, for reference)',
+      (p) => webhook(p) && small(p),
+      byKey.verify,
+      1.4,
+    ),
     check('parseEvent (full validation) ≥ 0.8× JSON.parse, every size', () => true, byKey.parse, 0.8),
     check('verify + parse ≥ 1.2× canonical verify + JSON.parse, bodies ≤ 1 KB', small, byKey['vp-canon'], 1.2),
     check('verify + parse ≥ 1.8× official SDK validate + parseEvent, bodies ≤ 1 KB', small, byKey['vp-sdk'], 1.8),

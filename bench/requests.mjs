@@ -22,7 +22,12 @@ export function signHeaders(payload, secret, timestampSeconds) {
   if (payload.scheme === 'sinch') {
     return { 'X-Sinch-Signature': createHmac('sha1', secret).update(payload.body).digest('hex') }
   }
-  const nonce = '01jz' + payload.id.replace(/[^a-z0-9]/g, '').padEnd(22, '0').slice(0, 22)
+  const nonce =
+    '01jz' +
+    payload.id
+      .replace(/[^a-z0-9]/g, '')
+      .padEnd(22, '0')
+      .slice(0, 22)
   const timestamp = String(timestampSeconds)
   const signature = createHmac('sha256', secret).update(payload.body).update(`.${nonce}.${timestamp}`).digest('base64')
   return {
@@ -50,7 +55,13 @@ export async function captureRequests(payloads, secret, timestampSeconds) {
     for (const payload of payloads) {
       await new Promise((resolve, reject) => {
         const req = request(
-          { host: '127.0.0.1', port, method: 'POST', path: '/sinch', headers: { ...TYPICAL_HEADERS, ...signHeaders(payload, secret, timestampSeconds) } },
+          {
+            host: '127.0.0.1',
+            port,
+            method: 'POST',
+            path: '/sinch',
+            headers: { ...TYPICAL_HEADERS, ...signHeaders(payload, secret, timestampSeconds) },
+          },
           (res) => {
             res.resume()
             res.on('end', resolve)

@@ -23,7 +23,9 @@ function canonicalVerifier(scheme, secret) {
     const nonce = headers['x-sinch-webhook-signature-nonce']
     const timestamp = headers['x-sinch-webhook-signature-timestamp']
     if (typeof header !== 'string' || typeof nonce !== 'string' || typeof timestamp !== 'string') return false
-    const expected = Buffer.from(createHmac('sha256', secret).update(body).update(`.${nonce}.${timestamp}`).digest('base64'))
+    const expected = Buffer.from(
+      createHmac('sha256', secret).update(body).update(`.${nonce}.${timestamp}`).digest('base64'),
+    )
     const received = Buffer.from(header)
     return expected.length === received.length && timingSafeEqual(expected, received)
   }
@@ -39,7 +41,8 @@ export function buildRows(payload, request, { lib, web, sdk, secret }) {
   const sync = payload.scheme === 'sinch' ? lib.verifySignature : lib.verifyWebhookSignature
   const async = payload.scheme === 'sinch' ? web.verifySignature : web.verifyWebhookSignature
   // A wide window: the bench may run for minutes after signing. The check itself still runs.
-  const options = payload.scheme === 'sinch' ? { body, headers, secret } : { body, headers, secret, toleranceSeconds: 86_400 }
+  const options =
+    payload.scheme === 'sinch' ? { body, headers, secret } : { body, headers, secret, toleranceSeconds: 86_400 }
   const canonical = canonicalVerifier(payload.scheme, secret)
   const SdkClass = payload.product === 'sms' ? sdk.SmsCallbackWebhooks : sdk.NumbersCallbackWebhooks
   const official = new SdkClass(secret)
@@ -57,12 +60,14 @@ export function buildRows(payload, request, { lib, web, sdk, secret }) {
     },
     // The SDK takes the body as text: its SMS check JSON-stringifies any object, a Buffer included.
     'sdk-verify': () => {
-      if (!official.validateAuthenticationHeader(headers, body.toString(), '/sinch', 'POST')) throw new Error('official SDK verification failed')
+      if (!official.validateAuthenticationHeader(headers, body.toString(), '/sinch', 'POST'))
+        throw new Error('official SDK verification failed')
       return true
     },
     sdk: () => {
       const text = body.toString()
-      if (!official.validateAuthenticationHeader(headers, text, '/sinch', 'POST')) throw new Error('official SDK verification failed')
+      if (!official.validateAuthenticationHeader(headers, text, '/sinch', 'POST'))
+        throw new Error('official SDK verification failed')
       return official.parseEvent(text)
     },
     verify: () => {
@@ -84,7 +89,13 @@ export function buildRows(payload, request, { lib, web, sdk, secret }) {
       return parseEvent(body)
     }
   }
-  return Object.entries(rows).map(([key, fn]) => ({ id: `${payload.id}:${key}`, payload: payload.id, key, fn, async: key === 'web' }))
+  return Object.entries(rows).map(([key, fn]) => ({
+    id: `${payload.id}:${key}`,
+    payload: payload.id,
+    key,
+    fn,
+    async: key === 'web',
+  }))
 }
 
 /** Runs each row once; throws if any of them fails on the untouched request. */

@@ -97,13 +97,27 @@ async function main() {
 
   const rows = payloads.flatMap((payload, i) => buildRows(payload, requests[i], { lib, web, sdk, secret }))
   await checkRows(rows)
-  if (typeof lib.parseEvent !== 'function') console.error('parseEvent is not exported by dist/index.js: parse rows are skipped.')
+  if (typeof lib.parseEvent !== 'function')
+    console.error('parseEvent is not exported by dist/index.js: parse rows are skipped.')
 
   const started = Date.now()
-  const results = await measure(rows, { rounds: options.rounds, sliceMs: options.sliceMs, warmupMs: options.warmupMs, clock: options.clock, onRound: progress('rounds') })
+  const results = await measure(rows, {
+    rounds: options.rounds,
+    sliceMs: options.sliceMs,
+    warmupMs: options.warmupMs,
+    clock: options.clock,
+    onRound: progress('rounds'),
+  })
   const seconds = (Date.now() - started) / 1000
 
-  const cold = options.cold ? await measureColdImport({ root, dist: options.dist === join(root, 'dist') ? undefined : options.dist, runs: options.coldRuns, onProgress: progress('cold import') }) : undefined
+  const cold = options.cold
+    ? await measureColdImport({
+        root,
+        dist: options.dist === join(root, 'dist') ? undefined : options.dist,
+        runs: options.coldRuns,
+        onProgress: progress('cold import'),
+      })
+    : undefined
 
   const report = renderReport({
     payloads,

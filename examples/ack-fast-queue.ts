@@ -51,7 +51,10 @@ export interface ResourceState {
 
 /** Which resource an event is about, and the state it reports. */
 function resourceOf(event: SinchEvent): { key: string; status: string } | undefined {
-  if ((event.product === 'numbers' && event.kind !== 'numbers.unknown') || (event.product === 'imported_numbers' && event.kind !== 'imported_numbers.unknown')) {
+  if (
+    (event.product === 'numbers' && event.kind !== 'numbers.unknown') ||
+    (event.product === 'imported_numbers' && event.kind !== 'imported_numbers.unknown')
+  ) {
     const { resourceId, status } = event.payload
     return resourceId === undefined ? undefined : { key: `number:${resourceId}`, status: status ?? 'UNKNOWN' }
   }

@@ -7,7 +7,10 @@ const README = new URL('../README.md', import.meta.url)
 const INCLUDE = /(<!-- include: (\S+) -->\n```(\w*)\n)([\s\S]*?)(```)/g
 
 export function syncReadme(text, read) {
-  return text.replace(INCLUDE, (_all, open, path, _lang, _body, close) => open + read(path).replace(/\n*$/, '\n') + close)
+  return text.replace(
+    INCLUDE,
+    (_all, open, path, _lang, _body, close) => open + read(path).replace(/\n*$/, '\n') + close,
+  )
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

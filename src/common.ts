@@ -16,7 +16,11 @@ export { assertVerified } from './core/assert'
 export type { VerifyResult, VerifySuccess, VerifyFailure } from './core/result'
 export type { VerifySignatureOptions, SinchSignatureAlgorithm } from './core/schemes/x-sinch-signature'
 export type { WebhookSignatureOptionsBase, NonceContext } from './core/schemes/webhook-signature'
-export type { VerifyBasicAuthOptions, VerifyBearerTokenOptions, AuthorizationSource } from './core/schemes/authorization'
+export type {
+  VerifyBasicAuthOptions,
+  VerifyBearerTokenOptions,
+  AuthorizationSource,
+} from './core/schemes/authorization'
 export type { RawBody } from './core/body'
 export type { HeadersInput } from './core/headers'
 export type { SecretInput } from './core/secrets'
@@ -120,7 +124,14 @@ export type { StandardSchemaV1, SinchEventSchema } from './parse/standard-schema
 
 // Event types: the envelope union, lookups, and every payload type by name.
 export type { SinchEvent, SinchEventKind, EventOfKind, EventOfProduct, PayloadOfKind } from './parse/types'
-export type { Product, EventEnvelope, UnknownEvent, UnknownProductEvent, UnknownPayload, ProductParseOptions } from './parse/envelope'
+export type {
+  Product,
+  EventEnvelope,
+  UnknownEvent,
+  UnknownProductEvent,
+  UnknownPayload,
+  ProductParseOptions,
+} from './parse/envelope'
 export type { OpenString } from './parse/schema/schema'
 export type {
   SmsEvent,
@@ -213,7 +224,15 @@ export type {
   ErrorContext,
   DuplicateInfo,
 } from './adapters/options'
-export type { VerifyConfig, VerifyScheme, SinchSignatureConfig, WebhookSignatureConfig, BasicAuthConfig, BearerTokenConfig, NoAuthConfig } from './adapters/verify-config'
+export type {
+  VerifyConfig,
+  VerifyScheme,
+  SinchSignatureConfig,
+  WebhookSignatureConfig,
+  BasicAuthConfig,
+  BearerTokenConfig,
+  NoAuthConfig,
+} from './adapters/verify-config'
 export type { WebhookResponseCode } from './adapters/respond'
 export { RetryLater, isRetryLater } from './adapters/retry-later'
 export { createMemoryDedupeStore } from './adapters/dedupe-store'

@@ -15,7 +15,13 @@ export type { VerifyWebhookSignatureOptions } from './node/verify'
 
 // Drop-in handlers: Fetch (Next.js, Hono, Bun, Deno), Node (node:http, Express, Connect), AWS Lambda,
 // and the transport-neutral core they share; verification, parsing, de-duplication, dispatch and status codes.
-export { createFetchHandler, createNodeHandler, createLambdaHandler, createWebhookHandler, handleWebhook } from './adapters/node'
+export {
+  createFetchHandler,
+  createNodeHandler,
+  createLambdaHandler,
+  createWebhookHandler,
+  handleWebhook,
+} from './adapters/node'
 export type { NodeHandler, NodeRequestLike, NodeResponseLike } from './adapters/node-handler'
 export type { LambdaHandler, LambdaEventLike, LambdaResult } from './adapters/lambda-handler'
 

@@ -54,7 +54,9 @@ interface Entry {
  * })
  * ```
  */
-export function createMemoryDedupeStore(options: MemoryDedupeStoreOptions = {}): DedupeStore & { readonly size: number } {
+export function createMemoryDedupeStore(
+  options: MemoryDedupeStoreOptions = {},
+): DedupeStore & { readonly size: number } {
   const maxEntries = options.maxEntries ?? 10_000
   if (!Number.isSafeInteger(maxEntries) || maxEntries < 1) throw usageError('`maxEntries` must be a positive integer.')
   const now = options.now ?? Date.now

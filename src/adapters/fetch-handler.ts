@@ -18,12 +18,16 @@ export function fetchHandlerFactory(verifiers: Verifiers): (options: WebhookOpti
   return (options) => {
     const prepared = prepare(options)
     return async (request) => {
-      if (request.method !== 'POST') return toResponse(respond(405, 'method_not_allowed', { headers: { allow: 'POST' } }))
+      if (request.method !== 'POST')
+        return toResponse(respond(405, 'method_not_allowed', { headers: { allow: 'POST' } }))
       if (request.bodyUsed) {
-        return toResponse(bodyNotRaw(prepared, 'The request body was already read before the webhook handler ran. ' + RAW_BODY_HINT))
+        return toResponse(
+          bodyNotRaw(prepared, 'The request body was already read before the webhook handler ran. ' + RAW_BODY_HINT),
+        )
       }
-      if (declaredTooLarge(request.headers.get('content-length') ?? undefined, prepared.maxBytes)) return toResponse(respond(413, 'body_too_large'))
-      let body
+      if (declaredTooLarge(request.headers.get('content-length') ?? undefined, prepared.maxBytes))
+        return toResponse(respond(413, 'body_too_large'))
+      let body: Awaited<ReturnType<typeof readStreamLimited>>
       try {
         body = await readStreamLimited(request.body, prepared.maxBytes)
       } catch {

@@ -39,7 +39,8 @@ export function lambdaHandlerFactory(verifiers: Verifiers): (options: WebhookOpt
     const prepared = prepare(options)
     return async (event) => {
       const method = event.requestContext?.http?.method ?? event.httpMethod
-      if (method !== undefined && method !== 'POST') return toResult(respond(405, 'method_not_allowed', { headers: { allow: 'POST' } }))
+      if (method !== undefined && method !== 'POST')
+        return toResult(respond(405, 'method_not_allowed', { headers: { allow: 'POST' } }))
       const text = event.body ?? ''
       let body: string | Uint8Array = text
       if (event.isBase64Encoded === true && text !== '') {

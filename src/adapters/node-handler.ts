@@ -31,7 +31,11 @@ export interface NodeResponseLike {
 }
 
 /** A Node / Express / Connect request handler; `next` only ever receives an unexpected error. */
-export type NodeHandler = (request: NodeRequestLike, response: NodeResponseLike, next?: (error?: unknown) => void) => Promise<void>
+export type NodeHandler = (
+  request: NodeRequestLike,
+  response: NodeResponseLike,
+  next?: (error?: unknown) => void,
+) => Promise<void>
 
 /** Writes a transport-neutral answer onto a Node response. */
 export function writeNodeResponse(response: NodeResponseLike, result: WebhookResponse): void {
@@ -85,18 +89,29 @@ function isEmptyObject(value: unknown): boolean {
 }
 
 /** Where the raw body is: given by a raw-body parser, still in the stream, or lost. */
-async function rawBody(prepared: Prepared, request: NodeRequestLike): Promise<{ readonly raw: string | Uint8Array } | WebhookResponse | 'aborted'> {
+async function rawBody(
+  prepared: Prepared,
+  request: NodeRequestLike,
+): Promise<{ readonly raw: string | Uint8Array } | WebhookResponse | 'aborted'> {
   const given = request.body
   // Express 4's body parsers set `req.body = {}` even when they skip a request; the stream is then still unread.
   const placeholder = isEmptyObject(given) && request.readableEnded !== true
   if (given !== undefined && !placeholder) {
     if (typeof given === 'string' || given instanceof Uint8Array) return { raw: given }
-    return bodyNotRaw(prepared, `req.body is ${describe(given)}: a body parser ran before the webhook handler. ${RAW_BODY_HINT}`)
+    return bodyNotRaw(
+      prepared,
+      `req.body is ${describe(given)}: a body parser ran before the webhook handler. ${RAW_BODY_HINT}`,
+    )
   }
   if (request.readableEnded === true || request.readableFlowing === true) {
-    return bodyNotRaw(prepared, 'The request stream was already consumed before the webhook handler ran. ' + RAW_BODY_HINT)
+    return bodyNotRaw(
+      prepared,
+      'The request stream was already consumed before the webhook handler ran. ' + RAW_BODY_HINT,
+    )
   }
-  const read = declaredTooLarge(request.headers['content-length'], prepared.maxBytes) ? 'too_large' : await readNodeLimited(request, prepared.maxBytes)
+  const read = declaredTooLarge(request.headers['content-length'], prepared.maxBytes)
+    ? 'too_large'
+    : await readNodeLimited(request, prepared.maxBytes)
   if (read === 'too_large') return respond(413, 'body_too_large', { headers: { connection: 'close' } })
   return read === 'aborted' ? read : { raw: read }
 }
@@ -113,7 +128,10 @@ export function nodeHandlerFactory(verifiers: Verifiers): (options: WebhookOptio
         const body = await rawBody(prepared, request)
         if (body === 'aborted') return
         if ('status' in body) return writeNodeResponse(response, body)
-        writeNodeResponse(response, await runPipeline(prepared, verifiers, { body: body.raw, headers: request.headers }))
+        writeNodeResponse(
+          response,
+          await runPipeline(prepared, verifiers, { body: body.raw, headers: request.headers }),
+        )
       } catch (error) {
         if (next !== undefined) next(error)
         else if (response.headersSent !== true) writeNodeResponse(response, respond(500, 'internal_error'))

@@ -17,6 +17,7 @@ export interface WebhookContext {
  * {@link RetryLater} answers 429 so Sinch sends the event again later;
  * throwing anything else answers 500, which Sinch also retries.
  */
+// biome-ignore lint/suspicious/noConfusingVoidType: a handler that returns nothing must type-check, which `undefined` would refuse.
 export type HandlerResult = void | RetryLater | Promise<void | RetryLater>
 
 /** One typed handler per event kind; each receives its event already narrowed. */

@@ -5,6 +5,7 @@ import { WEBHOOK_SIGNATURE_HEADERS } from '../core/schemes/webhook-signature'
 import { SinchWebhookError } from '../core/errors'
 import { dedupeKey, safeParseEvent, type SinchEvent } from '../parse'
 import type { ErrorContext, HandlerResult, WebhookContext, WebhookRequest, WebhookResponse } from './options'
+import type { ClaimResult } from './dedupe-store'
 import type { Prepared } from './prepare'
 import { BODY_NOT_RAW_STATUS, respond } from './respond'
 import { DEFAULT_RETRY_AFTER_SECONDS, isRetryLater } from './retry-later'
@@ -14,15 +15,34 @@ type Maybe<T> = T | Promise<T>
 
 /** The four verifiers of one entry: synchronous `node:crypto` or asynchronous Web Crypto. */
 export interface Verifiers {
-  verifySignature(options: { body: BodyView; headers: WebhookRequest['headers']; secret: string | readonly string[]; algorithm?: 'sha1' | 'sha256' }): Maybe<VerifyResult>
-  verifyWebhookSignature(options: { body: BodyView; headers: WebhookRequest['headers']; secret: string | readonly string[] }): Maybe<VerifyResult>
-  verifyBasicAuth(options: { headers: WebhookRequest['headers']; username: string; password: string }): Maybe<VerifyResult>
-  verifyBearerToken(options: { headers: WebhookRequest['headers']; token: string | readonly string[] }): Maybe<VerifyResult>
+  verifySignature(options: {
+    body: BodyView
+    headers: WebhookRequest['headers']
+    secret: string | readonly string[]
+    algorithm?: 'sha1' | 'sha256'
+  }): Maybe<VerifyResult>
+  verifyWebhookSignature(options: {
+    body: BodyView
+    headers: WebhookRequest['headers']
+    secret: string | readonly string[]
+  }): Maybe<VerifyResult>
+  verifyBasicAuth(options: {
+    headers: WebhookRequest['headers']
+    username: string
+    password: string
+  }): Maybe<VerifyResult>
+  verifyBearerToken(options: {
+    headers: WebhookRequest['headers']
+    token: string | readonly string[]
+  }): Maybe<VerifyResult>
 }
 
 /** Without an `onError` hook, failures still show up: a 500 nobody hears about is retried for a day. */
 function logError(error: unknown, context: ErrorContext): void {
-  console.error(`[sinch-webhooks] ${context.stage} failed${context.kind === undefined ? '' : ` for ${context.kind}`}:`, error)
+  console.error(
+    `[sinch-webhooks] ${context.stage} failed${context.kind === undefined ? '' : ` for ${context.kind}`}:`,
+    error,
+  )
 }
 
 /** Reports an error to `onError`, or to the console without one. */
@@ -34,14 +54,20 @@ function reportError(prepared: Prepared, error: unknown, context: ErrorContext):
  * Calls a hook without letting it change the outcome: a throw or a rejected
  * promise is passed to `onError` (and an `onError` failure is dropped).
  */
-function callHook<A extends unknown[]>(prepared: Prepared, hook: ((...args: A) => unknown) | undefined, context: ErrorContext | undefined, ...args: A): void {
+function callHook<A extends unknown[]>(
+  prepared: Prepared,
+  hook: ((...args: A) => unknown) | undefined,
+  context: ErrorContext | undefined,
+  ...args: A
+): void {
   if (hook === undefined) return
   const report = (error: unknown): void => {
     if (context !== undefined) reportError(prepared, error, context)
   }
   try {
     const result = hook(...args)
-    if (typeof (result as PromiseLike<unknown> | undefined)?.then === 'function') (result as Promise<unknown>).then(undefined, report)
+    if (typeof (result as PromiseLike<unknown> | undefined)?.then === 'function')
+      (result as Promise<unknown>).then(undefined, report)
   } catch (error) {
     report(error)
   }
@@ -69,10 +95,20 @@ function tooLarge(body: BodyView, maxBytes: number): boolean {
   return body.length * 3 > maxBytes && new TextEncoder().encode(body).byteLength > maxBytes
 }
 
-function runVerifier(verifiers: Verifiers, config: VerifyConfig, body: BodyView, headers: WebhookRequest['headers']): Maybe<VerifyResult> {
+function runVerifier(
+  verifiers: Verifiers,
+  config: VerifyConfig,
+  body: BodyView,
+  headers: WebhookRequest['headers'],
+): Maybe<VerifyResult> {
   switch (config.scheme) {
     case 'x-sinch-signature':
-      return verifiers.verifySignature({ body, headers, secret: config.secret, ...(config.algorithm === undefined ? {} : { algorithm: config.algorithm }) })
+      return verifiers.verifySignature({
+        body,
+        headers,
+        secret: config.secret,
+        ...(config.algorithm === undefined ? {} : { algorithm: config.algorithm }),
+      })
     case 'webhook-signature': {
       const { scheme: _scheme, ...rest } = config
       return verifiers.verifyWebhookSignature({ ...rest, body, headers })
@@ -91,7 +127,11 @@ function runVerifier(verifiers: Verifiers, config: VerifyConfig, body: BodyView,
  * limit, every configured verifier, parse, de-duplicate, dispatch, and the
  * status Sinch's retry rules call for. It never throws.
  */
-export async function runPipeline(prepared: Prepared, verifiers: Verifiers, request: WebhookRequest): Promise<WebhookResponse> {
+export async function runPipeline(
+  prepared: Prepared,
+  verifiers: Verifiers,
+  request: WebhookRequest,
+): Promise<WebhookResponse> {
   const { options } = prepared
   try {
     if (options.shouldThrottle !== undefined) {
@@ -102,7 +142,9 @@ export async function runPipeline(prepared: Prepared, verifiers: Verifiers, requ
         reportError(prepared, error, hookContext())
       }
       if (throttle !== false) {
-        return respond(429, 'retry_later', { retryAfter: typeof throttle === 'number' ? Math.ceil(throttle) : DEFAULT_RETRY_AFTER_SECONDS })
+        return respond(429, 'retry_later', {
+          retryAfter: typeof throttle === 'number' ? Math.ceil(throttle) : DEFAULT_RETRY_AFTER_SECONDS,
+        })
       }
     }
 
@@ -114,7 +156,11 @@ export async function runPipeline(prepared: Prepared, verifiers: Verifiers, requ
     for (const config of prepared.verify) {
       const result = await runVerifier(verifiers, config, body, request.headers)
       if (!result.ok) {
-        callHook(prepared, options.onVerificationFailure, hookContext(), { code: result.code, header: result.header, scheme: config.scheme })
+        callHook(prepared, options.onVerificationFailure, hookContext(), {
+          code: result.code,
+          header: result.header,
+          scheme: config.scheme,
+        })
         return respond(401, result.code)
       }
       if (config.scheme === 'webhook-signature') {
@@ -130,7 +176,9 @@ export async function runPipeline(prepared: Prepared, verifiers: Verifiers, requ
     })
     if (!parsed.ok) {
       const code = parsed.error.code
-      return code === 'body_not_raw' ? bodyNotRaw(prepared, parsed.error.message) : respond(code === 'body_too_large' ? 413 : 400, code)
+      return code === 'body_not_raw'
+        ? bodyNotRaw(prepared, parsed.error.message)
+        : respond(code === 'body_too_large' ? 413 : 400, code)
     }
     return await dispatch(prepared, parsed.event, request, verifiedNonce)
   } catch (error) {
@@ -140,17 +188,25 @@ export async function runPipeline(prepared: Prepared, verifiers: Verifiers, requ
   }
 }
 
-async function dispatch(prepared: Prepared, event: SinchEvent, request: WebhookRequest, nonce: string | undefined): Promise<WebhookResponse> {
+async function dispatch(
+  prepared: Prepared,
+  event: SinchEvent,
+  request: WebhookRequest,
+  nonce: string | undefined,
+): Promise<WebhookResponse> {
   const { options, dedupe } = prepared
   const kind = event.kind
   let key: string | undefined
   if (dedupe !== undefined) {
-    key = dedupe.key !== undefined ? dedupe.key(event, { nonce }) : (dedupeKey(event) ?? (nonce === undefined ? undefined : 'nonce:' + nonce))
+    key =
+      dedupe.key !== undefined
+        ? dedupe.key(event, { nonce })
+        : (dedupeKey(event) ?? (nonce === undefined ? undefined : 'nonce:' + nonce))
   }
   const stage = (s: ErrorContext['stage']): ErrorContext => ({ stage: s, kind, dedupeKey: key })
 
   if (dedupe !== undefined && key !== undefined) {
-    let claim
+    let claim: ClaimResult
     try {
       claim = await dedupe.store.claim(key, dedupe.leaseMs)
     } catch (error) {
@@ -159,11 +215,18 @@ async function dispatch(prepared: Prepared, event: SinchEvent, request: WebhookR
     }
     if (claim !== 'claimed') {
       callHook(prepared, options.onDuplicate, hookContext(kind, key), { dedupeKey: key, kind, state: claim })
-      return claim === 'done' ? respond(200, 'duplicate') : respond(429, 'duplicate_in_flight', { retryAfter: DEFAULT_RETRY_AFTER_SECONDS })
+      return claim === 'done'
+        ? respond(200, 'duplicate')
+        : respond(429, 'duplicate_in_flight', { retryAfter: DEFAULT_RETRY_AFTER_SECONDS })
     }
   }
 
-  const handler = (options.on as Record<string, ((event: SinchEvent, context: WebhookContext) => HandlerResult) | undefined> | undefined)?.[kind] ?? options.fallback
+  const handler =
+    (
+      options.on as
+        | Record<string, ((event: SinchEvent, context: WebhookContext) => HandlerResult) | undefined>
+        | undefined
+    )?.[kind] ?? options.fallback
   let outcome: unknown
   let failed = false
   if (handler !== undefined) {
@@ -185,7 +248,9 @@ async function dispatch(prepared: Prepared, event: SinchEvent, request: WebhookR
         reportError(prepared, error, stage('dedupe'))
       }
     }
-    return retry !== undefined ? respond(429, 'retry_later', { retryAfter: retry.retryAfterSeconds }) : respond(500, 'handler_failed')
+    return retry !== undefined
+      ? respond(429, 'retry_later', { retryAfter: retry.retryAfterSeconds })
+      : respond(500, 'handler_failed')
   }
 
   if (dedupe !== undefined && key !== undefined) {

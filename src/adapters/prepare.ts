@@ -10,7 +10,12 @@ export interface Prepared {
   readonly options: WebhookOptions
   readonly verify: readonly VerifyConfig[]
   readonly maxBytes: number
-  readonly dedupe: (Required<Pick<DedupeOptions, 'ttlMs' | 'leaseMs'>> & { readonly store: DedupeStore; readonly key: DedupeOptions['key'] }) | undefined
+  readonly dedupe:
+    | (Required<Pick<DedupeOptions, 'ttlMs' | 'leaseMs'>> & {
+        readonly store: DedupeStore
+        readonly key: DedupeOptions['key']
+      })
+    | undefined
 }
 
 const DAY_MS = 86_400_000
@@ -23,7 +28,8 @@ function positive(value: number | undefined, fallback: number, name: string): nu
 }
 
 function nonEmpty(value: unknown, name: string): void {
-  if (typeof value !== 'string' || value.length === 0) throw usageError(`\`${name}\` is required; is the environment variable set?`)
+  if (typeof value !== 'string' || value.length === 0)
+    throw usageError(`\`${name}\` is required; is the environment variable set?`)
 }
 
 /**
@@ -32,9 +38,15 @@ function nonEmpty(value: unknown, name: string): void {
  */
 export function prepare(options: WebhookOptions): Prepared {
   if (typeof options !== 'object' || options === null) throw usageError('the webhook handler takes an options object.')
-  const verify: readonly VerifyConfig[] = Array.isArray(options.verify) ? options.verify : options.verify === undefined ? [] : [options.verify as VerifyConfig]
+  const verify: readonly VerifyConfig[] = Array.isArray(options.verify)
+    ? options.verify
+    : options.verify === undefined
+      ? []
+      : [options.verify as VerifyConfig]
   if (verify.length === 0) {
-    throw usageError("`verify` is required. Sinch's Porting webhooks are unsigned: opt out explicitly with { scheme: 'none' } and protect the URL another way.")
+    throw usageError(
+      "`verify` is required. Sinch's Porting webhooks are unsigned: opt out explicitly with { scheme: 'none' } and protect the URL another way.",
+    )
   }
   for (const config of verify) {
     switch (config?.scheme) {
@@ -52,11 +64,14 @@ export function prepare(options: WebhookOptions): Prepared {
       case 'none':
         break
       default:
-        throw usageError('every `verify` entry needs `scheme`: "x-sinch-signature", "webhook-signature", "basic", "bearer" or "none".')
+        throw usageError(
+          'every `verify` entry needs `scheme`: "x-sinch-signature", "webhook-signature", "basic", "bearer" or "none".',
+        )
     }
   }
   const dedupeOption = options.dedupe
-  const d: DedupeOptions | undefined = dedupeOption === true ? {} : dedupeOption === false || dedupeOption === undefined ? undefined : dedupeOption
+  const d: DedupeOptions | undefined =
+    dedupeOption === true ? {} : dedupeOption === false || dedupeOption === undefined ? undefined : dedupeOption
   return {
     options,
     verify,

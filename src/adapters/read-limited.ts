@@ -26,7 +26,10 @@ export function declaredTooLarge(contentLength: unknown, maxBytes: number): bool
  * Reads a Web stream up to `maxBytes`, cancelling it as soon as the limit is
  * passed, so an oversized body is never buffered whole.
  */
-export async function readStreamLimited(stream: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<LimitedBody> {
+export async function readStreamLimited(
+  stream: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+): Promise<LimitedBody> {
   if (stream === null) return new Uint8Array(0)
   const reader = stream.getReader()
   const chunks: Uint8Array[] = []

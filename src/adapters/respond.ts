@@ -36,10 +36,18 @@ export type WebhookResponseCode =
 const JSON_HEADERS = { 'content-type': 'application/json', 'cache-control': 'no-store' } as const
 
 /** Builds a response; `message` is only ever a fixed, body-free text. */
-export function respond(status: number, code: WebhookResponseCode, extra?: { retryAfter?: number; message?: string; headers?: Record<string, string> }): WebhookResponse {
+export function respond(
+  status: number,
+  code: WebhookResponseCode,
+  extra?: { retryAfter?: number; message?: string; headers?: Record<string, string> },
+): WebhookResponse {
   const headers: Record<string, string> = { ...JSON_HEADERS, ...extra?.headers }
   if (extra?.retryAfter !== undefined) headers['retry-after'] = String(extra.retryAfter)
-  return { status, headers, body: JSON.stringify(extra?.message === undefined ? { code } : { code, message: extra.message }) }
+  return {
+    status,
+    headers,
+    body: JSON.stringify(extra?.message === undefined ? { code } : { code, message: extra.message }),
+  }
 }
 
 /** 500 for a body that a parser consumed: retrying helps once the route is fixed, and nothing is lost meanwhile. */

@@ -29,7 +29,10 @@ export class RetryLater extends Error {
   constructor(retryAfterSeconds: number = DEFAULT_RETRY_AFTER_SECONDS, message = 'Retry later.') {
     super(MESSAGE_PREFIX + message)
     this.name = 'RetryLater'
-    this.retryAfterSeconds = Number.isFinite(retryAfterSeconds) && retryAfterSeconds >= 0 ? Math.ceil(retryAfterSeconds) : DEFAULT_RETRY_AFTER_SECONDS
+    this.retryAfterSeconds =
+      Number.isFinite(retryAfterSeconds) && retryAfterSeconds >= 0
+        ? Math.ceil(retryAfterSeconds)
+        : DEFAULT_RETRY_AFTER_SECONDS
     // Set here rather than declared with a computed key, so bundlers can drop the class when it is unused.
     Object.defineProperty(this, BRAND, { value: true })
   }

@@ -43,7 +43,12 @@ export interface NoAuthConfig {
 }
 
 /** How a handler authenticates deliveries; a list means every entry must pass. */
-export type VerifyConfig = SinchSignatureConfig | WebhookSignatureConfig | BasicAuthConfig | BearerTokenConfig | NoAuthConfig
+export type VerifyConfig =
+  | SinchSignatureConfig
+  | WebhookSignatureConfig
+  | BasicAuthConfig
+  | BearerTokenConfig
+  | NoAuthConfig
 
 /** The scheme names of {@link VerifyConfig}. */
 export type VerifyScheme = VerifyConfig['scheme']

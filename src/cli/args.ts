@@ -15,7 +15,12 @@ export interface Parsed {
  */
 export function parse(argv: readonly string[], options: Options): Parsed {
   try {
-    const { values, positionals } = parseArgs({ args: [...argv], options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true })
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    })
     return { values: values as Parsed['values'], positionals }
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message.replace(/^TypeError \[[A-Z_]+\]: /, '') : String(error))
@@ -49,7 +54,8 @@ export function flag(parsed: Parsed, name: string): boolean {
 /** A TCP port: an integer from 0 (any free port) to 65535. */
 export function port(text: string): number {
   const value = Number(text)
-  if (!/^[0-9]{1,5}$/.test(text) || value > 65535) throw new UsageError(`--port must be a number from 0 to 65535, got "${text}".`)
+  if (!/^[0-9]{1,5}$/.test(text) || value > 65535)
+    throw new UsageError(`--port must be a number from 0 to 65535, got "${text}".`)
   return value
 }
 

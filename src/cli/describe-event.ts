@@ -31,7 +31,8 @@ export function keyFields(event: SinchEvent): [string, string][] {
   const data = payload['data']
   if (typeof data === 'object' && data !== null) {
     const inner = data as Record<string, unknown>
-    for (const name of ['resourceId', 'status', 'campaignId', 'carrierOrderId', 'newStatus']) add(pairs, `data.${name}`, inner[name])
+    for (const name of ['resourceId', 'status', 'campaignId', 'carrierOrderId', 'newStatus'])
+      add(pairs, `data.${name}`, inner[name])
   }
   const numbers = payload['phoneNumbers']
   if (Array.isArray(numbers)) pairs.push(['phoneNumbers', String(numbers.length)])
@@ -41,7 +42,8 @@ export function keyFields(event: SinchEvent): [string, string][] {
 }
 
 function add(pairs: [string, string][], name: string, value: unknown): void {
-  if (typeof value === 'string' && value !== '') pairs.push([name, value.length > 64 ? value.slice(0, 61) + '...' : value])
+  if (typeof value === 'string' && value !== '')
+    pairs.push([name, value.length > 64 ? value.slice(0, 61) + '...' : value])
   else if (typeof value === 'number' && Number.isFinite(value)) pairs.push([name, String(value)])
 }
 

@@ -20,9 +20,15 @@ export const EXIT = {
  * absent and input is piped. The bytes are kept exactly as they are: a
  * signature covers every byte, a trailing newline included.
  */
-export async function readBody(path: string | undefined, stdin: NodeJS.ReadableStream & { isTTY?: boolean }): Promise<Uint8Array> {
+export async function readBody(
+  path: string | undefined,
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean },
+): Promise<Uint8Array> {
   if (path !== undefined && path !== '-') return new Uint8Array(await readFile(path))
-  if (path === undefined && stdin.isTTY === true) throw new UsageError('no body: give a file path, or pipe the body on standard input (use - to read stdin explicitly).')
+  if (path === undefined && stdin.isTTY === true)
+    throw new UsageError(
+      'no body: give a file path, or pipe the body on standard input (use - to read stdin explicitly).',
+    )
   const chunks: Uint8Array[] = []
   for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Uint8Array))
   return new Uint8Array(Buffer.concat(chunks))

@@ -36,7 +36,7 @@ const MAX_BYTES = 1024 * 1024
 /** `/sms`, `/numbers`, `/imported-numbers` or `/imported_numbers`, ... → the product. */
 export function productOfPath(path: string): Product | undefined {
   const name = path.replace(/^\/+|\/+$/g, '').replace(/-/g, '_')
-  return Object.prototype.hasOwnProperty.call(PRODUCT_SCHEMES, name) ? (name as Product) : undefined
+  return Object.hasOwn(PRODUCT_SCHEMES, name) ? (name as Product) : undefined
 }
 
 /**

@@ -27,7 +27,12 @@ function load(): Sample[] {
         if (!result.ok) continue // negative fixtures are not samples
         const { event } = result
         if (event.product === undefined || event.kind.endsWith('unknown') || byKind.has(event.kind)) continue
-        byKind.set(event.kind, { name: entry.name.replace(/\.json$/, ''), kind: event.kind, product: event.product as Product, body })
+        byKind.set(event.kind, {
+          name: entry.name.replace(/\.json$/, ''),
+          kind: event.kind,
+          product: event.product as Product,
+          body,
+        })
       }
     }
   }

@@ -5,7 +5,14 @@ import { UsageError } from './io'
  * Scheme names as typed on the command line. `x-sinch-signature-sha256` is the
  * Compliance API variant; `basic` takes `--secret user:password`.
  */
-export const SCHEME_NAMES = ['x-sinch-signature', 'x-sinch-signature-sha256', 'webhook-signature', 'basic', 'bearer', 'none'] as const
+export const SCHEME_NAMES = [
+  'x-sinch-signature',
+  'x-sinch-signature-sha256',
+  'webhook-signature',
+  'basic',
+  'bearer',
+  'none',
+] as const
 export type SchemeName = (typeof SCHEME_NAMES)[number]
 
 /** The scheme each product signs with, so `trigger` and `listen` need no flags for the common case. */
@@ -28,7 +35,11 @@ export function schemeName(text: string | undefined, fallback: SchemeName): Sche
 }
 
 /** Turns a scheme name and `--secret` into the handler / signer configuration. */
-export function schemeConfig(name: SchemeName, secret: string | undefined, extra: { toleranceSeconds?: number | false } = {}): VerifyConfig {
+export function schemeConfig(
+  name: SchemeName,
+  secret: string | undefined,
+  extra: { toleranceSeconds?: number | false } = {},
+): VerifyConfig {
   if (name === 'none') return { scheme: 'none' }
   if (secret === undefined || secret === '') throw new UsageError(`--secret is required for the ${name} scheme.`)
   switch (name) {

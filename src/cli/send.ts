@@ -30,7 +30,11 @@ export function targetUrl(base: string, product: Product): string {
 }
 
 /** The scheme a sample is signed with: the override, or the product's own. */
-export function signingScheme(product: Product, override: SchemeName | undefined, secret: string | undefined): SignScheme {
+export function signingScheme(
+  product: Product,
+  override: SchemeName | undefined,
+  secret: string | undefined,
+): SignScheme {
   return schemeConfig(override ?? PRODUCT_SCHEMES[product]!, secret) as SignScheme
 }
 
@@ -38,7 +42,12 @@ export function signingScheme(product: Product, override: SchemeName | undefined
  * Signs and POSTs a sample the way Sinch would. `tamper` changes the body
  * after signing, to show (and test) that the receiver refuses it.
  */
-export async function send(sample: Sample, base: string, scheme: SignScheme, options: { tamper?: boolean } = {}): Promise<Sent> {
+export async function send(
+  sample: Sample,
+  base: string,
+  scheme: SignScheme,
+  options: { tamper?: boolean } = {},
+): Promise<Sent> {
   const headers = await signedHeaders({ body: sample.body, ...scheme })
   const body = options.tamper === true ? tamper(sample.body) : sample.body
   const url = targetUrl(base, sample.product)

@@ -14,6 +14,10 @@ import type { VerifyResult, VerifySuccess } from './result'
  */
 export function assertVerified(result: VerifyResult): asserts result is VerifySuccess {
   if (!result.ok) {
-    throw new SinchWebhookError<VerifyErrorCode>(result.code, result.message, result.header === undefined ? {} : { header: result.header })
+    throw new SinchWebhookError<VerifyErrorCode>(
+      result.code,
+      result.message,
+      result.header === undefined ? {} : { header: result.header },
+    )
   }
 }

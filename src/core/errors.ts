@@ -42,7 +42,10 @@ export class SinchWebhookError<Code extends string = string> extends Error {
   readonly header: string | undefined
 
   constructor(code: Code, message: string, details: SinchWebhookErrorDetails = {}) {
-    super(message.startsWith(MESSAGE_PREFIX) ? message : MESSAGE_PREFIX + message, details.cause === undefined ? undefined : { cause: details.cause })
+    super(
+      message.startsWith(MESSAGE_PREFIX) ? message : MESSAGE_PREFIX + message,
+      details.cause === undefined ? undefined : { cause: details.cause },
+    )
     this.name = 'SinchWebhookError'
     this.code = code
     this.path = details.path ?? []
@@ -66,7 +69,9 @@ export function isSinchWebhookError(value: unknown): value is SinchWebhookError 
   if (value instanceof SinchWebhookError) return true
   if (typeof value !== 'object' || value === null) return false
   try {
-    return (value as Record<PropertyKey, unknown>)[BRAND] === true && typeof (value as { code?: unknown }).code === 'string'
+    return (
+      (value as Record<PropertyKey, unknown>)[BRAND] === true && typeof (value as { code?: unknown }).code === 'string'
+    )
   } catch {
     // A hostile proxy can throw from its get trap; that is simply "not ours".
     return false

@@ -34,7 +34,7 @@ export function lookupHeader(headers: HeadersInput, lowerName: string): HeaderLo
       // already lower case, so `toLowerCase` and the own-property check run
       // only for the one or two keys that can match.
       if (key.length !== lowerName.length || (key !== lowerName && key.toLowerCase() !== lowerName)) continue
-      if (!Object.prototype.hasOwnProperty.call(headers, key)) continue
+      if (!Object.hasOwn(headers, key)) continue
       const value = (headers as Record<string, unknown>)[key]
       if (value === undefined || value === null) continue
       seen++

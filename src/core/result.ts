@@ -37,7 +37,9 @@ export function fail(code: VerifyErrorCode, message: string, header?: string): V
 }
 
 /** Shared success values: verifiers sit on a hot path, so avoid an allocation per call. */
-const SUCCESSES: VerifySuccess[] = [0, 1, 2, 3, 4, 5, 6, 7].map((secretIndex) => Object.freeze({ ok: true as const, secretIndex }))
+const SUCCESSES: VerifySuccess[] = [0, 1, 2, 3, 4, 5, 6, 7].map((secretIndex) =>
+  Object.freeze({ ok: true as const, secretIndex }),
+)
 
 /** A success naming the secret that matched. */
 export function succeed(secretIndex: number): VerifySuccess {

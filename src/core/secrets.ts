@@ -16,11 +16,14 @@ export function readSecrets(secret: unknown, option = 'secret'): readonly string
   if (Array.isArray(secret)) {
     if (secret.length === 0) throw usageError(`\`${option}\` is an empty list; pass at least one secret.`)
     for (const item of secret) {
-      if (typeof item !== 'string' || item.length === 0) throw usageError(`every entry of \`${option}\` must be a non-empty string.`)
+      if (typeof item !== 'string' || item.length === 0)
+        throw usageError(`every entry of \`${option}\` must be a non-empty string.`)
     }
     return secret as readonly string[]
   }
-  throw usageError(`\`${option}\` is required (a string, or a list of strings during a rotation); got ${secret === null ? 'null' : typeof secret}.`)
+  throw usageError(
+    `\`${option}\` is required (a string, or a list of strings during a rotation); got ${secret === null ? 'null' : typeof secret}.`,
+  )
 }
 
 /**

@@ -117,7 +117,14 @@ function writeUtf8(target: Uint8Array, offset: number, text: string): number {
   return offset + encoder.encodeInto(text, target.subarray(offset)).written
 }
 
-function oneShotHmac(hash: OneShotHash, algorithm: HmacAlgorithm, pads: Pads, body: BodyView, suffix: string, encoding: MacEncoding): string | undefined {
+function oneShotHmac(
+  hash: OneShotHash,
+  algorithm: HmacAlgorithm,
+  pads: Pads,
+  body: BodyView,
+  suffix: string,
+  encoding: MacEncoding,
+): string | undefined {
   // Upper bounds in bytes: a UTF-16 code unit never takes more than 3 bytes of UTF-8.
   const room = BLOCK + (typeof body === 'string' ? body.length * 3 : body.length) + suffix.length * 3
   if (room > BLOCK + ONE_SHOT_MAX) return undefined
@@ -161,8 +168,14 @@ function oneShotHash(): OneShotHash | undefined {
       // A key longer than a block, so the key-hashing step is checked too.
       const key = Buffer.alloc(BLOCK + 1, 107)
       const agrees = (algorithm: HmacAlgorithm): boolean =>
-        oneShotHmac(hash as OneShotHash, algorithm, computePads(key, algorithm, hash as OneShotHash), 'b\u00e9', '.s', 'base64') ===
-        nodeCrypto.createHmac(NODE_NAMES[algorithm], key).update('b\u00e9.s').digest('base64')
+        oneShotHmac(
+          hash as OneShotHash,
+          algorithm,
+          computePads(key, algorithm, hash as OneShotHash),
+          'b\u00e9',
+          '.s',
+          'base64',
+        ) === nodeCrypto.createHmac(NODE_NAMES[algorithm], key).update('b\u00e9.s').digest('base64')
       if (typeof hash === 'function' && agrees('SHA-1') && agrees('SHA-256')) oneShot = hash
     } catch {
       // A throwing implementation counts as missing.
@@ -176,7 +189,13 @@ function oneShotHash(): OneShotHash | undefined {
  * (encoded natively, the cheapest form to get out of `node:crypto`); strings
  * are hashed as UTF-8.
  */
-export function hmacNodeText(algorithm: HmacAlgorithm, secret: string, body: BodyView, suffix: string, encoding: MacEncoding): string {
+export function hmacNodeText(
+  algorithm: HmacAlgorithm,
+  secret: string,
+  body: BodyView,
+  suffix: string,
+  encoding: MacEncoding,
+): string {
   const entry = entryFor(secret)
   const hash = oneShotHash()
   if (hash !== undefined) {

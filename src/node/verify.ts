@@ -1,6 +1,11 @@
 import { usageError } from '../core/errors'
-import { type VerifyResult } from '../core/result'
-import { checkBasicAuth, checkBearerToken, type VerifyBasicAuthOptions, type VerifyBearerTokenOptions } from '../core/schemes/authorization'
+import type { VerifyResult } from '../core/result'
+import {
+  checkBasicAuth,
+  checkBearerToken,
+  type VerifyBasicAuthOptions,
+  type VerifyBearerTokenOptions,
+} from '../core/schemes/authorization'
 import { runJobSync } from '../core/schemes/hmac-job'
 import {
   checkFreshness,
@@ -70,7 +75,9 @@ export function verifyWebhookSignature(options: VerifyWebhookSignatureOptions): 
   if (options.seenNonce !== undefined) {
     const seen: unknown = options.seenNonce(plan.nonce, { timestamp: plan.timestamp })
     if (typeof seen !== 'boolean') {
-      throw usageError('`seenNonce` must return a boolean synchronously; for an asynchronous store use the sinch-webhooks/web entry.')
+      throw usageError(
+        '`seenNonce` must return a boolean synchronously; for an asynchronous store use the sinch-webhooks/web entry.',
+      )
     }
     if (seen) return nonceReplayed()
   }

@@ -35,7 +35,13 @@ function keyOf(event: SinchEvent): string | undefined {
         return id === undefined ? undefined : key([product, 'mo', id])
       }
       if (event.kind === 'sms.delivery_report_sms' || event.kind === 'sms.delivery_report_mms') {
-        return key([product, type, payload.batch_id, payload.total_message_count, digest(JSON.stringify(payload.statuses))])
+        return key([
+          product,
+          type,
+          payload.batch_id,
+          payload.total_message_count,
+          digest(JSON.stringify(payload.statuses)),
+        ])
       }
       return key([product, type, payload.batch_id, payload.recipient, payload.status, payload.code, payload.at])
     }

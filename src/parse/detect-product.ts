@@ -63,7 +63,11 @@ function eventTypeProduct(eventType: unknown): Product | undefined {
     case 'CARRIER_ORDER_NOTE':
       return 'campaigns'
     default:
-      return isNumbersOnlyEventType(eventType) ? 'numbers' : isImportedOnlyEventType(eventType) ? 'imported_numbers' : undefined
+      return isNumbersOnlyEventType(eventType)
+        ? 'numbers'
+        : isImportedOnlyEventType(eventType)
+          ? 'imported_numbers'
+          : undefined
   }
 }
 

@@ -57,20 +57,30 @@ export type KnownPayloads<V extends VariantTable> = {
 
 /** Declares a variant whose kind cannot be derived from its discriminant. */
 /* @__NO_SIDE_EFFECTS__ */
-export function variant<const Kind extends string, Payload>(kind: Kind, schema: Schema<Payload>): Variant<Kind, Payload> {
+export function variant<const Kind extends string, Payload>(
+  kind: Kind,
+  schema: Schema<Payload>,
+): Variant<Kind, Payload> {
   return { kind, schema }
 }
 
 /** A product's variant table, with each kind derived from its wire discriminant: `mo_text` → `sms.mo_text`. */
 export type DerivedVariants<P extends string, T extends { readonly [discriminant: string]: Schema<unknown> }> = {
-  readonly [D in keyof T & string]: Variant<`${P}.${Lowercase<D>}`, T[D] extends Schema<infer Payload> ? Payload : never>
+  readonly [D in keyof T & string]: Variant<
+    `${P}.${Lowercase<D>}`,
+    T[D] extends Schema<infer Payload> ? Payload : never
+  >
 }
 
 /** Builds a product's variant table; kinds are `<product>.<discriminant in lower case>`. */
 /* @__NO_SIDE_EFFECTS__ */
-export function variants<const P extends string, const T extends { readonly [discriminant: string]: Schema<unknown> }>(product: P, schemas: T): DerivedVariants<P, T> {
+export function variants<const P extends string, const T extends { readonly [discriminant: string]: Schema<unknown> }>(
+  product: P,
+  schemas: T,
+): DerivedVariants<P, T> {
   const table: Record<string, Variant> = {}
-  for (const discriminant of Object.keys(schemas)) table[discriminant] = { kind: `${product}.${discriminant.toLowerCase()}`, schema: schemas[discriminant] as Schema }
+  for (const discriminant of Object.keys(schemas))
+    table[discriminant] = { kind: `${product}.${discriminant.toLowerCase()}`, schema: schemas[discriminant] as Schema }
   return indexed(table) as DerivedVariants<P, T>
 }
 
@@ -122,9 +132,15 @@ export function issueMessage(kind: string, issue: Issue, path: readonly (string 
  * `invalid_payload`. Without a variant the payload becomes the product's
  * unknown event, or `unknown_event` is thrown in strict mode.
  */
-export function resolve<E>(product: Product, found: Variant | undefined, payload: JsonObject, strict: boolean | undefined): E {
+export function resolve<E>(
+  product: Product,
+  found: Variant | undefined,
+  payload: JsonObject,
+  strict: boolean | undefined,
+): E {
   if (found === undefined) {
-    if (strict === true) throw parseError('unknown_event', `The body is not a ${product} event this version knows (strict mode).`)
+    if (strict === true)
+      throw parseError('unknown_event', `The body is not a ${product} event this version knows (strict mode).`)
     return { kind: `${product}.unknown`, product, payload } as E
   }
   const issue = check(found.schema, payload)

@@ -19,7 +19,14 @@ export function parseSinchTime(value: unknown): Date | undefined {
   const y = Number(value.slice(0, 4))
   const mo = Number(value.slice(5, 7)) - 1
   const d = Number(value.slice(8, 10))
-  let time = Date.UTC(y, mo, d, Number(value.slice(11, 13)), Number(value.slice(14, 16)), Math.min(Number(value.slice(17, 19)) || 0, 59))
+  let time = Date.UTC(
+    y,
+    mo,
+    d,
+    Number(value.slice(11, 13)),
+    Number(value.slice(14, 16)),
+    Math.min(Number(value.slice(17, 19)) || 0, 59),
+  )
   const check = new Date(time)
   // Date.UTC maps years 0-99 to 1900-1999, and rolls Feb 30 over into March; the first is undone, the second refused.
   if (y < 100) check.setUTCFullYear(y)
@@ -33,7 +40,8 @@ export function parseSinchTime(value: unknown): Date | undefined {
   }
   if (rest !== '' && rest !== 'Z' && rest !== 'z') {
     const offset = rest.slice(1).replace(':', '')
-    time -= (rest.startsWith('-') ? -1 : 1) * (Number(offset.slice(0, 2)) * 60 + Number(offset.slice(2) || '0')) * 60_000
+    time -=
+      (rest.startsWith('-') ? -1 : 1) * (Number(offset.slice(0, 2)) * 60 + Number(offset.slice(2) || '0')) * 60_000
   }
   return new Date(time)
 }

@@ -19,7 +19,9 @@ export function guard<T>(schema: Schema<T>): (value: unknown) => value is T {
 
 /** Builds a product guard: the value must be a known variant of the product and match its schema. */
 /* @__NO_SIDE_EFFECTS__ */
-export function productGuard<T>(variantOf: (payload: JsonObject) => Variant | undefined): (value: unknown) => value is T {
+export function productGuard<T>(
+  variantOf: (payload: JsonObject) => Variant | undefined,
+): (value: unknown) => value is T {
   return (value: unknown): value is T => {
     try {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) return false

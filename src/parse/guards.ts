@@ -46,7 +46,7 @@ export function isEventPayload<K extends KnownEventKind>(kind: K, value: unknown
   try {
     if (typeof value !== 'object' || value === null || Array.isArray(value) || typeof kind !== 'string') return false
     const product = kind.slice(0, kind.indexOf('.'))
-    const variantOf = Object.prototype.hasOwnProperty.call(VARIANT_OF, product) ? VARIANT_OF[product] : undefined
+    const variantOf = Object.hasOwn(VARIANT_OF, product) ? VARIANT_OF[product] : undefined
     const found = variantOf?.(value as JsonObject)
     return found !== undefined && found.kind === kind && check(found.schema, value) === undefined
   } catch {

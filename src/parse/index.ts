@@ -11,7 +11,14 @@ export { eventTime, parseSinchTime } from './event-time'
 export { dedupeKey } from './dedupe-key'
 export { PARSE_ERROR_CODES, DEFAULT_MAX_BYTES } from './codes'
 export type { ParseErrorCode } from './codes'
-export type { Product, EventEnvelope, UnknownEvent, UnknownProductEvent, UnknownPayload, ProductParseOptions } from './envelope'
+export type {
+  Product,
+  EventEnvelope,
+  UnknownEvent,
+  UnknownProductEvent,
+  UnknownPayload,
+  ProductParseOptions,
+} from './envelope'
 export type { SinchEvent, SinchEventKind, EventOfKind, EventOfProduct, PayloadOfKind } from './types'
 export type { OpenString } from './schema/schema'
 export * from './products/sms'

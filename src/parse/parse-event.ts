@@ -49,7 +49,7 @@ const FROM_OBJECT: { readonly [P in Product]: (payload: JsonObject, strict: bool
 }
 
 function checkProduct(product: unknown): Product {
-  if (typeof product === 'string' && Object.prototype.hasOwnProperty.call(FROM_OBJECT, product)) return product as Product
+  if (typeof product === 'string' && Object.hasOwn(FROM_OBJECT, product)) return product as Product
   throw usageError(`product must be one of ${Object.keys(FROM_OBJECT).join(', ')}.`)
 }
 
@@ -71,7 +71,8 @@ export function eventFromObject(payload: JsonObject, options: ParseOptions | und
     }
   }
   if (product !== undefined) return FROM_OBJECT[product](payload, strict)
-  if (strict === true) throw parseError('unknown_event', 'The body is not a Sinch event this version knows (strict mode).')
+  if (strict === true)
+    throw parseError('unknown_event', 'The body is not a Sinch event this version knows (strict mode).')
   const unknown: UnknownEvent = { kind: 'unknown', product: undefined, payload }
   return unknown
 }
@@ -98,8 +99,14 @@ export function eventFromObject(payload: JsonObject, options: ParseOptions | und
  * }
  * ```
  */
-export function parseEvent<const P extends Product>(body: unknown, options: ParseOptions & { readonly product: P }): EventOfProduct<P>
-export function parseEvent<const P extends Product>(body: unknown, options: ParseOptions & { readonly product: readonly P[] }): EventOfProduct<P> | UnknownEvent
+export function parseEvent<const P extends Product>(
+  body: unknown,
+  options: ParseOptions & { readonly product: P },
+): EventOfProduct<P>
+export function parseEvent<const P extends Product>(
+  body: unknown,
+  options: ParseOptions & { readonly product: readonly P[] },
+): EventOfProduct<P> | UnknownEvent
 export function parseEvent(body: unknown, options?: ParseOptions): SinchEvent
 export function parseEvent(body: unknown, options?: ParseOptions): SinchEvent {
   return eventFromObject(readObject(body, options), options)
@@ -117,7 +124,10 @@ export function parseEvent(body: unknown, options?: ParseOptions): SinchEvent {
  * handle(result.event)
  * ```
  */
-export function safeParseEvent<const P extends Product>(body: unknown, options: ParseOptions & { readonly product: P }): SafeParseResult<EventOfProduct<P>>
+export function safeParseEvent<const P extends Product>(
+  body: unknown,
+  options: ParseOptions & { readonly product: P },
+): SafeParseResult<EventOfProduct<P>>
 export function safeParseEvent<const P extends Product>(
   body: unknown,
   options: ParseOptions & { readonly product: readonly P[] },

@@ -16,7 +16,11 @@ export interface ReadOptions {
 let decoder: TextDecoder | undefined
 
 /** Creates a parse error; messages never carry the body. */
-export function parseError(code: ParseErrorCode, message: string, path?: readonly (string | number)[]): SinchWebhookError<ParseErrorCode> {
+export function parseError(
+  code: ParseErrorCode,
+  message: string,
+  path?: readonly (string | number)[],
+): SinchWebhookError<ParseErrorCode> {
   return new SinchWebhookError<ParseErrorCode>(code, message, path === undefined ? {} : { path })
 }
 
@@ -27,7 +31,8 @@ export function parseError(code: ParseErrorCode, message: string, path?: readonl
  */
 export function readJson(body: unknown, options: ReadOptions | undefined): unknown {
   const limit = options?.maxBytes ?? DEFAULT_MAX_BYTES
-  if (typeof limit !== 'number' || !(limit >= 0)) throw usageError('maxBytes must be a non-negative number of bytes (or Infinity).')
+  if (typeof limit !== 'number' || !(limit >= 0))
+    throw usageError('maxBytes must be a non-negative number of bytes (or Infinity).')
   const view = viewBody(body)
   let text: string
   if (typeof view === 'string') {
@@ -51,7 +56,10 @@ export function readJson(body: unknown, options: ReadOptions | undefined): unkno
   } catch (error) {
     // The engine's message quotes part of the body, so only the position is kept.
     const position = /position (\d+)/.exec(String((error as Error).message))
-    throw parseError('invalid_json', `The body is not valid JSON${position === null ? '' : ` (error at character ${position[1]})`}.`)
+    throw parseError(
+      'invalid_json',
+      `The body is not valid JSON${position === null ? '' : ` (error at character ${position[1]})`}.`,
+    )
   }
 }
 
@@ -63,7 +71,11 @@ function tooLarge(limit: number): SinchWebhookError<ParseErrorCode> {
 export function readObject(body: unknown, options: ReadOptions | undefined): JsonObject {
   const value = readJson(body, options)
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw parseError('invalid_payload', `The body must be a JSON object, received ${value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`}.`, [])
+    throw parseError(
+      'invalid_payload',
+      `The body must be a JSON object, received ${value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`}.`,
+      [],
+    )
   }
   return value as JsonObject
 }

@@ -83,7 +83,14 @@ function standardSchema<Output>(read: (payload: JsonObject) => Output): SinchEve
       vendor: 'sinch-webhooks',
       validate(value: unknown): StandardSchemaV1.Result<Output> {
         if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-          return { issues: [{ message: `Expected a JSON object, received ${value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`}.`, path: [] }] }
+          return {
+            issues: [
+              {
+                message: `Expected a JSON object, received ${value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`}.`,
+                path: [],
+              },
+            ],
+          }
         }
         try {
           return { value: read(value as JsonObject) }
@@ -120,25 +127,41 @@ export function createSinchEventSchema(options?: Omit<ParseOptions, 'maxBytes'>)
  * console.log(result.value.kind)
  * ```
  */
-export const sinchEventSchema: SinchEventSchema<SinchEvent> = /* @__PURE__ */ standardSchema((payload) => eventFromObject(payload, undefined))
+export const sinchEventSchema: SinchEventSchema<SinchEvent> = /* @__PURE__ */ standardSchema((payload) =>
+  eventFromObject(payload, undefined),
+)
 
 type ProductSchema<P extends Product> = SinchEventSchema<EventOfProduct<P>>
 
 /** Standard Schema for SMS events. @example `smsEventSchema['~standard'].validate(body)` */
-export const smsEventSchema: ProductSchema<'sms'> = /* @__PURE__ */ standardSchema((payload) => smsFromObject(payload, undefined))
+export const smsEventSchema: ProductSchema<'sms'> = /* @__PURE__ */ standardSchema((payload) =>
+  smsFromObject(payload, undefined),
+)
 /** Standard Schema for Numbers API events. @example `numbersEventSchema['~standard'].validate(body)` */
-export const numbersEventSchema: ProductSchema<'numbers'> = /* @__PURE__ */ standardSchema((payload) => numbersFromObject(payload, undefined))
+export const numbersEventSchema: ProductSchema<'numbers'> = /* @__PURE__ */ standardSchema((payload) =>
+  numbersFromObject(payload, undefined),
+)
 /** Standard Schema for imported-numbers events. @example `importedNumbersEventSchema['~standard'].validate(body)` */
-export const importedNumbersEventSchema: ProductSchema<'imported_numbers'> = /* @__PURE__ */ standardSchema((payload) => importedNumbersFromObject(payload, undefined))
+export const importedNumbersEventSchema: ProductSchema<'imported_numbers'> = /* @__PURE__ */ standardSchema((payload) =>
+  importedNumbersFromObject(payload, undefined),
+)
 /** Standard Schema for porting events. @example `portingEventSchema['~standard'].validate(body)` */
-export const portingEventSchema: ProductSchema<'porting'> = /* @__PURE__ */ standardSchema((payload) => portingFromObject(payload, undefined))
+export const portingEventSchema: ProductSchema<'porting'> = /* @__PURE__ */ standardSchema((payload) =>
+  portingFromObject(payload, undefined),
+)
 /** Standard Schema for Brands API events. @example `brandsEventSchema['~standard'].validate(body)` */
-export const brandsEventSchema: ProductSchema<'brands'> = /* @__PURE__ */ standardSchema((payload) => brandsFromObject(payload, undefined))
+export const brandsEventSchema: ProductSchema<'brands'> = /* @__PURE__ */ standardSchema((payload) =>
+  brandsFromObject(payload, undefined),
+)
 /** Standard Schema for campaign events. @example `campaignsEventSchema['~standard'].validate(body)` */
-export const campaignsEventSchema: ProductSchema<'campaigns'> = /* @__PURE__ */ standardSchema((payload) => campaignsFromObject(payload, undefined))
+export const campaignsEventSchema: ProductSchema<'campaigns'> = /* @__PURE__ */ standardSchema((payload) =>
+  campaignsFromObject(payload, undefined),
+)
 /** Standard Schema for Compliance API events. @example `complianceEventSchema['~standard'].validate(body)` */
-export const complianceEventSchema: ProductSchema<'compliance'> = /* @__PURE__ */ standardSchema((payload) => complianceFromObject(payload, undefined))
+export const complianceEventSchema: ProductSchema<'compliance'> = /* @__PURE__ */ standardSchema((payload) =>
+  complianceFromObject(payload, undefined),
+)
 /** Standard Schema for sender-ID registration events. @example `senderIdRegistrationEventSchema['~standard'].validate(body)` */
-export const senderIdRegistrationEventSchema: ProductSchema<'sender_id_registrations'> = /* @__PURE__ */ standardSchema((payload) =>
-  senderIdRegistrationFromObject(payload, undefined),
+export const senderIdRegistrationEventSchema: ProductSchema<'sender_id_registrations'> = /* @__PURE__ */ standardSchema(
+  (payload) => senderIdRegistrationFromObject(payload, undefined),
 )

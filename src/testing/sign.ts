@@ -41,7 +41,8 @@ export type WebhookSignatureHeaders = {
 
 function bodyOf(body: RawBody): string | Uint8Array {
   const view = viewBody(body)
-  if (isFailure(view)) throw usageError('`body` must be the exact bytes or text to send (string, Uint8Array, ArrayBuffer).')
+  if (isFailure(view))
+    throw usageError('`body` must be the exact bytes or text to send (string, Uint8Array, ArrayBuffer).')
   return view
 }
 
@@ -65,7 +66,12 @@ export async function signSinchSignature(options: SignSinchSignatureOptions): Pr
   if (algorithm !== 'sha1' && algorithm !== 'sha256') throw usageError('`algorithm` must be "sha1" or "sha256".')
   const encoding = options.encoding ?? 'hex'
   if (encoding !== 'hex' && encoding !== 'base64') throw usageError('`encoding` must be "hex" or "base64".')
-  const mac = await hmacWeb(algorithm === 'sha1' ? 'SHA-1' : 'SHA-256', secretOf(options.secret), bodyOf(options.body), '')
+  const mac = await hmacWeb(
+    algorithm === 'sha1' ? 'SHA-1' : 'SHA-256',
+    secretOf(options.secret),
+    bodyOf(options.body),
+    '',
+  )
   return encoding === 'hex' ? encodeHex(mac) : encodeBase64(mac)
 }
 
@@ -83,7 +89,8 @@ export async function signWebhookSignature(options: SignWebhookSignatureOptions)
   const nonce = options.nonce ?? randomNonce()
   const at = options.timestamp ?? new Date()
   const seconds = at instanceof Date ? Math.floor(at.getTime() / 1000) : at
-  if (!Number.isSafeInteger(seconds) || seconds < 0) throw usageError('`timestamp` must be whole Unix seconds or a valid Date.')
+  if (!Number.isSafeInteger(seconds) || seconds < 0)
+    throw usageError('`timestamp` must be whole Unix seconds or a valid Date.')
   const timestamp = String(seconds)
   const mac = await hmacWeb('SHA-256', secretOf(options.secret), bodyOf(options.body), '.' + nonce + '.' + timestamp)
   return {
@@ -103,7 +110,8 @@ export async function signWebhookSignature(options: SignWebhookSignatureOptions)
  * ```
  */
 export function basicAuthorization(username: string, password: string): string {
-  if (typeof username !== 'string' || typeof password !== 'string') throw usageError('`username` and `password` must be strings.')
+  if (typeof username !== 'string' || typeof password !== 'string')
+    throw usageError('`username` and `password` must be strings.')
   return 'Basic ' + encodeBase64(utf8(username + ':' + password))
 }
 

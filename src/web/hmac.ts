@@ -11,7 +11,8 @@ const MAX_KEYS = 32
 
 function subtle(): SubtleCrypto {
   const c = (globalThis as { crypto?: Crypto }).crypto
-  if (c?.subtle === undefined) throw new TypeError('[sinch-webhooks] Web Crypto (globalThis.crypto.subtle) is not available in this runtime.')
+  if (c?.subtle === undefined)
+    throw new TypeError('[sinch-webhooks] Web Crypto (globalThis.crypto.subtle) is not available in this runtime.')
   return c.subtle
 }
 
@@ -20,7 +21,9 @@ function keyFor(algorithm: HmacAlgorithm, secret: string): Promise<CryptoKey> {
   let key = keys.get(cacheKey)
   if (key === undefined) {
     if (keys.size >= MAX_KEYS) keys.clear()
-    key = subtle().importKey('raw', utf8(secret) as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: algorithm }, false, ['sign'])
+    key = subtle().importKey('raw', utf8(secret) as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: algorithm }, false, [
+      'sign',
+    ])
     keys.set(cacheKey, key)
     // A rejected import must not poison the cache for later calls.
     key.catch(() => keys.delete(cacheKey))
@@ -29,7 +32,12 @@ function keyFor(algorithm: HmacAlgorithm, secret: string): Promise<CryptoKey> {
 }
 
 /** HMAC over `body || suffix` with Web Crypto. */
-export async function hmacWeb(algorithm: HmacAlgorithm, secret: string, body: BodyView, suffix: string): Promise<Uint8Array> {
+export async function hmacWeb(
+  algorithm: HmacAlgorithm,
+  secret: string,
+  body: BodyView,
+  suffix: string,
+): Promise<Uint8Array> {
   const key = await keyFor(algorithm, secret)
   let message: Uint8Array
   if (suffix.length === 0) message = bodyBytes(body)

@@ -1,6 +1,11 @@
 import { usageError } from '../core/errors'
-import { type VerifyResult } from '../core/result'
-import { checkBasicAuth, checkBearerToken, type VerifyBasicAuthOptions, type VerifyBearerTokenOptions } from '../core/schemes/authorization'
+import type { VerifyResult } from '../core/result'
+import {
+  checkBasicAuth,
+  checkBearerToken,
+  type VerifyBasicAuthOptions,
+  type VerifyBearerTokenOptions,
+} from '../core/schemes/authorization'
 import { runJobAsync } from '../core/schemes/hmac-job'
 import {
   checkFreshness,

@@ -10,7 +10,14 @@ function deliver(body: string): Promise<Request> {
 }
 
 function report(status: string, at: string): string {
-  return JSON.stringify({ type: 'recipient_delivery_report_sms', batch_id: '01JZ2222222222222222222222', recipient: '46700000000', code: 0, status, at })
+  return JSON.stringify({
+    type: 'recipient_delivery_report_sms',
+    batch_id: '01JZ2222222222222222222222',
+    recipient: '46700000000',
+    code: 0,
+    status,
+    at,
+  })
 }
 
 describe('ack fast, process later (examples/ack-fast-queue.ts)', () => {
@@ -29,7 +36,10 @@ describe('ack fast, process later (examples/ack-fast-queue.ts)', () => {
     const failing: EventQueue = { send: () => Promise.reject(new Error('queue unavailable')) }
     const response = await createReceiver({ ...VERIFY }, failing)(await deliver(numbersEvent({ eventId: 'ack-2' })))
     expect(response.status).toBe(500)
-    expect(log).toHaveBeenCalledWith(expect.stringContaining('handler failed'), expect.objectContaining({ message: 'queue unavailable' }))
+    expect(log).toHaveBeenCalledWith(
+      expect.stringContaining('handler failed'),
+      expect.objectContaining({ message: 'queue unavailable' }),
+    )
     log.mockRestore()
   })
 
@@ -37,19 +47,36 @@ describe('ack fast, process later (examples/ack-fast-queue.ts)', () => {
     const queue = new MemoryQueue()
     const receive = createReceiver(VERIFY, queue)
     // The FAILED attempt was retried by Sinch and arrives after the later SUCCEEDED one.
-    const newer = numbersEvent({ eventId: 'n2', resourceId: '+46701112222', status: 'SUCCEEDED', timestamp: '2025-01-02T03:04:06.000001' })
-    const older = numbersEvent({ eventId: 'n1', resourceId: '+46701112222', status: 'FAILED', timestamp: '2025-01-02T03:04:05.999999' })
+    const newer = numbersEvent({
+      eventId: 'n2',
+      resourceId: '+46701112222',
+      status: 'SUCCEEDED',
+      timestamp: '2025-01-02T03:04:06.000001',
+    })
+    const older = numbersEvent({
+      eventId: 'n1',
+      resourceId: '+46701112222',
+      status: 'FAILED',
+      timestamp: '2025-01-02T03:04:05.999999',
+    })
     for (const body of [newer, older]) expect((await receive(await deliver(body))).status).toBe(200)
 
     const state = new LatestState()
     expect(drain(queue, state)).toEqual(['applied', 'stale'])
-    expect(state.get('number:+46701112222')).toMatchObject({ status: 'SUCCEEDED', at: new Date('2025-01-02T03:04:06.000Z') })
+    expect(state.get('number:+46701112222')).toMatchObject({
+      status: 'SUCCEEDED',
+      at: new Date('2025-01-02T03:04:06.000Z'),
+    })
   })
 
   it('LatestState orders SMS recipient reports by their own `at`, whatever the arrival order', async () => {
     const queue = new MemoryQueue()
     const receive = createReceiver(VERIFY, queue)
-    for (const body of [report('Delivered', '2025-01-02T03:04:09Z'), report('Dispatched', '2025-01-02T03:04:07Z'), report('Queued', '2025-01-02T03:04:05Z')]) {
+    for (const body of [
+      report('Delivered', '2025-01-02T03:04:09Z'),
+      report('Dispatched', '2025-01-02T03:04:07Z'),
+      report('Queued', '2025-01-02T03:04:05Z'),
+    ]) {
       await receive(await deliver(body))
     }
     const state = new LatestState()

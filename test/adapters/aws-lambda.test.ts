@@ -22,7 +22,10 @@ async function signed(body: string): Promise<Record<string, string>> {
 describe('AWS Lambda (examples/aws-lambda.ts)', () => {
   it('handler(HTTP API event with a Base64 body) decodes the exact bytes, verifies and answers 200', async () => {
     // Non-ASCII text shows the decoding keeps UTF-8 bytes intact.
-    const body = numbersEvent({ eventId: 'lambda-b64', resourceId: '+15551230001' }).replace('SUCCEEDED', 'SUCCEEDED\u00e9')
+    const body = numbersEvent({ eventId: 'lambda-b64', resourceId: '+15551230001' }).replace(
+      'SUCCEEDED',
+      'SUCCEEDED\u00e9',
+    )
     const result = await handler({
       requestContext: { http: { method: 'POST' } },
       headers: await signed(body),
@@ -38,7 +41,9 @@ describe('AWS Lambda (examples/aws-lambda.ts)', () => {
     const body = numbersEvent({ eventId: 'lambda-text' })
     const headers = await signed(body)
     expect((await handler({ httpMethod: 'POST', headers, body, isBase64Encoded: false })).statusCode).toBe(200)
-    expect((await handler({ httpMethod: 'POST', headers, body: body.replace('SUCCEEDED', 'FAILED') })).statusCode).toBe(401)
+    expect((await handler({ httpMethod: 'POST', headers, body: body.replace('SUCCEEDED', 'FAILED') })).statusCode).toBe(
+      401,
+    )
   })
 
   it('handler(GET) answers 405 and handler(bad Base64) answers 400 invalid_encoding', async () => {
@@ -49,7 +54,12 @@ describe('AWS Lambda (examples/aws-lambda.ts)', () => {
 
   it('handler(a Base64 body that was signed as text but decodes differently) answers 401', async () => {
     const body = numbersEvent({ eventId: 'lambda-mismatch' })
-    const result = await handler({ httpMethod: 'POST', headers: await signed(body), body: Buffer.from(body + ' ').toString('base64'), isBase64Encoded: true })
+    const result = await handler({
+      httpMethod: 'POST',
+      headers: await signed(body),
+      body: Buffer.from(body + ' ').toString('base64'),
+      isBase64Encoded: true,
+    })
     expect(result.statusCode).toBe(401)
   })
 })

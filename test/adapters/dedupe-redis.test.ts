@@ -52,7 +52,11 @@ describe('Redis de-duplication store (examples/dedupe-redis.ts)', () => {
     const redis = fakeRedis(() => Date.now())
     const handler = vi.fn()
     const instances = [1, 2].map(() =>
-      createWebhookHandler({ verify: { scheme: 'x-sinch-signature', secret: SECRET }, dedupe: { store: createRedisDedupeStore(redis) }, fallback: handler }),
+      createWebhookHandler({
+        verify: { scheme: 'x-sinch-signature', secret: SECRET },
+        dedupe: { store: createRedisDedupeStore(redis) },
+        fallback: handler,
+      }),
     )
     const body = numbersEvent({ eventId: 'redis-1' })
     const headers = await signedHeaders({ body, scheme: 'x-sinch-signature', secret: SECRET })

@@ -3,7 +3,12 @@ import { createMemoryDedupeStore } from '../../src/adapters/dedupe-store'
 
 function clock(start = 1_000_000): { now: () => number; advance(ms: number): void } {
   let t = start
-  return { now: () => t, advance: (ms) => void (t += ms) }
+  return {
+    now: () => t,
+    advance: (ms) => {
+      t += ms
+    },
+  }
 }
 
 describe('createMemoryDedupeStore()', () => {

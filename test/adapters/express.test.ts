@@ -26,7 +26,11 @@ describe('Express 5 (examples/express.ts)', () => {
   })
 
   it('the JSON routes of the same app still parse JSON', async () => {
-    const response = await fetch(base + '/api/echo', { method: 'POST', body: '{"a":1}', headers: { 'content-type': 'application/json' } })
+    const response = await fetch(base + '/api/echo', {
+      method: 'POST',
+      body: '{"a":1}',
+      headers: { 'content-type': 'application/json' },
+    })
     expect(await response.json()).toEqual({ received: { a: 1 } })
   })
 })

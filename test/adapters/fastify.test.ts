@@ -20,17 +20,23 @@ describe('Fastify 5 with a scoped buffer parser (examples/fastify.ts)', () => {
   frameworkChecks(() => overHttp(base + '/sinch/callbacks', recorded))
 
   it('a delivery with a text/plain content type still reaches the handler as bytes', async () => {
-    const reply = await postSigned(base + '/sinch/callbacks', numbersEvent({ eventId: 'fastify-text' }), { 'content-type': 'text/plain' })
+    const reply = await postSigned(base + '/sinch/callbacks', numbersEvent({ eventId: 'fastify-text' }), {
+      'content-type': 'text/plain',
+    })
     expect([reply.status, reply.code]).toEqual([200, 'ok'])
   })
 
   it('routes outside the plugin keep the default JSON parser', async () => {
-    const response = await fetch(base + '/api/echo', { method: 'POST', body: '{"a":1}', headers: { 'content-type': 'application/json' } })
+    const response = await fetch(base + '/api/echo', {
+      method: 'POST',
+      body: '{"a":1}',
+      headers: { 'content-type': 'application/json' },
+    })
     expect(await response.json()).toEqual({ received: { a: 1 } })
   })
 })
 
-describe("Fastify 5 with its default JSON parser on the webhook route (the mistake)", () => {
+describe('Fastify 5 with its default JSON parser on the webhook route (the mistake)', () => {
   let app: FastifyInstance | undefined
   let base = ''
   beforeAll(async () => {

@@ -11,7 +11,10 @@ const ENTRIES = [
 
 const VERIFY = { scheme: 'x-sinch-signature', secret: SECRET } as const
 
-function streamOf(chunks: number, chunkSize: number): { stream: ReadableStream<Uint8Array>; pulled: () => number; cancelled: () => boolean } {
+function streamOf(
+  chunks: number,
+  chunkSize: number,
+): { stream: ReadableStream<Uint8Array>; pulled: () => number; cancelled: () => boolean } {
   let pulled = 0
   let cancelled = false
   const stream = new ReadableStream<Uint8Array>({
@@ -30,8 +33,18 @@ function streamOf(chunks: number, chunkSize: number): { stream: ReadableStream<U
 describe.each(ENTRIES)('$name createFetchHandler', ({ m }) => {
   it('createFetchHandler(options)(signed request) answers 200 and runs the typed handler', async () => {
     const seen = vi.fn()
-    const handler = m.createFetchHandler({ verify: VERIFY, on: { 'numbers.provisioning_to_sms_platform': (event) => seen(event.payload.status) } })
-    const response = await handler(await createSignedRequest({ url: 'http://x/', body: numbersEvent(), scheme: 'x-sinch-signature', secret: SECRET }))
+    const handler = m.createFetchHandler({
+      verify: VERIFY,
+      on: { 'numbers.provisioning_to_sms_platform': (event) => seen(event.payload.status) },
+    })
+    const response = await handler(
+      await createSignedRequest({
+        url: 'http://x/',
+        body: numbersEvent(),
+        scheme: 'x-sinch-signature',
+        secret: SECRET,
+      }),
+    )
     expect(response.status).toBe(200)
     expect(await response.json()).toEqual({ code: 'ok' })
     expect(seen).toHaveBeenCalledWith('SUCCEEDED')
@@ -44,17 +57,30 @@ describe.each(ENTRIES)('$name createFetchHandler', ({ m }) => {
 
   it('createFetchHandler(options)(request already read) answers 500 body_not_raw at once', async () => {
     const onError = vi.fn()
-    const request = await createSignedRequest({ url: 'http://x/', body: numbersEvent(), scheme: 'x-sinch-signature', secret: SECRET })
+    const request = await createSignedRequest({
+      url: 'http://x/',
+      body: numbersEvent(),
+      scheme: 'x-sinch-signature',
+      secret: SECRET,
+    })
     await request.text()
     const response = await m.createFetchHandler({ verify: VERIFY, onError })(request)
     expect(response.status).toBe(500)
-    expect(await response.json()).toMatchObject({ code: 'body_not_raw', message: expect.stringContaining('request.text()') })
+    expect(await response.json()).toMatchObject({
+      code: 'body_not_raw',
+      message: expect.stringContaining('request.text()'),
+    })
     expect(onError).toHaveBeenCalledTimes(1)
   })
 
   it('createFetchHandler({ maxBytes })(Content-Length over the limit) answers 413 without reading the body', async () => {
     const { stream, pulled } = streamOf(100, 1_024)
-    const request = new Request('http://x/', { method: 'POST', body: stream, headers: { 'content-length': '102400' }, duplex: 'half' } as RequestInit)
+    const request = new Request('http://x/', {
+      method: 'POST',
+      body: stream,
+      headers: { 'content-length': '102400' },
+      duplex: 'half',
+    } as RequestInit)
     const response = await m.createFetchHandler({ verify: VERIFY, maxBytes: 10_000 })(request)
     expect([response.status, (await response.json()).code]).toEqual([413, 'body_too_large'])
     expect(pulled()).toBeLessThanOrEqual(1)

@@ -12,7 +12,9 @@ const ENTRIES = [
 
 const X_SINCH = { scheme: 'x-sinch-signature', secret: SECRET } as const
 
-async function numbersDelivery(body: string = numbersEvent()): Promise<{ body: string; headers: Record<string, string> }> {
+async function numbersDelivery(
+  body: string = numbersEvent(),
+): Promise<{ body: string; headers: Record<string, string> }> {
   return { body, headers: { 'x-sinch-signature': await signSinchSignature({ body, secret: SECRET }) } }
 }
 
@@ -51,7 +53,11 @@ describe.each(ENTRIES)('$name handleWebhook / createWebhookHandler', ({ m }) => 
     )
     expect([response.status, code(response)]).toEqual([401, 'signature_mismatch'])
     expect(handler).not.toHaveBeenCalled()
-    expect(onVerificationFailure).toHaveBeenCalledWith({ code: 'signature_mismatch', header: 'x-sinch-signature', scheme: 'x-sinch-signature' })
+    expect(onVerificationFailure).toHaveBeenCalledWith({
+      code: 'signature_mismatch',
+      header: 'x-sinch-signature',
+      scheme: 'x-sinch-signature',
+    })
   })
 
   it('handleWebhook(no signature) answers 401 missing_signature', async () => {
@@ -70,7 +76,14 @@ describe.each(ENTRIES)('$name handleWebhook / createWebhookHandler', ({ m }) => 
     const seen = vi.fn()
     const options: WebhookOptions = { verify, on: { 'sms.mo_text': (event) => seen(event.payload.body) } }
     expect(code(await m.handleWebhook({ body, headers: { ...hmacOnly } }, options))).toBe('missing_authorization')
-    expect(code(await m.handleWebhook({ body, headers: { ...hmacOnly, authorization: basicAuthorization('sinch', 'no') } }, options))).toBe('credentials_mismatch')
+    expect(
+      code(
+        await m.handleWebhook(
+          { body, headers: { ...hmacOnly, authorization: basicAuthorization('sinch', 'no') } },
+          options,
+        ),
+      ),
+    ).toBe('credentials_mismatch')
     const ok = await m.handleWebhook({ body, headers: both }, options)
     expect([ok.status, code(ok)]).toEqual([200, 'ok'])
     expect(seen).toHaveBeenCalledWith('Hello from a phone')
@@ -85,7 +98,9 @@ describe.each(ENTRIES)('$name handleWebhook / createWebhookHandler', ({ m }) => 
     expect(() => m.createWebhookHandler({} as WebhookOptions)).toThrow(/scheme: 'none'/)
     expect(() => m.createWebhookHandler({ verify: [] })).toThrow(TypeError)
     expect(() => m.createWebhookHandler({ verify: { scheme: 'x-sinch-signature', secret: '' } })).toThrow(TypeError)
-    expect(() => m.createWebhookHandler({ verify: { scheme: 'basic', username: 'u', password: '' } })).toThrow(TypeError)
+    expect(() => m.createWebhookHandler({ verify: { scheme: 'basic', username: 'u', password: '' } })).toThrow(
+      TypeError,
+    )
     expect(() => m.createWebhookHandler({ verify: { scheme: 'bearer', token: [] } })).toThrow(TypeError)
     expect(() => m.createWebhookHandler({ verify: { scheme: 'hmac' } as never })).toThrow(TypeError)
     expect(() => m.createWebhookHandler({ verify: X_SINCH, maxBytes: 0 })).toThrow(TypeError)
@@ -111,31 +126,60 @@ describe.each(ENTRIES)('$name handleWebhook / createWebhookHandler', ({ m }) => 
   it('handleWebhook(body over maxBytes) answers 413 before verifying', async () => {
     const onVerificationFailure = vi.fn()
     const big = 'x'.repeat(2_000)
-    expect(code(await m.handleWebhook({ body: big, headers: {} }, { verify: X_SINCH, maxBytes: 1_000, onVerificationFailure }))).toBe('body_too_large')
+    expect(
+      code(
+        await m.handleWebhook({ body: big, headers: {} }, { verify: X_SINCH, maxBytes: 1_000, onVerificationFailure }),
+      ),
+    ).toBe('body_too_large')
     // Multi-byte text counts in UTF-8 bytes: 400 characters of "é" are 800 bytes.
-    expect(code(await m.handleWebhook({ body: '\u00e9'.repeat(600), headers: {} }, { verify: X_SINCH, maxBytes: 1_000 }))).toBe('body_too_large')
-    expect(code(await m.handleWebhook({ body: '\u00e9'.repeat(400), headers: {} }, { verify: X_SINCH, maxBytes: 1_000 }))).toBe('missing_signature')
+    expect(
+      code(await m.handleWebhook({ body: '\u00e9'.repeat(600), headers: {} }, { verify: X_SINCH, maxBytes: 1_000 })),
+    ).toBe('body_too_large')
+    expect(
+      code(await m.handleWebhook({ body: '\u00e9'.repeat(400), headers: {} }, { verify: X_SINCH, maxBytes: 1_000 })),
+    ).toBe('missing_signature')
     expect(onVerificationFailure).not.toHaveBeenCalled()
   })
 
   it('handleWebhook({ body: parsed object }) answers 500 body_not_raw with the raw-body hint and reports it to onError', async () => {
     const onError = vi.fn()
-    const response = await m.handleWebhook({ body: JSON.parse(numbersEvent()) as unknown, headers: {} }, { verify: X_SINCH, onError })
+    const response = await m.handleWebhook(
+      { body: JSON.parse(numbersEvent()) as unknown, headers: {} },
+      { verify: X_SINCH, onError },
+    )
     expect(response.status).toBe(500)
     const parsed = JSON.parse(response.body) as { code: string; message: string }
     expect(parsed.code).toBe('body_not_raw')
     expect(parsed.message).toMatch(/express\.raw/)
     expect(response.body).not.toContain('12345612345')
-    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'body_not_raw' }), { stage: 'request', kind: undefined, dedupeKey: undefined })
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'body_not_raw' }), {
+      stage: 'request',
+      kind: undefined,
+      dedupeKey: undefined,
+    })
   })
 
   it('handleWebhook({ body: parsed object }) and a throwing handler, without onError, are logged to console.error', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     await m.handleWebhook({ body: { a: 1 }, headers: {} }, { verify: { scheme: 'none' } })
-    expect(log).toHaveBeenLastCalledWith('[sinch-webhooks] request failed:', expect.objectContaining({ code: 'body_not_raw' }))
+    expect(log).toHaveBeenLastCalledWith(
+      '[sinch-webhooks] request failed:',
+      expect.objectContaining({ code: 'body_not_raw' }),
+    )
     const boom = new Error('boom')
-    await m.handleWebhook({ body: numbersEvent(), headers: {} }, { verify: { scheme: 'none' }, fallback: () => { throw boom } })
-    expect(log).toHaveBeenLastCalledWith('[sinch-webhooks] handler failed for numbers.provisioning_to_sms_platform:', boom)
+    await m.handleWebhook(
+      { body: numbersEvent(), headers: {} },
+      {
+        verify: { scheme: 'none' },
+        fallback: () => {
+          throw boom
+        },
+      },
+    )
+    expect(log).toHaveBeenLastCalledWith(
+      '[sinch-webhooks] handler failed for numbers.provisioning_to_sms_platform:',
+      boom,
+    )
   })
 
   it('handleWebhook(a handler throws) answers 500 handler_failed and reports the error with its kind', async () => {
@@ -148,18 +192,30 @@ describe.each(ENTRIES)('$name handleWebhook / createWebhookHandler', ({ m }) => 
     })
     expect([response.status, code(response)]).toEqual([500, 'handler_failed'])
     expect(response.body).not.toContain('database')
-    expect(onError).toHaveBeenCalledWith(boom, { stage: 'handler', kind: 'numbers.provisioning_to_sms_platform', dedupeKey: undefined })
+    expect(onError).toHaveBeenCalledWith(boom, {
+      stage: 'handler',
+      kind: 'numbers.provisioning_to_sms_platform',
+      dedupeKey: undefined,
+    })
   })
 
   it('handleWebhook(a handler throws or returns RetryLater) answers 429 with Retry-After, and onError is not called', async () => {
     const onError = vi.fn()
     const thrown = await m.handleWebhook(await numbersDelivery(), {
       verify: X_SINCH,
-      on: { 'numbers.provisioning_to_sms_platform': () => { throw new m.RetryLater(45) } },
+      on: {
+        'numbers.provisioning_to_sms_platform': () => {
+          throw new m.RetryLater(45)
+        },
+      },
       onError,
     })
     expect([thrown.status, code(thrown), thrown.headers['retry-after']]).toEqual([429, 'retry_later', '45'])
-    const returned = await m.handleWebhook(await numbersDelivery(), { verify: X_SINCH, fallback: async () => new m.RetryLater(), onError })
+    const returned = await m.handleWebhook(await numbersDelivery(), {
+      verify: X_SINCH,
+      fallback: async () => new m.RetryLater(),
+      onError,
+    })
     expect([returned.status, returned.headers['retry-after']]).toEqual([429, '30'])
     expect(onError).not.toHaveBeenCalled()
   })
@@ -169,10 +225,20 @@ describe.each(ENTRIES)('$name handleWebhook / createWebhookHandler', ({ m }) => 
     const delivery = await numbersDelivery()
     const throttled = await m.handleWebhook(delivery, { verify: X_SINCH, fallback: handler, shouldThrottle: () => 7.5 })
     expect([throttled.status, code(throttled), throttled.headers['retry-after']]).toEqual([429, 'retry_later', '8'])
-    expect((await m.handleWebhook(delivery, { verify: X_SINCH, fallback: handler, shouldThrottle: async () => true })).headers['retry-after']).toBe('30')
+    expect(
+      (await m.handleWebhook(delivery, { verify: X_SINCH, fallback: handler, shouldThrottle: async () => true }))
+        .headers['retry-after'],
+    ).toBe('30')
     expect(handler).not.toHaveBeenCalled()
     const onError = vi.fn()
-    const ok = await m.handleWebhook(delivery, { verify: X_SINCH, fallback: handler, onError, shouldThrottle: () => { throw new Error('metrics down') } })
+    const ok = await m.handleWebhook(delivery, {
+      verify: X_SINCH,
+      fallback: handler,
+      onError,
+      shouldThrottle: () => {
+        throw new Error('metrics down')
+      },
+    })
     expect(ok.status).toBe(200)
     expect(handler).toHaveBeenCalledTimes(1)
     expect(onError).toHaveBeenCalledWith(expect.any(Error), expect.objectContaining({ stage: 'hook' }))
@@ -190,7 +256,11 @@ describe.each(ENTRIES)('$name handleWebhook / createWebhookHandler', ({ m }) => 
   })
 
   it("handleWebhook({ product: 'numbers', strict: true }) answers 400 unknown_event for anything else", async () => {
-    const response = await m.handleWebhook(await numbersDelivery(moText()), { verify: X_SINCH, product: 'numbers', strict: true })
+    const response = await m.handleWebhook(await numbersDelivery(moText()), {
+      verify: X_SINCH,
+      product: 'numbers',
+      strict: true,
+    })
     expect([response.status, code(response)]).toEqual([400, 'unknown_event'])
   })
 
@@ -199,7 +269,12 @@ describe.each(ENTRIES)('$name handleWebhook / createWebhookHandler', ({ m }) => 
     const bodies = [numbersEvent({ resourceId: marker }), `{"${marker}": `, marker]
     for (const body of bodies) {
       for (const verify of [X_SINCH, { scheme: 'none' } as const]) {
-        const response = await m.handleWebhook(await numbersDelivery(body), { verify, fallback: () => { throw new Error(marker) } })
+        const response = await m.handleWebhook(await numbersDelivery(body), {
+          verify,
+          fallback: () => {
+            throw new Error(marker)
+          },
+        })
         expect(response.body).not.toContain(marker)
         expect(response.body.length).toBeLessThan(600)
       }
@@ -211,13 +286,22 @@ describe.each(ENTRIES)('$name de-duplication', ({ m }) => {
   it('a second delivery of a handled event answers 200 duplicate without running the handler again', async () => {
     const handler = vi.fn()
     const onDuplicate = vi.fn()
-    const handle = m.createWebhookHandler({ verify: X_SINCH, dedupe: true, on: { 'numbers.provisioning_to_sms_platform': handler }, onDuplicate })
+    const handle = m.createWebhookHandler({
+      verify: X_SINCH,
+      dedupe: true,
+      on: { 'numbers.provisioning_to_sms_platform': handler },
+      onDuplicate,
+    })
     const delivery = await numbersDelivery()
     expect(code(await handle(delivery))).toBe('ok')
     const again = await handle(delivery)
     expect([again.status, code(again)]).toEqual([200, 'duplicate'])
     expect(handler).toHaveBeenCalledTimes(1)
-    expect(onDuplicate).toHaveBeenCalledWith({ dedupeKey: '["numbers","01hpa0mww4m79q8j2dwn3ggbgz"]', kind: 'numbers.provisioning_to_sms_platform', state: 'done' })
+    expect(onDuplicate).toHaveBeenCalledWith({
+      dedupeKey: '["numbers","01hpa0mww4m79q8j2dwn3ggbgz"]',
+      kind: 'numbers.provisioning_to_sms_platform',
+      state: 'done',
+    })
     // A different event is not a duplicate.
     expect(code(await handle(await numbersDelivery(numbersEvent({ eventId: 'other' }))))).toBe('ok')
     expect(handler).toHaveBeenCalledTimes(2)
@@ -231,7 +315,7 @@ describe.each(ENTRIES)('$name de-duplication', ({ m }) => {
       verify: X_SINCH,
       dedupe: { store: m.createMemoryDedupeStore() },
       on: {
-        'numbers.provisioning_to_sms_platform': async (event, context) => {
+        'numbers.provisioning_to_sms_platform': async (_event, context) => {
           calls.push(context.dedupeKey ?? 'none')
           if (fail) {
             await new Promise<void>((resolve) => (release = resolve))
@@ -245,7 +329,11 @@ describe.each(ENTRIES)('$name de-duplication', ({ m }) => {
     const first = handle(delivery)
     await vi.waitFor(() => expect(calls).toHaveLength(1))
     const concurrent = await handle(delivery)
-    expect([concurrent.status, code(concurrent), concurrent.headers['retry-after']]).toEqual([429, 'duplicate_in_flight', '30'])
+    expect([concurrent.status, code(concurrent), concurrent.headers['retry-after']]).toEqual([
+      429,
+      'duplicate_in_flight',
+      '30',
+    ])
     release()
     expect(code(await first)).toBe('handler_failed')
     fail = false
@@ -270,12 +358,32 @@ describe.each(ENTRIES)('$name de-duplication', ({ m }) => {
   it('a failing store answers 500 dedupe_failed on claim, but still 200 when only complete fails', async () => {
     const onError = vi.fn()
     const handler = vi.fn()
-    const broken = { claim: () => Promise.reject(new Error('redis down')), complete: () => undefined, release: () => undefined }
-    const r1 = await m.handleWebhook(await numbersDelivery(), { verify: X_SINCH, dedupe: { store: broken }, fallback: handler, onError })
+    const broken = {
+      claim: () => Promise.reject(new Error('redis down')),
+      complete: () => undefined,
+      release: () => undefined,
+    }
+    const r1 = await m.handleWebhook(await numbersDelivery(), {
+      verify: X_SINCH,
+      dedupe: { store: broken },
+      fallback: handler,
+      onError,
+    })
     expect([r1.status, code(r1)]).toEqual([500, 'dedupe_failed'])
     expect(handler).not.toHaveBeenCalled()
-    const halfBroken = { claim: async () => 'claimed' as const, complete: () => { throw new Error('write failed') }, release: () => undefined }
-    const r2 = await m.handleWebhook(await numbersDelivery(), { verify: X_SINCH, dedupe: { store: halfBroken }, fallback: handler, onError })
+    const halfBroken = {
+      claim: async () => 'claimed' as const,
+      complete: () => {
+        throw new Error('write failed')
+      },
+      release: () => undefined,
+    }
+    const r2 = await m.handleWebhook(await numbersDelivery(), {
+      verify: X_SINCH,
+      dedupe: { store: halfBroken },
+      fallback: handler,
+      onError,
+    })
     expect([r2.status, code(r2)]).toEqual([200, 'ok'])
     expect(onError).toHaveBeenCalledTimes(2)
     expect(onError.mock.calls.map((call) => (call[1] as { stage: string }).stage)).toEqual(['dedupe', 'dedupe'])
@@ -285,12 +393,20 @@ describe.each(ENTRIES)('$name de-duplication', ({ m }) => {
     const body = '{"note":"an unknown JSON object"}'
     const headers = await signWebhookSignature({ body, secret: SMS_SECRET, nonce: '01JD3X8ZQ4M7W2K9A5T1R6YB0C' })
     const keys: (string | undefined)[] = []
-    const handle = m.createWebhookHandler({ verify: { scheme: 'webhook-signature', secret: SMS_SECRET }, dedupe: true, fallback: (_e, c) => void keys.push(c.dedupeKey) })
+    const handle = m.createWebhookHandler({
+      verify: { scheme: 'webhook-signature', secret: SMS_SECRET },
+      dedupe: true,
+      fallback: (_e, c) => void keys.push(c.dedupeKey),
+    })
     expect(code(await handle({ body, headers }))).toBe('ok')
     expect(code(await handle({ body, headers }))).toBe('duplicate')
     expect(keys).toEqual(['nonce:01JD3X8ZQ4M7W2K9A5T1R6YB0C'])
 
-    const custom = m.createWebhookHandler({ verify: X_SINCH, dedupe: { key: (event) => event.kind }, fallback: () => undefined })
+    const custom = m.createWebhookHandler({
+      verify: X_SINCH,
+      dedupe: { key: (event) => event.kind },
+      fallback: () => undefined,
+    })
     expect(code(await custom(await numbersDelivery(numbersEvent({ eventId: 'a' }))))).toBe('ok')
     expect(code(await custom(await numbersDelivery(numbersEvent({ eventId: 'b' }))))).toBe('duplicate')
   })
@@ -301,11 +417,22 @@ describe.each(ENTRIES)('$name hooks never change the outcome', ({ m }) => {
     const unhandled = vi.fn()
     process.on('unhandledRejection', unhandled)
     try {
-      const throwing = () => { throw new Error('hook failed') }
+      const throwing = () => {
+        throw new Error('hook failed')
+      }
       const rejecting = () => Promise.reject(new Error('hook failed'))
       for (const hook of [throwing, rejecting]) {
         const delivery = await numbersDelivery()
-        const options: WebhookOptions = { verify: X_SINCH, dedupe: true, onVerificationFailure: hook, onDuplicate: hook, onError: hook, fallback: () => { throw new Error('handler') } }
+        const options: WebhookOptions = {
+          verify: X_SINCH,
+          dedupe: true,
+          onVerificationFailure: hook,
+          onDuplicate: hook,
+          onError: hook,
+          fallback: () => {
+            throw new Error('handler')
+          },
+        }
         expect((await m.handleWebhook({ ...delivery, headers: {} }, options)).status).toBe(401)
         expect((await m.handleWebhook(delivery, options)).status).toBe(500)
         const okOptions: WebhookOptions = { ...options, fallback: () => undefined }
@@ -322,7 +449,20 @@ describe.each(ENTRIES)('$name hooks never change the outcome', ({ m }) => {
 
   it('onError is told when another hook fails', async () => {
     const onError = vi.fn()
-    await m.handleWebhook({ body: numbersEvent(), headers: {} }, { verify: X_SINCH, onError, onVerificationFailure: () => { throw new Error('metrics') } })
-    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'metrics' }), { stage: 'hook', kind: undefined, dedupeKey: undefined })
+    await m.handleWebhook(
+      { body: numbersEvent(), headers: {} },
+      {
+        verify: X_SINCH,
+        onError,
+        onVerificationFailure: () => {
+          throw new Error('metrics')
+        },
+      },
+    )
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'metrics' }), {
+      stage: 'hook',
+      kind: undefined,
+      dedupeKey: undefined,
+    })
   })
 })

@@ -1,5 +1,14 @@
 import { describe, expectTypeOf, it } from 'vitest'
-import { createFetchHandler, createNodeHandler, RetryLater, type DedupeStore, type EventOfKind, type SinchEvent, type WebhookContext, type WebhookOptions } from '../../src/index'
+import {
+  createFetchHandler,
+  createNodeHandler,
+  RetryLater,
+  type DedupeStore,
+  type EventOfKind,
+  type SinchEvent,
+  type WebhookContext,
+  type WebhookOptions,
+} from '../../src/index'
 import * as web from '../../src/web'
 import { createSignedRequest, signedHeaders } from '../../src/testing'
 
@@ -58,7 +67,9 @@ describe('handler typing', () => {
 
   it('the web entry has the same options and returns a Fetch handler', () => {
     expectTypeOf(web.createFetchHandler).parameter(0).toEqualTypeOf<WebhookOptions>()
-    expectTypeOf(web.createFetchHandler({ verify: { scheme: 'none' } })).toEqualTypeOf<(request: Request) => Promise<Response>>()
+    expectTypeOf(web.createFetchHandler({ verify: { scheme: 'none' } })).toEqualTypeOf<
+      (request: Request) => Promise<Response>
+    >()
   })
 
   it('a DedupeStore claims asynchronously; complete and release may answer either way', () => {
@@ -79,6 +90,8 @@ describe('handler typing', () => {
     const verify = { scheme: 'x-sinch-signature', secret: ['new', 'old'] } as const
     createFetchHandler({ verify })
     expectTypeOf(await createSignedRequest({ url: 'http://x', body: {}, ...verify })).toEqualTypeOf<Request>()
-    expectTypeOf(await signedHeaders({ body: '', scheme: [verify, { scheme: 'basic', username: 'u', password: 'p' }] })).toEqualTypeOf<Record<string, string>>()
+    expectTypeOf(
+      await signedHeaders({ body: '', scheme: [verify, { scheme: 'basic', username: 'u', password: 'p' }] }),
+    ).toEqualTypeOf<Record<string, string>>()
   })
 })

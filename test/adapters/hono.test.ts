@@ -5,11 +5,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createFetchHandler } from 'sinch-webhooks'
 import { createApp } from '../../examples/hono'
 import { numbersEvent } from './support/fixtures'
-import { expectBodyNotRaw, frameworkChecks, overHttp, postSigned, recordingOptions, sendSigned, toReply, type Send } from './support/framework-suite'
+import {
+  expectBodyNotRaw,
+  frameworkChecks,
+  overHttp,
+  postSigned,
+  recordingOptions,
+  sendSigned,
+  toReply,
+  type Send,
+} from './support/framework-suite'
 
-function start(fetch: (request: Request) => Response | Promise<Response>): Promise<{ server: ServerType; base: string }> {
+function start(
+  fetch: (request: Request) => Response | Promise<Response>,
+): Promise<{ server: ServerType; base: string }> {
   return new Promise((resolve) => {
-    const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve({ server, base: `http://127.0.0.1:${info.port}` }))
+    const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
+      resolve({ server, base: `http://127.0.0.1:${info.port}` }),
+    )
   })
 }
 
@@ -34,7 +47,10 @@ describe('Hono as a plain Fetch handler: app.fetch(request) (examples/hono.ts)',
   const app = createApp(recorded.options)
   const send: Send = async (body, headers) => {
     const started = performance.now()
-    return toReply(await app.fetch(new Request('http://localhost/sinch/callbacks', { method: 'POST', body, headers })), started)
+    return toReply(
+      await app.fetch(new Request('http://localhost/sinch/callbacks', { method: 'POST', body, headers })),
+      started,
+    )
   }
 
   frameworkChecks(() => ({ send, calls: recorded.calls, errors: recorded.errors }))
@@ -66,7 +82,14 @@ describe('Hono with c.req.json() read before the handler (the mistake)', () => {
 
   it('answers 500 body_not_raw through app.fetch(request) too', async () => {
     const started = performance.now()
-    const reply = await sendSigned(async (body, headers) => toReply(await app.fetch(new Request('http://localhost/sinch/callbacks', { method: 'POST', body, headers })), started), numbersEvent())
+    const reply = await sendSigned(
+      async (body, headers) =>
+        toReply(
+          await app.fetch(new Request('http://localhost/sinch/callbacks', { method: 'POST', body, headers })),
+          started,
+        ),
+      numbersEvent(),
+    )
     expectBodyNotRaw(reply)
   })
 })

@@ -24,7 +24,10 @@ const route = await import('../../examples/next-route')
 describe('Next.js App Router route (examples/next-route.ts), called as Next calls it', () => {
   const send: Send = async (body, headers) => {
     const started = performance.now()
-    return toReply(await route.POST(new Request('http://localhost/api/sinch', { method: 'POST', body, headers })), started)
+    return toReply(
+      await route.POST(new Request('http://localhost/api/sinch', { method: 'POST', body, headers })),
+      started,
+    )
   }
   frameworkChecks(() => ({ send, calls: recorded.calls, errors: recorded.errors }))
 
@@ -33,13 +36,23 @@ describe('Next.js App Router route (examples/next-route.ts), called as Next call
   })
 
   it('POST(createSignedRequest(...)) answers 200 for a request built by the testing kit', async () => {
-    const request = await createSignedRequest({ url: 'http://localhost/api/sinch', body: numbersEvent({ eventId: 'next-kit' }), scheme: 'x-sinch-signature', secret: SECRET })
+    const request = await createSignedRequest({
+      url: 'http://localhost/api/sinch',
+      body: numbersEvent({ eventId: 'next-kit' }),
+      scheme: 'x-sinch-signature',
+      secret: SECRET,
+    })
     const response = await route.POST(request)
     expect(response.status).toBe(200)
   })
 
   it('POST(request whose body was already read) answers 500 body_not_raw at once', async () => {
-    const request = await createSignedRequest({ url: 'http://localhost/api/sinch', body: numbersEvent(), scheme: 'x-sinch-signature', secret: SECRET })
+    const request = await createSignedRequest({
+      url: 'http://localhost/api/sinch',
+      body: numbersEvent(),
+      scheme: 'x-sinch-signature',
+      secret: SECRET,
+    })
     await request.json()
     const response = await route.POST(request)
     expect(response.status).toBe(500)
@@ -61,7 +74,9 @@ describe('Next.js App Router route (examples/next-route.ts), served over HTTP', 
       } as RequestInit)
       const response = await route.POST(request)
       const headers: Record<string, string> = {}
-      response.headers.forEach((value, name) => (headers[name] = value))
+      response.headers.forEach((value, name) => {
+        headers[name] = value
+      })
       res.writeHead(response.status, headers)
       res.end(Buffer.from(await response.arrayBuffer()))
     })

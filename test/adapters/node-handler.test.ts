@@ -89,7 +89,13 @@ describe('createNodeHandler', () => {
   it('createNodeHandler(options)(req, res, next) passes an unexpected failure to next', async () => {
     const req = new FakeRequest()
     req.body = numbersEvent()
-    const broken: NodeResponseLike = { statusCode: 200, setHeader: () => { throw new Error('socket gone') }, end: () => undefined }
+    const broken: NodeResponseLike = {
+      statusCode: 200,
+      setHeader: () => {
+        throw new Error('socket gone')
+      },
+      end: () => undefined,
+    }
     const next = vi.fn()
     await createNodeHandler({ verify: { scheme: 'none' } })(req, broken, next)
     expect(next).toHaveBeenCalledWith(expect.objectContaining({ message: 'socket gone' }))

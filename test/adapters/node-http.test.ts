@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createNodeHandler } from 'sinch-webhooks'
 import { createServer } from '../../examples/node-http'
 import { numbersEvent } from './support/fixtures'
-import { expectBodyNotRaw, frameworkChecks, overHttp, postSigned, recordingOptions, REQUEST_TIMEOUT_MS } from './support/framework-suite'
+import {
+  expectBodyNotRaw,
+  frameworkChecks,
+  overHttp,
+  postSigned,
+  recordingOptions,
+  REQUEST_TIMEOUT_MS,
+} from './support/framework-suite'
 import { close, listen } from './support/listen'
 
 const MAX_BYTES = 64 * 1024
@@ -18,11 +25,15 @@ function streamUntilAnswered(url: string, limit: number): Promise<{ status: numb
     const chunk = Buffer.alloc(16 * 1024, 0x20)
     let written = 0
     let answered = false
-    const request = httpRequest(url, { method: 'POST', headers: { 'content-type': 'application/json' } }, (response) => {
-      answered = true
-      response.resume()
-      resolve({ status: response.statusCode ?? 0, written, ms: performance.now() - started })
-    })
+    const request = httpRequest(
+      url,
+      { method: 'POST', headers: { 'content-type': 'application/json' } },
+      (response) => {
+        answered = true
+        response.resume()
+        resolve({ status: response.statusCode ?? 0, written, ms: performance.now() - started })
+      },
+    )
     request.setTimeout(REQUEST_TIMEOUT_MS, () => request.destroy(new Error('no answer in time')))
     // Once the server closes the connection, writing fails; only an error before any answer counts.
     request.on('error', (error) => (answered ? undefined : reject(error)))
@@ -64,7 +75,9 @@ describe('node:http (examples/node-http.ts)', () => {
     expect(result.status).toBe(413)
     // The server stopped long before the 64 MiB the client was prepared to send.
     expect(result.written).toBeLessThan(16 * 1024 * 1024)
-    console.log(`[timing] chunked body over maxBytes: 413 after ${(result.written / 1024).toFixed(0)} KiB written, ${result.ms.toFixed(1)} ms`)
+    console.log(
+      `[timing] chunked body over maxBytes: 413 after ${(result.written / 1024).toFixed(0)} KiB written, ${result.ms.toFixed(1)} ms`,
+    )
   })
 })
 

@@ -18,7 +18,14 @@ describe('RetryLater', () => {
     expect(isRetryLater(foreign)).toBe(true)
     expect(isRetryLater(new Error('x'))).toBe(false)
     expect(isRetryLater(null)).toBe(false)
-    const hostile = new Proxy({}, { get() { throw new Error('trap') } })
+    const hostile = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('trap')
+        },
+      },
+    )
     expect(isRetryLater(hostile)).toBe(false)
   })
 })

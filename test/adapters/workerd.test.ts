@@ -79,7 +79,9 @@ describe('Cloudflare Worker (examples/cloudflare-worker.ts) in workerd, built fr
         },
       ],
     })
-    expect(Object.keys(bundle.metafile.inputs), 'the worker must bundle the built web entry').toContain(relative(ROOT, webEntry))
+    expect(Object.keys(bundle.metafile.inputs), 'the worker must bundle the built web entry').toContain(
+      relative(ROOT, webEntry),
+    )
     await writeFile(join(dir, 'config.capnp'), config(Number(eventsUrl.port)))
     workerd = await startWorkerd(join(dir, 'config.capnp'), dir, STARTUP_TIMEOUT_MS)
     base = `http://127.0.0.1:${workerd.port}`

@@ -17,7 +17,8 @@ describe('sinch-webhooks (no command)', () => {
   it('sinch-webhooks --help prints every command and exits 0', async () => {
     const result = await runCli(['--help'])
     expect(result.code).toBe(0)
-    for (const command of ['verify', 'parse', 'sign', 'listen', 'trigger', 'demo']) expect(result.stdout).toContain(command)
+    for (const command of ['verify', 'parse', 'sign', 'listen', 'trigger', 'demo'])
+      expect(result.stdout).toContain(command)
   })
 
   it('sinch-webhooks with no command prints usage on stderr and exits 2', async () => {
@@ -38,12 +39,15 @@ describe('sinch-webhooks (no command)', () => {
     expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/)
   })
 
-  it.each(['verify', 'parse', 'sign', 'listen', 'trigger', 'demo'])('sinch-webhooks %s --help prints its usage and exits 0', async (command) => {
-    const result = await runCli([command, '--help'])
-    expect(result.code).toBe(0)
-    expect(result.stdout).toContain(`Usage: sinch-webhooks ${command}`)
-    expect(result.stdout).toContain('Exit codes')
-  })
+  it.each(['verify', 'parse', 'sign', 'listen', 'trigger', 'demo'])(
+    'sinch-webhooks %s --help prints its usage and exits 0',
+    async (command) => {
+      const result = await runCli([command, '--help'])
+      expect(result.code).toBe(0)
+      expect(result.stdout).toContain(`Usage: sinch-webhooks ${command}`)
+      expect(result.stdout).toContain('Exit codes')
+    },
+  )
 })
 
 describe('sinch-webhooks sign and verify', () => {
@@ -60,14 +64,23 @@ describe('sinch-webhooks sign and verify', () => {
   it('sinch-webhooks verify <file> with a wrong secret prints signature_mismatch and exits 1', async () => {
     const signed = await runCli(['sign', numbersFile, '--secret', 'cli-secret', '--json'])
     const headers = JSON.parse(signed.stdout) as Record<string, string>
-    const verified = await runCli(['verify', numbersFile, '--secret', 'other-secret', '--header', `X-Sinch-Signature: ${headers['x-sinch-signature']}`])
+    const verified = await runCli([
+      'verify',
+      numbersFile,
+      '--secret',
+      'other-secret',
+      '--header',
+      `X-Sinch-Signature: ${headers['x-sinch-signature']}`,
+    ])
     expect(verified.code).toBe(1)
     expect(verified.stdout).toContain('fail signature_mismatch')
     expect(verified.stdout).not.toContain('other-secret')
   })
 
   it('sinch-webhooks sign - --scheme webhook-signature reads stdin and verify --json accepts the four headers', async () => {
-    const signed = await runCli(['sign', '-', '--scheme', 'webhook-signature', '--secret', 'sms-secret', '--json'], { stdin: numbersBody })
+    const signed = await runCli(['sign', '-', '--scheme', 'webhook-signature', '--secret', 'sms-secret', '--json'], {
+      stdin: numbersBody,
+    })
     expect(signed.code).toBe(0)
     const headers = JSON.parse(signed.stdout) as Record<string, string>
     expect(Object.keys(headers).sort()).toEqual([
@@ -84,14 +97,26 @@ describe('sinch-webhooks sign and verify', () => {
   })
 
   it('sinch-webhooks verify - --scheme webhook-signature with a stale timestamp exits 1 with timestamp_out_of_range', async () => {
-    const signed = await runCli(['sign', '-', '--scheme', 'webhook-signature', '--secret', 's', '--timestamp', '1600000000', '--json'], { stdin: numbersBody })
+    const signed = await runCli(
+      ['sign', '-', '--scheme', 'webhook-signature', '--secret', 's', '--timestamp', '1600000000', '--json'],
+      { stdin: numbersBody },
+    )
     const headers = JSON.parse(signed.stdout) as Record<string, string>
     const verified = await runCli(
       [
-        'verify', '-', '--scheme', 'webhook-signature', '--secret', 's', '--json',
-        '--signature', headers['x-sinch-webhook-signature']!,
-        '--nonce', headers['x-sinch-webhook-signature-nonce']!,
-        '--timestamp', '1600000000',
+        'verify',
+        '-',
+        '--scheme',
+        'webhook-signature',
+        '--secret',
+        's',
+        '--json',
+        '--signature',
+        headers['x-sinch-webhook-signature']!,
+        '--nonce',
+        headers['x-sinch-webhook-signature-nonce']!,
+        '--timestamp',
+        '1600000000',
       ],
       { stdin: numbersBody },
     )
@@ -100,7 +125,16 @@ describe('sinch-webhooks sign and verify', () => {
   })
 
   it('sinch-webhooks verify --header given twice reports duplicate_header', async () => {
-    const verified = await runCli(['verify', numbersFile, '--secret', 's', '--header', 'x-sinch-signature: ' + 'a'.repeat(40), '--header', 'X-Sinch-Signature: ' + 'b'.repeat(40)])
+    const verified = await runCli([
+      'verify',
+      numbersFile,
+      '--secret',
+      's',
+      '--header',
+      'x-sinch-signature: ' + 'a'.repeat(40),
+      '--header',
+      'X-Sinch-Signature: ' + 'b'.repeat(40),
+    ])
     expect(verified.code).toBe(1)
     expect(verified.stdout).toContain('duplicate_header')
   })
@@ -133,7 +167,12 @@ describe('sinch-webhooks parse', () => {
     const result = await runCli(['parse', '-', '--json'], { stdin: numbersBody })
     expect(result.code).toBe(0)
     const output = JSON.parse(result.stdout) as Record<string, unknown>
-    expect(output).toMatchObject({ ok: true, kind: 'numbers.provisioning_to_sms_platform', product: 'numbers', fields: { status: 'SUCCEEDED' } })
+    expect(output).toMatchObject({
+      ok: true,
+      kind: 'numbers.provisioning_to_sms_platform',
+      product: 'numbers',
+      fields: { status: 'SUCCEEDED' },
+    })
     expect(output).not.toHaveProperty('payload')
   })
 
@@ -143,8 +182,18 @@ describe('sinch-webhooks parse', () => {
   })
 
   it('sinch-webhooks parse on an inbound SMS never prints the message text', async () => {
-    const body = JSON.stringify({ type: 'mo_text', id: '01JQ7M3K5V2R8T9W0X1Y2Z3A4C', from: '46700000001', to: '12345', body: 'my PIN is 4321', received_at: '2025-03-14T09:27:00Z' })
-    for (const args of [['parse', '-'], ['parse', '-', '--json']]) {
+    const body = JSON.stringify({
+      type: 'mo_text',
+      id: '01JQ7M3K5V2R8T9W0X1Y2Z3A4C',
+      from: '46700000001',
+      to: '12345',
+      body: 'my PIN is 4321',
+      received_at: '2025-03-14T09:27:00Z',
+    })
+    for (const args of [
+      ['parse', '-'],
+      ['parse', '-', '--json'],
+    ]) {
       const result = await runCli(args, { stdin: body })
       expect(result.code).toBe(0)
       expect(result.stdout).toContain('sms.mo_text')
@@ -153,7 +202,14 @@ describe('sinch-webhooks parse', () => {
   })
 
   it('sinch-webhooks parse - --json reports invalid_payload with the path of the offending field', async () => {
-    const body = JSON.stringify({ type: 'recipient_delivery_report_sms', batch_id: 'b', recipient: '46700000000', code: 'zero', status: 'Delivered', at: '2025-01-02T03:04:05Z' })
+    const body = JSON.stringify({
+      type: 'recipient_delivery_report_sms',
+      batch_id: 'b',
+      recipient: '46700000000',
+      code: 'zero',
+      status: 'Delivered',
+      at: '2025-01-02T03:04:05Z',
+    })
     const result = await runCli(['parse', '-', '--json'], { stdin: body })
     expect(result.code).toBe(1)
     expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, code: 'invalid_payload', path: ['code'] })
@@ -186,7 +242,10 @@ describe('sinch-webhooks parse', () => {
 
 describe('sinch-webhooks listen and trigger over loopback', () => {
   it('sinch-webhooks trigger --all reaches listen, which prints one line per event; a wrong secret is refused with its code', async () => {
-    const listener = await startCli(['listen', '--port', '0', '--secret', 'loop-secret'], /listening on (http:\/\/127\.0\.0\.1:\d+)/)
+    const listener = await startCli(
+      ['listen', '--port', '0', '--secret', 'loop-secret'],
+      /listening on (http:\/\/127\.0\.0\.1:\d+)/,
+    )
     const url = listener.match[1]!
 
     const list = await runCli(['trigger', '--list'])
@@ -233,7 +292,9 @@ describe('sinch-webhooks demo', () => {
     const result = await runCli(['demo'], { timeoutMs: 60_000 })
     expect(result.stderr).toBe('')
     expect(result.code).toBe(0)
-    const summary = result.stdout.match(/(\d+)\/(\d+) event kinds accepted and typed; tampered request refused; repeat recognised\./)
+    const summary = result.stdout.match(
+      /(\d+)\/(\d+) event kinds accepted and typed; tampered request refused; repeat recognised\./,
+    )
     expect(summary).not.toBeNull()
     expect(summary![1]).toBe(summary![2])
     expect(Number(summary![2])).toBeGreaterThanOrEqual(30)

@@ -13,7 +13,10 @@ export interface CliResult {
 const children = new Set<ChildProcess>()
 
 /** Runs the bin to completion with optional stdin; NO_COLOR-free env unless given. */
-export function runCli(args: readonly string[], options: { stdin?: string | Uint8Array; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<CliResult> {
+export function runCli(
+  args: readonly string[],
+  options: { stdin?: string | Uint8Array; env?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       env: { PATH: process.env.PATH ?? '', ...options.env },
@@ -40,14 +43,28 @@ export function runCli(args: readonly string[], options: { stdin?: string | Uint
 }
 
 /** A long-running bin (`listen`): resolves once a line matching `ready` is printed. */
-export function startCli(args: readonly string[], ready: RegExp): Promise<{ child: ChildProcess; match: RegExpMatchArray; output: () => string; exited: Promise<number | null> }> {
+export function startCli(
+  args: readonly string[],
+  ready: RegExp,
+): Promise<{ child: ChildProcess; match: RegExpMatchArray; output: () => string; exited: Promise<number | null> }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { PATH: process.env.PATH ?? '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     children.add(child)
     let stdout = ''
     let stderr = ''
-    const exited = new Promise<number | null>((done) => child.on('close', (code) => (children.delete(child), done(code))))
-    const timer = setTimeout(() => reject(new Error(`listen did not start\nstdout: ${stdout}\nstderr: ${stderr}`)), 15_000)
+    const exited = new Promise<number | null>((done) =>
+      child.on('close', (code) => {
+        children.delete(child)
+        done(code)
+      }),
+    )
+    const timer = setTimeout(
+      () => reject(new Error(`listen did not start\nstdout: ${stdout}\nstderr: ${stderr}`)),
+      15_000,
+    )
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString('utf8')

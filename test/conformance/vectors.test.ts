@@ -16,7 +16,8 @@ import type { VerifyResult } from '../../src/index'
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 // SINCH_WEBHOOKS_VECTORS only serves runs from a copy of the project elsewhere (the mutation-testing sandbox).
-const vectorsPath = process.env.SINCH_WEBHOOKS_VECTORS ?? path.resolve(projectRoot, '../shared/conformance/vectors.json')
+const vectorsPath =
+  process.env.SINCH_WEBHOOKS_VECTORS ?? path.resolve(projectRoot, '../shared/conformance/vectors.json')
 
 interface Vector {
   readonly id: string
@@ -73,7 +74,10 @@ interface Implementation {
 }
 
 function asImplementation(name: string, mod: unknown): Implementation {
-  const m = mod as { verifySignature: Implementation['verifySignature']; verifyWebhookSignature: Implementation['verifyWebhookSignature'] }
+  const m = mod as {
+    verifySignature: Implementation['verifySignature']
+    verifyWebhookSignature: Implementation['verifyWebhookSignature']
+  }
   return { name, verifySignature: m.verifySignature, verifyWebhookSignature: m.verifyWebhookSignature }
 }
 
@@ -89,7 +93,10 @@ function freshDist(): boolean {
   return sources.every((t) => t <= oldestBuild)
 }
 
-const implementations: Implementation[] = [asImplementation('src/index.ts', nodeSrc), asImplementation('src/web.ts', webSrc)]
+const implementations: Implementation[] = [
+  asImplementation('src/index.ts', nodeSrc),
+  asImplementation('src/web.ts', webSrc),
+]
 if (freshDist()) {
   const require = createRequire(import.meta.url)
   implementations.push(
@@ -101,7 +108,9 @@ if (freshDist()) {
 }
 
 const vectors: Vector[] = existsSync(vectorsPath)
-  ? (JSON.parse(readFileSync(vectorsPath, 'utf8')) as Vector[]).filter((v) => v.scheme === SCHEME_A || v.scheme === SCHEME_B)
+  ? (JSON.parse(readFileSync(vectorsPath, 'utf8')) as Vector[]).filter(
+      (v) => v.scheme === SCHEME_A || v.scheme === SCHEME_B,
+    )
   : []
 if (vectors.length === 0) console.warn('[conformance] skipped: ../shared/conformance/vectors.json not found')
 

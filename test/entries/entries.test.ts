@@ -15,20 +15,33 @@ describe('the public entries', () => {
     expect(webNames.filter((name) => !mainNames.includes(name))).toEqual([])
   })
 
-  it.each(['verifySignature', 'verifyWebhookSignature', 'verifyBasicAuth', 'verifyBearerToken'])('%s is synchronous in the main entry and returns a Promise in the web entry', (name) => {
-    const options = { body: '{}', headers: {}, secret: 's', username: 'u', password: 'p', token: 't' }
-    const sync = (main as unknown as Record<string, (o: unknown) => unknown>)[name]!(options)
-    const async = (web as unknown as Record<string, (o: unknown) => unknown>)[name]!(options)
-    expect(sync).not.toBeInstanceOf(Promise)
-    expect(sync).toMatchObject({ ok: false })
-    expect(async).toBeInstanceOf(Promise)
-    return expect(async).resolves.toEqual(sync)
-  })
+  it.each(['verifySignature', 'verifyWebhookSignature', 'verifyBasicAuth', 'verifyBearerToken'])(
+    '%s is synchronous in the main entry and returns a Promise in the web entry',
+    (name) => {
+      const options = { body: '{}', headers: {}, secret: 's', username: 'u', password: 'p', token: 't' }
+      const sync = (main as unknown as Record<string, (o: unknown) => unknown>)[name]!(options)
+      const async = (web as unknown as Record<string, (o: unknown) => unknown>)[name]!(options)
+      expect(sync).not.toBeInstanceOf(Promise)
+      expect(sync).toMatchObject({ ok: false })
+      expect(async).toBeInstanceOf(Promise)
+      return expect(async).resolves.toEqual(sync)
+    },
+  )
 
   it('every other shared function is the very same implementation in both entries', () => {
     const differs = Object.keys(web).filter(
-      (name) => !['verifySignature', 'verifyWebhookSignature', 'verifyBasicAuth', 'verifyBearerToken', 'createFetchHandler', 'createWebhookHandler', 'handleWebhook'].includes(name),
+      (name) =>
+        ![
+          'verifySignature',
+          'verifyWebhookSignature',
+          'verifyBasicAuth',
+          'verifyBearerToken',
+          'createFetchHandler',
+          'createWebhookHandler',
+          'handleWebhook',
+        ].includes(name),
     )
-    for (const name of differs) expect((web as Record<string, unknown>)[name], name).toBe((main as Record<string, unknown>)[name])
+    for (const name of differs)
+      expect((web as Record<string, unknown>)[name], name).toBe((main as Record<string, unknown>)[name])
   })
 })

@@ -19,9 +19,10 @@ function reference(algorithm: HmacAlgorithm, secret: string, body: string | Uint
 }
 
 /** A fresh module, optionally on a `node:crypto` whose `hash` is replaced. */
-async function load(hash?: unknown): Promise<HmacModule> {
+async function load(...replacement: [hash?: unknown]): Promise<HmacModule> {
   vi.resetModules()
-  if (arguments.length > 0) vi.doMock('node:crypto', () => ({ ...nodeCrypto, hash }))
+  const [hash] = replacement
+  if (replacement.length > 0) vi.doMock('node:crypto', () => ({ ...nodeCrypto, hash }))
   return import('../../src/node/hmac')
 }
 
@@ -31,11 +32,16 @@ afterEach(() => {
 })
 
 /** Any UTF-16 code unit, lone surrogates included: strings are hashed as UTF-8 with U+FFFD for those. */
-const codeUnits = (maxLength: number) => fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength }).map((units) => String.fromCharCode(...units))
+const codeUnits = (maxLength: number) =>
+  fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength }).map((units) => String.fromCharCode(...units))
 const algorithm = fc.constantFrom<HmacAlgorithm>('SHA-1', 'SHA-256')
 /** Secrets from 1 byte to well past the 64-byte block, where the key is hashed first. */
 const secret = fc.oneof(codeUnits(40), fc.string({ minLength: 60, maxLength: 200 })).filter((s) => s.length > 0)
-const suffix = fc.oneof(fc.constant(''), fc.tuple(fc.string({ maxLength: 30 }), fc.nat()).map(([n, t]) => `.${n}.${t}`), codeUnits(20))
+const suffix = fc.oneof(
+  fc.constant(''),
+  fc.tuple(fc.string({ maxLength: 30 }), fc.nat()).map(([n, t]) => `.${n}.${t}`),
+  codeUnits(20),
+)
 /** Byte bodies, also as views at an offset into a larger buffer. */
 const bytes = (minLength: number, maxLength: number) =>
   fc.tuple(fc.uint8Array({ minLength, maxLength }), fc.nat({ max: 7 })).map(([data, offset]) => {
@@ -43,7 +49,12 @@ const bytes = (minLength: number, maxLength: number) =>
     backing.set(data, offset)
     return backing.subarray(offset, offset + data.length)
   })
-const body = fc.oneof(codeUnits(600), bytes(0, 600), bytes(ONE_SHOT_MAX - 80, ONE_SHOT_MAX + 80), codeUnits(1).map((s) => s.repeat(5500)))
+const body = fc.oneof(
+  codeUnits(600),
+  bytes(0, 600),
+  bytes(ONE_SHOT_MAX - 80, ONE_SHOT_MAX + 80),
+  codeUnits(1).map((s) => s.repeat(5500)),
+)
 
 describe('hmacNode one-shot route', () => {
   it('hmacNode(algorithm, secret, body, suffix) equals createHmac for random secrets, bodies and suffixes', async () => {
@@ -63,7 +74,9 @@ describe('hmacNode one-shot route', () => {
       for (const alg of ['SHA-1', 'SHA-256'] as const) {
         const message = data.subarray(0, length)
         expect(Buffer.from(hmacNode(alg, 's', message, '.n.1'))).toEqual(reference(alg, 's', message, '.n.1'))
-        expect(Buffer.from(hmacNode(alg, 's', message.toString('latin1'), ''))).toEqual(reference(alg, 's', message.toString('latin1'), ''))
+        expect(Buffer.from(hmacNode(alg, 's', message.toString('latin1'), ''))).toEqual(
+          reference(alg, 's', message.toString('latin1'), ''),
+        )
       }
     }
   })
@@ -81,17 +94,23 @@ describe('hmacNode one-shot route', () => {
     const { hmacNode } = await load(undefined)
     for (const alg of ['SHA-1', 'SHA-256'] as const) {
       expect(Buffer.from(hmacNode(alg, 'secret', 'body', '.n.1'))).toEqual(reference(alg, 'secret', 'body', '.n.1'))
-      expect(Buffer.from(hmacNode(alg, 'secret', Buffer.from('body'), ''))).toEqual(reference(alg, 'secret', 'body', ''))
+      expect(Buffer.from(hmacNode(alg, 'secret', Buffer.from('body'), ''))).toEqual(
+        reference(alg, 'secret', 'body', ''),
+      )
     }
   })
 
   it('hmacNode() with a crypto.hash that computes wrong digests falls back to createHmac', async () => {
-    const wrong = vi.fn((name: string, data: Uint8Array, encoding: 'binary' | 'hex' | 'base64') => nodeCrypto.hash(name, Buffer.concat([data, Buffer.from([1])]), encoding))
+    const wrong = vi.fn((name: string, data: Uint8Array, encoding: 'binary' | 'hex' | 'base64') =>
+      nodeCrypto.hash(name, Buffer.concat([data, Buffer.from([1])]), encoding),
+    )
     const { hmacNode } = await load(wrong)
     expect(Buffer.from(hmacNode('SHA-1', 'secret', 'body', ''))).toEqual(reference('SHA-1', 'secret', 'body', ''))
     const callsAfterCheck = wrong.mock.calls.length
     expect(callsAfterCheck).toBeGreaterThan(0)
-    expect(Buffer.from(hmacNode('SHA-256', 'secret', 'body', '.n.1'))).toEqual(reference('SHA-256', 'secret', 'body', '.n.1'))
+    expect(Buffer.from(hmacNode('SHA-256', 'secret', 'body', '.n.1'))).toEqual(
+      reference('SHA-256', 'secret', 'body', '.n.1'),
+    )
     expect(wrong.mock.calls.length).toBe(callsAfterCheck)
   })
 

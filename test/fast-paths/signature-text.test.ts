@@ -14,15 +14,20 @@ const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
 const textFor = (encode: (b: Uint8Array) => string, alphabet: string) =>
   fc.oneof(
     fc.uint8Array({ maxLength: 40 }).map(encode),
-    fc.tuple(fc.uint8Array({ minLength: 1, maxLength: 40 }), fc.nat(), fc.constantFrom(...alphabet)).map(([b, i, c]) => {
-      const t = encode(b)
-      const at = i % t.length
-      return t.slice(0, at) + c + t.slice(at + 1)
-    }),
+    fc
+      .tuple(fc.uint8Array({ minLength: 1, maxLength: 40 }), fc.nat(), fc.constantFrom(...alphabet))
+      .map(([b, i, c]) => {
+        const t = encode(b)
+        const at = i % t.length
+        return t.slice(0, at) + c + t.slice(at + 1)
+      }),
     fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }).map((a) => a.join('')),
   )
 const HEX_NOISE = '0123456789abcdefABCDEFgG =\u00e9'
-const hexText = fc.oneof(textFor(encodeHex, HEX_NOISE), textFor((b) => encodeHex(b).toUpperCase(), HEX_NOISE))
+const hexText = fc.oneof(
+  textFor(encodeHex, HEX_NOISE),
+  textFor((b) => encodeHex(b).toUpperCase(), HEX_NOISE),
+)
 const b64Text = textFor(encodeBase64, B64 + '=-_ .\u00e9')
 
 describe('signature text checks', () => {
@@ -60,12 +65,18 @@ describe('signature text checks', () => {
   it('constantTimeEqualText(received, computed, caseless) agrees with comparing the decoded bytes', () => {
     const same = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i])
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 20, maxLength: 20 }), fc.uint8Array({ minLength: 20, maxLength: 20 }), fc.boolean(), fc.boolean(), (a, b, equalInput, upper) => {
-        const mac = equalInput ? a : b
-        const hex = encodeHex(a)
-        expect(constantTimeEqualText(upper ? hex.toUpperCase() : hex, encodeHex(mac), true)).toBe(same(a, mac))
-        expect(constantTimeEqualText(encodeBase64(a), encodeBase64(mac), false)).toBe(same(a, mac))
-      }),
+      fc.property(
+        fc.uint8Array({ minLength: 20, maxLength: 20 }),
+        fc.uint8Array({ minLength: 20, maxLength: 20 }),
+        fc.boolean(),
+        fc.boolean(),
+        (a, b, equalInput, upper) => {
+          const mac = equalInput ? a : b
+          const hex = encodeHex(a)
+          expect(constantTimeEqualText(upper ? hex.toUpperCase() : hex, encodeHex(mac), true)).toBe(same(a, mac))
+          expect(constantTimeEqualText(encodeBase64(a), encodeBase64(mac), false)).toBe(same(a, mac))
+        },
+      ),
       { numRuns: 2000 },
     )
   })

@@ -16,11 +16,20 @@ function formatMarkers(file: string): { esm: string[]; cjs: string[] } {
   const esm: string[] = []
   const cjs: string[] = []
   const visit = (node: ts.Node): void => {
-    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isExportAssignment(node)) esm.push(node.getText().slice(0, 60))
-    else if (ts.canHaveModifiers(node) && ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) esm.push(node.getText().slice(0, 60))
+    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isExportAssignment(node))
+      esm.push(node.getText().slice(0, 60))
+    else if (ts.canHaveModifiers(node) && ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword))
+      esm.push(node.getText().slice(0, 60))
     else if (ts.isMetaProperty(node) && node.keywordToken === ts.SyntaxKind.ImportKeyword) esm.push('import.meta')
-    else if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require') cjs.push(node.getText().slice(0, 60))
-    else if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'module' && node.name.text === 'exports') cjs.push('module.exports')
+    else if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require')
+      cjs.push(node.getText().slice(0, 60))
+    else if (
+      ts.isPropertyAccessExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === 'module' &&
+      node.name.text === 'exports'
+    )
+      cjs.push('module.exports')
     ts.forEachChild(node, visit)
   }
   visit(source)

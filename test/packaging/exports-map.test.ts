@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { isCodeSubpath, specifier, subpathValue, subpaths, targets, typesNotFirst } from './support/exports-map'
 
 const SAMPLE = {
-  '.': { import: { types: './dist/index.d.ts', default: './dist/index.js' }, require: { types: './dist/index.d.cts', default: './dist/index.cjs' } },
+  '.': {
+    import: { types: './dist/index.d.ts', default: './dist/index.js' },
+    require: { types: './dist/index.d.cts', default: './dist/index.cjs' },
+  },
   './web': { import: { default: './dist/web.js', types: './dist/web.d.ts' } },
   './package.json': './package.json',
 }

@@ -75,9 +75,18 @@ describe('the packed package', () => {
     it('declares sideEffects: false, engines.node and no runtime dependencies', () => {
       expect(manifest['sideEffects']).toBe(false)
       expect(manifest['engines']).toMatchObject({ node: expect.stringMatching(/^>=\s*\d+/) as unknown })
-      for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies', 'bundleDependencies', 'bundledDependencies']) {
+      for (const field of [
+        'dependencies',
+        'peerDependencies',
+        'optionalDependencies',
+        'bundleDependencies',
+        'bundledDependencies',
+      ]) {
         const value = manifest[field]
-        expect(value === undefined || Object.keys(value as object).length === 0, `${field} must be empty: ${JSON.stringify(value)}`).toBe(true)
+        expect(
+          value === undefined || Object.keys(value as object).length === 0,
+          `${field} must be empty: ${JSON.stringify(value)}`,
+        ).toBe(true)
       }
     })
 
@@ -85,100 +94,160 @@ describe('the packed package', () => {
       expect(codeSubpaths).toEqual(expect.arrayContaining(['.', './web']))
       for (const subpath of codeSubpaths) {
         const chains = targets(subpathValue(manifest['exports'], subpath)).map(({ chain }) => chain.join('.'))
-        expect(chains, `conditions of ${subpath}`).toEqual(expect.arrayContaining(['import.types', 'import.default', 'require.types', 'require.default']))
+        expect(chains, `conditions of ${subpath}`).toEqual(
+          expect.arrayContaining(['import.types', 'import.default', 'require.types', 'require.default']),
+        )
       }
     })
 
     it('puts types first in every condition object of exports', () => {
-      const misplaced = subpaths(manifest['exports']).flatMap((s) => typesNotFirst(subpathValue(manifest['exports'], s)).map((m) => `${s} ${m}`))
+      const misplaced = subpaths(manifest['exports']).flatMap((s) =>
+        typesNotFirst(subpathValue(manifest['exports'], s)).map((m) => `${s} ${m}`),
+      )
       expect(misplaced).toEqual([])
     })
 
     it('points every exports target, main, module, types and bin at a file in the tarball', () => {
       const shipped = new Set(packed.files)
-      const referenced = subpaths(manifest['exports']).flatMap((s) => targets(subpathValue(manifest['exports'], s)).map((t) => ({ from: `exports["${s}"].${t.chain.join('.')}`, target: t.target })))
+      const referenced = subpaths(manifest['exports']).flatMap((s) =>
+        targets(subpathValue(manifest['exports'], s)).map((t) => ({
+          from: `exports["${s}"].${t.chain.join('.')}`,
+          target: t.target,
+        })),
+      )
       for (const field of ['main', 'module', 'types']) {
         if (typeof manifest[field] === 'string') referenced.push({ from: field, target: manifest[field] as string })
       }
       const bin = manifest['bin']
       if (typeof bin === 'string') referenced.push({ from: 'bin', target: bin })
       else if (typeof bin === 'object' && bin !== null) {
-        for (const [command, target] of Object.entries(bin as Record<string, string>)) referenced.push({ from: `bin.${command}`, target })
+        for (const [command, target] of Object.entries(bin as Record<string, string>))
+          referenced.push({ from: `bin.${command}`, target })
       }
-      const missing = referenced.filter(({ target }) => !shipped.has(target.replace(/^\.\//, ''))).map(({ from, target }) => `${from} -> ${target}`)
+      const missing = referenced
+        .filter(({ target }) => !shipped.has(target.replace(/^\.\//, '')))
+        .map(({ from, target }) => `${from} -> ${target}`)
       expect(referenced.length).toBeGreaterThan(8)
       expect(missing, 'targets missing from the tarball').toEqual([])
     })
 
     it('maps every subpath in typesVersions, for moduleResolution node10', () => {
-      const mapped = ((manifest['typesVersions'] as Record<string, Record<string, string[]>> | undefined)?.['*']) ?? {}
+      const mapped = (manifest['typesVersions'] as Record<string, Record<string, string[]>> | undefined)?.['*'] ?? {}
       const shipped = new Set(packed.files)
       for (const subpath of codeSubpaths.filter((s) => s !== '.')) {
         const key = subpath.slice(2)
         const [target] = mapped[key] ?? []
         expect(target, `typesVersions["*"]["${key}"] is missing`).toBeDefined()
-        expect(shipped.has((target as string).replace(/^\.\//, '')), `typesVersions["*"]["${key}"] -> ${target} is not in the tarball`).toBe(true)
+        expect(
+          shipped.has((target as string).replace(/^\.\//, '')),
+          `typesVersions["*"]["${key}"] -> ${target} is not in the tarball`,
+        ).toBe(true)
       }
     })
   })
 
   describe('tarball contents', () => {
     it('ships dist, the event fixtures the CLI sends, package.json, README, LICENSE and CHANGELOG only', () => {
-      const unexpected = packed.files.filter((f) => !f.startsWith('dist/') && !/^fixtures\/events\/.+\.json$/.test(f) && !['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'].includes(f))
+      const unexpected = packed.files.filter(
+        (f) =>
+          !f.startsWith('dist/') &&
+          !/^fixtures\/events\/.+\.json$/.test(f) &&
+          !['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'].includes(f),
+      )
       expect(unexpected).toEqual([])
       expect(packed.files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md']))
     })
 
     it('ships no sources, tests, source maps or TypeScript sources outside declarations', () => {
-      const stray = packed.files.filter((f) => /\.map$/.test(f) || /(^|\/)(src|test)\//.test(f) || (/\.(c|m)?ts$/.test(f) && !/\.d\.(c|m)?ts$/.test(f)))
+      const stray = packed.files.filter(
+        (f) => /\.map$/.test(f) || /(^|\/)(src|test)\//.test(f) || (/\.(c|m)?ts$/.test(f) && !/\.d\.(c|m)?ts$/.test(f)),
+      )
       expect(stray).toEqual([])
     })
   })
 
   describe('runtime consumers', () => {
-    it('import() loads every subpath from an ESM consumer and resolves to ESM files', async () => {
-      const outcome = await run(process.execPath, ['esm.mjs', JSON.stringify(specifiers)], { cwd: consumer, timeoutMs: TOOL_TIMEOUT_MS })
-      expect(outcome.code, describeOutcome(outcome)).toBe(0)
-      const report = readReport(outcome.stdout)
-      for (const s of specifiers) {
-        expect(report.keys[s]?.length, `exports of ${s}`).toBeGreaterThan(0)
-        expect(fileURLToPath(report.resolved[s] ?? ''), `import of ${s}`).toMatch(/node_modules\/sinch-webhooks\/dist\/[\w-]+\.js$/)
-      }
-      for (const name of ['verifySignature', 'verifyWebhookSignature', 'verifyBasicAuth', 'verifyBearerToken', 'assertVerified', 'isSinchWebhookError']) {
-        expect(report.keys[NAME]).toContain(name)
-        expect(report.keys[`${NAME}/web`]).toContain(name)
-      }
-    }, TOOL_TIMEOUT_MS)
+    it(
+      'import() loads every subpath from an ESM consumer and resolves to ESM files',
+      async () => {
+        const outcome = await run(process.execPath, ['esm.mjs', JSON.stringify(specifiers)], {
+          cwd: consumer,
+          timeoutMs: TOOL_TIMEOUT_MS,
+        })
+        expect(outcome.code, describeOutcome(outcome)).toBe(0)
+        const report = readReport(outcome.stdout)
+        for (const s of specifiers) {
+          expect(report.keys[s]?.length, `exports of ${s}`).toBeGreaterThan(0)
+          expect(fileURLToPath(report.resolved[s] ?? ''), `import of ${s}`).toMatch(
+            /node_modules\/sinch-webhooks\/dist\/[\w-]+\.js$/,
+          )
+        }
+        for (const name of [
+          'verifySignature',
+          'verifyWebhookSignature',
+          'verifyBasicAuth',
+          'verifyBearerToken',
+          'assertVerified',
+          'isSinchWebhookError',
+        ]) {
+          expect(report.keys[NAME]).toContain(name)
+          expect(report.keys[`${NAME}/web`]).toContain(name)
+        }
+      },
+      TOOL_TIMEOUT_MS,
+    )
 
-    it('an error made by the ESM copy is recognised by the CommonJS copy and back (isSinchWebhookError)', async () => {
-      const outcome = await run(process.execPath, ['esm.mjs', JSON.stringify(specifiers)], { cwd: consumer, timeoutMs: TOOL_TIMEOUT_MS })
-      expect(outcome.code, describeOutcome(outcome)).toBe(0)
-      expect(readReport(outcome.stdout).dualPackage).toEqual({ cjsRecognisesEsmError: true, esmRecognisesCjsError: true })
-    }, TOOL_TIMEOUT_MS)
+    it(
+      'an error made by the ESM copy is recognised by the CommonJS copy and back (isSinchWebhookError)',
+      async () => {
+        const outcome = await run(process.execPath, ['esm.mjs', JSON.stringify(specifiers)], {
+          cwd: consumer,
+          timeoutMs: TOOL_TIMEOUT_MS,
+        })
+        expect(outcome.code, describeOutcome(outcome)).toBe(0)
+        expect(readReport(outcome.stdout).dualPackage).toEqual({
+          cjsRecognisesEsmError: true,
+          esmRecognisesCjsError: true,
+        })
+      },
+      TOOL_TIMEOUT_MS,
+    )
 
-    it('require() loads every subpath from a CommonJS consumer, with the same exports as import()', async () => {
-      const [esm, cjs] = await Promise.all([
-        run(process.execPath, ['esm.mjs', JSON.stringify(specifiers)], { cwd: consumer, timeoutMs: TOOL_TIMEOUT_MS }),
-        run(process.execPath, ['cjs.cjs', JSON.stringify(specifiers)], { cwd: consumer, timeoutMs: TOOL_TIMEOUT_MS }),
-      ])
-      expect(cjs.code, describeOutcome(cjs)).toBe(0)
-      expect(esm.code, describeOutcome(esm)).toBe(0)
-      const esmReport = readReport(esm.stdout)
-      const cjsReport = readReport(cjs.stdout)
-      expect(cjsReport.version).toBe(manifest['version'])
-      for (const s of specifiers) {
-        expect(cjsReport.resolved[s], `require of ${s}`).toMatch(/node_modules\/sinch-webhooks\/dist\/[\w-]+\.cjs$/)
-        expect(cjsReport.keys[s], `exports of ${s}: CommonJS and ESM differ`).toEqual(esmReport.keys[s])
-      }
-    }, TOOL_TIMEOUT_MS)
+    it(
+      'require() loads every subpath from a CommonJS consumer, with the same exports as import()',
+      async () => {
+        const [esm, cjs] = await Promise.all([
+          run(process.execPath, ['esm.mjs', JSON.stringify(specifiers)], { cwd: consumer, timeoutMs: TOOL_TIMEOUT_MS }),
+          run(process.execPath, ['cjs.cjs', JSON.stringify(specifiers)], { cwd: consumer, timeoutMs: TOOL_TIMEOUT_MS }),
+        ])
+        expect(cjs.code, describeOutcome(cjs)).toBe(0)
+        expect(esm.code, describeOutcome(esm)).toBe(0)
+        const esmReport = readReport(esm.stdout)
+        const cjsReport = readReport(cjs.stdout)
+        expect(cjsReport.version).toBe(manifest['version'])
+        for (const s of specifiers) {
+          expect(cjsReport.resolved[s], `require of ${s}`).toMatch(/node_modules\/sinch-webhooks\/dist\/[\w-]+\.cjs$/)
+          expect(cjsReport.keys[s], `exports of ${s}: CommonJS and ESM differ`).toEqual(esmReport.keys[s])
+        }
+      },
+      TOOL_TIMEOUT_MS,
+    )
   })
 
   describe('TypeScript consumers (strict, exactOptionalPropertyTypes)', () => {
     for (const profile of typeScriptProfiles()) {
-      it.concurrent(`tsc -p tsconfig.${profile.name}.json compiles ${profile.files.join(', ')}`, async () => {
-        const outcome = await run(process.execPath, [TSC, '-p', `tsconfig.${profile.name}.json`, '--pretty', 'false'], { cwd: consumer, timeoutMs: TOOL_TIMEOUT_MS })
-        expect(outcome.code, `tsc reported errors:\n${outcome.stdout}\n${outcome.stderr}`).toBe(0)
-      }, TOOL_TIMEOUT_MS)
+      it.concurrent(
+        `tsc -p tsconfig.${profile.name}.json compiles ${profile.files.join(', ')}`,
+        async () => {
+          const outcome = await run(
+            process.execPath,
+            [TSC, '-p', `tsconfig.${profile.name}.json`, '--pretty', 'false'],
+            { cwd: consumer, timeoutMs: TOOL_TIMEOUT_MS },
+          )
+          expect(outcome.code, `tsc reported errors:\n${outcome.stdout}\n${outcome.stderr}`).toBe(0)
+        },
+        TOOL_TIMEOUT_MS,
+      )
     }
   })
 
@@ -191,21 +260,31 @@ describe('the packed package', () => {
       expect(result.messages.map((m) => `${m.type}: ${formatMessage(m, result.pkg) ?? m.code}`)).toEqual([])
     })
 
-    it('attw <tarball> (profile strict: node10, node16 CJS and ESM, bundler) finds no problem', async () => {
-      const outcome = await run(process.execPath, [ATTW, packed.tarball, '--format', 'json', '--profile', 'strict'], { cwd: work, timeoutMs: TOOL_TIMEOUT_MS })
-      const report = JSON.parse(outcome.stdout) as {
-        analysis: { problems: unknown[]; entrypoints: Record<string, { resolutions: Record<string, { resolution?: { fileName: string } }> }> }
-      }
-      expect(report.analysis.problems, describeOutcome(outcome)).toEqual([])
-      expect(outcome.code, describeOutcome(outcome)).toBe(0)
-      // attw found every code subpath, and resolved each under every mode.
-      for (const subpath of codeSubpaths) {
-        const entry = report.analysis.entrypoints[subpath]
-        expect(entry, `attw did not analyse ${subpath}`).toBeDefined()
-        for (const mode of ['node10', 'node16-cjs', 'node16-esm', 'bundler']) {
-          expect(entry?.resolutions[mode]?.resolution?.fileName, `${subpath} under ${mode}`).toMatch(/\.d\.c?ts$/)
+    it(
+      'attw <tarball> (profile strict: node10, node16 CJS and ESM, bundler) finds no problem',
+      async () => {
+        const outcome = await run(process.execPath, [ATTW, packed.tarball, '--format', 'json', '--profile', 'strict'], {
+          cwd: work,
+          timeoutMs: TOOL_TIMEOUT_MS,
+        })
+        const report = JSON.parse(outcome.stdout) as {
+          analysis: {
+            problems: unknown[]
+            entrypoints: Record<string, { resolutions: Record<string, { resolution?: { fileName: string } }> }>
+          }
         }
-      }
-    }, TOOL_TIMEOUT_MS)
+        expect(report.analysis.problems, describeOutcome(outcome)).toEqual([])
+        expect(outcome.code, describeOutcome(outcome)).toBe(0)
+        // attw found every code subpath, and resolved each under every mode.
+        for (const subpath of codeSubpaths) {
+          const entry = report.analysis.entrypoints[subpath]
+          expect(entry, `attw did not analyse ${subpath}`).toBeDefined()
+          for (const mode of ['node10', 'node16-cjs', 'node16-esm', 'bundler']) {
+            expect(entry?.resolutions[mode]?.resolution?.fileName, `${subpath} under ${mode}`).toMatch(/\.d\.c?ts$/)
+          }
+        }
+      },
+      TOOL_TIMEOUT_MS,
+    )
   })
 })

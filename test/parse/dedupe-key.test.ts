@@ -6,7 +6,9 @@ const keyOf = (body: unknown) => dedupeKey(parseEvent(JSON.stringify(body)))
 
 describe('dedupeKey(event)', () => {
   it('dedupeKey(<numbers event>) is product + eventId', () => {
-    expect(dedupeKey(parseEvent(fixtureBytes('numbers/provisioning_to_campaign_failed.json')))).toBe('["numbers","01jk2a3b4c5d6e7f8g9h0j1k2p"]')
+    expect(dedupeKey(parseEvent(fixtureBytes('numbers/provisioning_to_campaign_failed.json')))).toBe(
+      '["numbers","01jk2a3b4c5d6e7f8g9h0j1k2p"]',
+    )
   })
 
   it('dedupeKey(<compliance event>) is source + id', () => {
@@ -45,7 +47,9 @@ describe('dedupeKey(event)', () => {
   })
 
   it('dedupeKey(<porting event with numeric orderId>) uses the id as a string', () => {
-    expect(dedupeKey(parseEvent(fixtureBytes('porting/numbers_activated_legacy.json')))).toMatch(/^\["porting","NUMBERS_ACTIVATED","4411204",/)
+    expect(dedupeKey(parseEvent(fixtureBytes('porting/numbers_activated_legacy.json')))).toMatch(
+      /^\["porting","NUMBERS_ACTIVATED","4411204",/,
+    )
   })
 
   it('dedupeKey(<event without an id>) is undefined', () => {
@@ -56,11 +60,15 @@ describe('dedupeKey(event)', () => {
   })
 
   it('dedupeKey(<product unknown with an eventId>) still uses the eventId', () => {
-    expect(dedupeKey(parseEvent(fixtureBytes('brands/unknown_event_type.json')))).toBe('["brands","3f2a8c1e-6b4d-4e9a-8f0c-2d7b5a1e9c42"]')
+    expect(dedupeKey(parseEvent(fixtureBytes('brands/unknown_event_type.json')))).toBe(
+      '["brands","3f2a8c1e-6b4d-4e9a-8f0c-2d7b5a1e9c42"]',
+    )
   })
 
   it('dedupeKey(event) is distinct across all fixtures that have one', () => {
-    const keys = manifest.map(({ file }) => dedupeKey(parseEvent(fixtureBytes(file)))).filter((key) => key !== undefined)
+    const keys = manifest
+      .map(({ file }) => dedupeKey(parseEvent(fixtureBytes(file))))
+      .filter((key) => key !== undefined)
     expect(new Set(keys).size).toBe(keys.length)
     expect(keys.length).toBeGreaterThan(45)
   })

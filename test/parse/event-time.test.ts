@@ -24,30 +24,50 @@ describe('parseSinchTime(value)', () => {
     expect(parseSinchTime(input)?.toISOString()).toBe(iso)
   })
 
-  it.each(['', 'yesterday', '2025-02-30T00:00:00Z', '2023-02-29', '2025-13-01T00:00:00Z', '2025-01-01T24:00:00Z', '2025-01-01T00:00Z', '2025-01-01T00:00:00.1234567890Z', '2025-01-01T00:00:00+2400', 1700000000, null, undefined, {}])(
-    'parseSinchTime(%j) is undefined, never an Invalid Date',
-    (input) => {
-      expect(parseSinchTime(input)).toBeUndefined()
-    },
-  )
+  it.each([
+    '',
+    'yesterday',
+    '2025-02-30T00:00:00Z',
+    '2023-02-29',
+    '2025-13-01T00:00:00Z',
+    '2025-01-01T24:00:00Z',
+    '2025-01-01T00:00Z',
+    '2025-01-01T00:00:00.1234567890Z',
+    '2025-01-01T00:00:00+2400',
+    1700000000,
+    null,
+    undefined,
+    {},
+  ])('parseSinchTime(%j) is undefined, never an Invalid Date', (input) => {
+    expect(parseSinchTime(input)).toBeUndefined()
+  })
 })
 
 describe('eventTime(event)', () => {
   const at = (file: string) => eventTime(parseEvent(fixtureBytes(file)))?.toISOString()
 
   it('eventTime(<sms.mo_text>) is received_at', () => expect(at('sms/mo_text.json')).toBe('2025-03-14T09:26:53.589Z'))
-  it('eventTime(<sms.recipient_delivery_report_sms>) is at', () => expect(at('sms/recipient_delivery_report_sms.json')).toBe('2025-03-14T12:00:01.250Z'))
-  it('eventTime(<sms.delivery_report_sms>) is undefined: batch reports carry no time', () => expect(at('sms/delivery_report_sms.json')).toBeUndefined())
+  it('eventTime(<sms.recipient_delivery_report_sms>) is at', () =>
+    expect(at('sms/recipient_delivery_report_sms.json')).toBe('2025-03-14T12:00:01.250Z'))
+  it('eventTime(<sms.delivery_report_sms>) is undefined: batch reports carry no time', () =>
+    expect(at('sms/delivery_report_sms.json')).toBeUndefined())
   it('eventTime(<numbers event, no zone, 9 digits>) is timestamp as UTC, truncated to ms', () =>
     expect(at('numbers/number_order_processing.json')).toBe('2025-02-03T08:17:18.987Z'))
-  it('eventTime(<imported_numbers event>) is timestamp', () => expect(at('imported_numbers/osr_update.json')).toBe('2025-01-20T16:45:00.000Z'))
-  it('eventTime(<brands event, space separator>) is createTime', () => expect(at('brands/brand_status_update.json')).toBe('2025-04-01T10:15:00.000Z'))
-  it('eventTime(<campaigns event>) is createTime', () => expect(at('campaigns/carrier_order_note.json')).toBe('2025-04-03T14:30:00.000Z'))
-  it('eventTime(<compliance event with offset>) is time', () => expect(at('compliance/brand_order_status_update_incomplete.json')).toBe('2025-05-06T07:08:09.500Z'))
-  it('eventTime(<sender-ID event>) is createTime', () => expect(at('sender_id_registrations/registration_status_update.json')).toBe('2025-06-01T12:00:00.000Z'))
-  it('eventTime(<porting event>) is undefined: porting webhooks carry no time', () => expect(at('porting/numbers_activated.json')).toBeUndefined())
+  it('eventTime(<imported_numbers event>) is timestamp', () =>
+    expect(at('imported_numbers/osr_update.json')).toBe('2025-01-20T16:45:00.000Z'))
+  it('eventTime(<brands event, space separator>) is createTime', () =>
+    expect(at('brands/brand_status_update.json')).toBe('2025-04-01T10:15:00.000Z'))
+  it('eventTime(<campaigns event>) is createTime', () =>
+    expect(at('campaigns/carrier_order_note.json')).toBe('2025-04-03T14:30:00.000Z'))
+  it('eventTime(<compliance event with offset>) is time', () =>
+    expect(at('compliance/brand_order_status_update_incomplete.json')).toBe('2025-05-06T07:08:09.500Z'))
+  it('eventTime(<sender-ID event>) is createTime', () =>
+    expect(at('sender_id_registrations/registration_status_update.json')).toBe('2025-06-01T12:00:00.000Z'))
+  it('eventTime(<porting event>) is undefined: porting webhooks carry no time', () =>
+    expect(at('porting/numbers_activated.json')).toBeUndefined())
   it('eventTime(<unknown event>) is undefined', () => expect(at('unknown/provisioning_api_event.json')).toBeUndefined())
-  it('eventTime(<numbers.unknown with a timestamp>) still reads timestamp', () => expect(at('numbers/unknown_event_type.json')).toBe('2025-02-03T08:18:19.123Z'))
+  it('eventTime(<numbers.unknown with a timestamp>) still reads timestamp', () =>
+    expect(at('numbers/unknown_event_type.json')).toBe('2025-02-03T08:18:19.123Z'))
 
   it('eventTime(<sender-ID event with an unreadable createTime>) is undefined', () => {
     const event = parseEvent('{"eventType":"REGISTRATION_UPDATE","createTime":"soon"}')
@@ -70,7 +90,14 @@ describe('eventTime(event)', () => {
   })
 
   it('eventTime(hand-built event with a throwing payload) is undefined', () => {
-    const payload = new Proxy({}, { get: () => { throw new Error('boom') } })
+    const payload = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('boom')
+        },
+      },
+    )
     expect(eventTime({ kind: 'numbers.unknown', product: 'numbers', payload } as SinchEvent)).toBeUndefined()
   })
 })

@@ -20,7 +20,8 @@ describe('fixtures/events manifest', () => {
   it('covers every known kind and every product unknown variant', () => {
     const kinds = new Set(manifest.map((entry) => entry.kind))
     for (const kind of Object.keys(EVENT_SCHEMAS)) expect(kinds, kind).toContain(kind)
-    for (const product of ['sms', 'numbers', 'imported_numbers', 'porting', 'brands', 'campaigns', 'compliance']) expect(kinds).toContain(`${product}.unknown`)
+    for (const product of ['sms', 'numbers', 'imported_numbers', 'porting', 'brands', 'campaigns', 'compliance'])
+      expect(kinds).toContain(`${product}.unknown`)
     expect(kinds).toContain('unknown')
   })
 })

@@ -11,7 +11,9 @@ export interface FixtureEntry {
 const root = fileURLToPath(new URL('../../fixtures/events/', import.meta.url))
 
 /** The fixture manifest. */
-export const manifest: readonly FixtureEntry[] = (JSON.parse(readFileSync(`${root}index.json`, 'utf8')) as { fixtures: FixtureEntry[] }).fixtures
+export const manifest: readonly FixtureEntry[] = (
+  JSON.parse(readFileSync(`${root}index.json`, 'utf8')) as { fixtures: FixtureEntry[] }
+).fixtures
 
 /** A fixture's raw bytes, as a request would carry them. */
 export function fixtureBytes(file: string): Buffer {

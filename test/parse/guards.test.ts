@@ -58,9 +58,40 @@ const HOSTILE: [string, unknown][] = [
   ['a number', 1],
   ['an array', [{ type: 'mo_text' }]],
   ['a function', () => undefined],
-  ['a throwing proxy', new Proxy({}, { get: () => { throw new Error('get') }, has: () => { throw new Error('has') }, ownKeys: () => { throw new Error('keys') } })],
-  ['a revoked proxy', (() => { const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); return proxy })()],
-  ['an object whose getters throw', Object.defineProperty({}, 'type', { get: () => { throw new Error('getter') }, enumerable: true })],
+  [
+    'a throwing proxy',
+    new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('get')
+        },
+        has: () => {
+          throw new Error('has')
+        },
+        ownKeys: () => {
+          throw new Error('keys')
+        },
+      },
+    ),
+  ],
+  [
+    'a revoked proxy',
+    (() => {
+      const { proxy, revoke } = Proxy.revocable({}, {})
+      revoke()
+      return proxy
+    })(),
+  ],
+  [
+    'an object whose getters throw',
+    Object.defineProperty({}, 'type', {
+      get: () => {
+        throw new Error('getter')
+      },
+      enumerable: true,
+    }),
+  ],
 ]
 
 describe('variant guards', () => {
@@ -70,7 +101,9 @@ describe('variant guards', () => {
 
   describe.each(Object.entries(VARIANT_GUARDS))('%s guard', (kind, guard) => {
     const own = manifest.filter((entry) => entry.kind === kind)
-    const others = manifest.filter((entry) => entry.kind !== kind && entry.kind !== 'unknown' && !entry.kind.endsWith('.unknown'))
+    const others = manifest.filter(
+      (entry) => entry.kind !== kind && entry.kind !== 'unknown' && !entry.kind.endsWith('.unknown'),
+    )
 
     it(`accepts every ${kind} fixture without modifying it`, () => {
       for (const { file } of own) {
@@ -124,8 +157,12 @@ describe('product guards', () => {
   })
 
   it('isNumbersDeprovisioningFromVoicePlatform(payload) accepts both spellings', () => {
-    expect(api.isNumbersDeprovisioningFromVoicePlatform(fixtureJson('numbers/deprovisioning_to_voice_platform_legacy.json'))).toBe(true)
-    expect(api.isNumbersDeprovisioningFromVoicePlatform(fixtureJson('numbers/deprovisioning_from_voice_platform.json'))).toBe(true)
+    expect(
+      api.isNumbersDeprovisioningFromVoicePlatform(fixtureJson('numbers/deprovisioning_to_voice_platform_legacy.json')),
+    ).toBe(true)
+    expect(
+      api.isNumbersDeprovisioningFromVoicePlatform(fixtureJson('numbers/deprovisioning_from_voice_platform.json')),
+    ).toBe(true)
   })
 })
 

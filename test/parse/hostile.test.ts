@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { dedupeKey, eventTime, isSinchWebhookError, parseEvent, safeParseEvent, sinchEventSchema, type Product } from '../../src/index'
+import {
+  dedupeKey,
+  eventTime,
+  isSinchWebhookError,
+  parseEvent,
+  safeParseEvent,
+  sinchEventSchema,
+  type Product,
+} from '../../src/index'
 import { fixtureJson, manifest } from './fixtures'
 
 /** Runs a parse and insists that it either succeeds or fails with a SinchWebhookError, nothing else. */
@@ -15,12 +23,45 @@ function survives(body: unknown, options?: Parameters<typeof parseEvent>[1]): vo
   }
 }
 
-const PRODUCTS: Product[] = ['sms', 'numbers', 'imported_numbers', 'porting', 'brands', 'campaigns', 'compliance', 'sender_id_registrations']
+const PRODUCTS: Product[] = [
+  'sms',
+  'numbers',
+  'imported_numbers',
+  'porting',
+  'brands',
+  'campaigns',
+  'compliance',
+  'sender_id_registrations',
+]
 const DISCRIMINANTS = [
-  ...['mo_text', 'mo_binary', 'mo_media', 'delivery_report_sms', 'delivery_report_mms', 'recipient_delivery_report_sms', 'recipient_delivery_report_mms'].map((type) => ({ type })),
-  ...['ORDER_UPDATED', 'NUMBERS_ACTIVATED', 'NUMBERS_CONFIRMED', 'NUMBERS_REJECTED', 'NEW_ORDER_NOTE'].map((type) => ({ type })),
-  ...['ACTIVE_NUMBER', 'NUMBER_ORDER', 'IMPORTED_NUMBER', 'HOSTING_ORDER_NUMBER', 'US_SHORT_CODE_REGISTRY', 'CAMPAIGN'].map((resourceType) => ({ resourceType })),
-  ...['PROVISIONING_TO_CAMPAIGN', 'NUMBER_ORDER_PROCESSING', 'LINK_TO_10DLC_CAMPAIGN', 'BRAND_STATUS_UPDATE', 'CAMPAIGN_NOTE', 'REGISTRATION_X'].map((eventType) => ({ eventType })),
+  ...[
+    'mo_text',
+    'mo_binary',
+    'mo_media',
+    'delivery_report_sms',
+    'delivery_report_mms',
+    'recipient_delivery_report_sms',
+    'recipient_delivery_report_mms',
+  ].map((type) => ({ type })),
+  ...['ORDER_UPDATED', 'NUMBERS_ACTIVATED', 'NUMBERS_CONFIRMED', 'NUMBERS_REJECTED', 'NEW_ORDER_NOTE'].map((type) => ({
+    type,
+  })),
+  ...[
+    'ACTIVE_NUMBER',
+    'NUMBER_ORDER',
+    'IMPORTED_NUMBER',
+    'HOSTING_ORDER_NUMBER',
+    'US_SHORT_CODE_REGISTRY',
+    'CAMPAIGN',
+  ].map((resourceType) => ({ resourceType })),
+  ...[
+    'PROVISIONING_TO_CAMPAIGN',
+    'NUMBER_ORDER_PROCESSING',
+    'LINK_TO_10DLC_CAMPAIGN',
+    'BRAND_STATUS_UPDATE',
+    'CAMPAIGN_NOTE',
+    'REGISTRATION_X',
+  ].map((eventType) => ({ eventType })),
   { specversion: '1.0', type: 'com.sinch.registrations.brand.order.v1.BrandOrderStatusUpdate' },
 ]
 
@@ -51,13 +92,17 @@ describe('hostile input', () => {
 
   it(`parseEvent(<random object with a real discriminant>) throws nothing but SinchWebhookError (${RUNS.discriminated} cases)`, () => {
     fc.assert(
-      fc.property(fc.constantFrom(...DISCRIMINANTS), fc.dictionary(fc.string({ maxLength: 24 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 12 }), (discriminant, rest) => {
-        const body = JSON.stringify({ ...rest, ...discriminant })
-        survives(body)
-        const parsed = JSON.parse(body) as unknown
-        const result = sinchEventSchema['~standard'].validate(parsed)
-        expect(result instanceof Promise).toBe(false)
-      }),
+      fc.property(
+        fc.constantFrom(...DISCRIMINANTS),
+        fc.dictionary(fc.string({ maxLength: 24 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 12 }),
+        (discriminant, rest) => {
+          const body = JSON.stringify({ ...rest, ...discriminant })
+          survives(body)
+          const parsed = JSON.parse(body) as unknown
+          const result = sinchEventSchema['~standard'].validate(parsed)
+          expect(result instanceof Promise).toBe(false)
+        },
+      ),
       { numRuns: RUNS.discriminated },
     )
   })
@@ -70,7 +115,10 @@ describe('hostile input', () => {
         // Walk to a random container, then delete, replace or add a key there.
         let node: unknown = copy
         for (let depth = 0; depth < 4; depth++) {
-          const children = typeof node === 'object' && node !== null ? Object.values(node).filter((child) => typeof child === 'object' && child !== null) : []
+          const children =
+            typeof node === 'object' && node !== null
+              ? Object.values(node).filter((child) => typeof child === 'object' && child !== null)
+              : []
           if (children.length === 0 || (step.pick >> depth) % 3 === 0) break
           node = children[step.pick % children.length]
         }
@@ -87,7 +135,10 @@ describe('hostile input', () => {
     fc.assert(
       fc.property(
         fc.nat({ max: bodies.length - 1 }),
-        fc.array(fc.record({ pick: fc.nat(), op: fc.nat({ max: 2 }), replacement: fc.jsonValue({ maxDepth: 2 }) }), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.record({ pick: fc.nat(), op: fc.nat({ max: 2 }), replacement: fc.jsonValue({ maxDepth: 2 }) }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
         fc.constantFrom(undefined, ...PRODUCTS),
         (index, steps, product) => {
           const body = JSON.stringify(mutate(bodies[index], steps))
@@ -101,18 +152,26 @@ describe('hostile input', () => {
 
   it(`parseEvent(body, { product, strict }) with random options throws nothing but SinchWebhookError (${RUNS.products} cases)`, () => {
     fc.assert(
-      fc.property(fc.constantFrom(...manifest.map(({ file }) => file)), fc.subarray(PRODUCTS, { minLength: 1 }), fc.boolean(), (file, products, strict) => {
-        const body = JSON.stringify(fixtureJson(file))
-        survives(body, { product: products, strict })
-        survives(body, { product: products[0] as Product, strict })
-      }),
+      fc.property(
+        fc.constantFrom(...manifest.map(({ file }) => file)),
+        fc.subarray(PRODUCTS, { minLength: 1 }),
+        fc.boolean(),
+        (file, products, strict) => {
+          const body = JSON.stringify(fixtureJson(file))
+          survives(body, { product: products, strict })
+          survives(body, { product: products[0] as Product, strict })
+        },
+      ),
       { numRuns: RUNS.products },
     )
   })
 
   it('parseEvent(<arrays nested 100000 levels>) fails cleanly', () => {
     const depth = 100_000
-    expect(safeParseEvent('['.repeat(depth) + ']'.repeat(depth))).toMatchObject({ ok: false, error: { code: 'invalid_payload' } })
+    expect(safeParseEvent('['.repeat(depth) + ']'.repeat(depth))).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload' },
+    })
   })
 
   it('parseEvent(<objects nested 100000 levels inside a known event>) validates only as deep as the schema', () => {
@@ -129,7 +188,14 @@ describe('hostile input', () => {
   })
 
   it('parseEvent(<10 MB body>) is body_too_large by default, and parses when maxBytes allows it', () => {
-    const big = JSON.stringify({ type: 'mo_text', id: 'i', from: '1', to: '2', received_at: '2025-01-01T00:00:00Z', body: 'x'.repeat(10 * 1024 * 1024) })
+    const big = JSON.stringify({
+      type: 'mo_text',
+      id: 'i',
+      from: '1',
+      to: '2',
+      received_at: '2025-01-01T00:00:00Z',
+      body: 'x'.repeat(10 * 1024 * 1024),
+    })
     expect(safeParseEvent(big)).toMatchObject({ ok: false, error: { code: 'body_too_large' } })
     expect(safeParseEvent(Buffer.from(big))).toMatchObject({ ok: false, error: { code: 'body_too_large' } })
     expect(parseEvent(Buffer.from(big), { maxBytes: 16 * 1024 * 1024 }).kind).toBe('sms.mo_text')
@@ -142,7 +208,7 @@ describe('hostile input', () => {
       '"type":"mo_text","id":"i","from":"1","to":"2","received_at":"2025-01-01T00:00:00Z","body":"b"}'
     const event = parseEvent(body)
     expect(event.kind).toBe('sms.mo_text')
-    expect(Object.prototype.hasOwnProperty.call(event.payload, '__proto__')).toBe(true)
+    expect(Object.hasOwn(event.payload, '__proto__')).toBe(true)
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
     expect((Object.prototype as unknown as Record<string, unknown>).polluted).toBeUndefined()
     // An object whose only type is inherited through __proto__ is not an SMS event.
@@ -150,16 +216,34 @@ describe('hostile input', () => {
   })
 
   it('parseEvent(<numbers out of range>) rejects them where an integer is declared', () => {
-    const base = { type: 'recipient_delivery_report_sms', batch_id: 'b', recipient: '1', status: 'Delivered', at: '2025-01-01T00:00:00Z' }
-    expect(safeParseEvent(JSON.stringify(base).replace('}', ',"code":1e400}'))).toMatchObject({ ok: false, error: { code: 'invalid_payload', path: ['code'] } })
-    expect(safeParseEvent(JSON.stringify(base).replace('}', ',"code":-1e400}'))).toMatchObject({ ok: false, error: { path: ['code'] } })
-    expect(parseEvent(JSON.stringify(base).replace('}', ',"code":123456789012345678901234567890}')).kind).toBe('sms.recipient_delivery_report_sms')
-    expect(safeParseEvent(JSON.stringify(base).replace('}', ',"code":0.5}'))).toMatchObject({ ok: false, error: { path: ['code'] } })
+    const base = {
+      type: 'recipient_delivery_report_sms',
+      batch_id: 'b',
+      recipient: '1',
+      status: 'Delivered',
+      at: '2025-01-01T00:00:00Z',
+    }
+    expect(safeParseEvent(JSON.stringify(base).replace('}', ',"code":1e400}'))).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload', path: ['code'] },
+    })
+    expect(safeParseEvent(JSON.stringify(base).replace('}', ',"code":-1e400}'))).toMatchObject({
+      ok: false,
+      error: { path: ['code'] },
+    })
+    expect(parseEvent(JSON.stringify(base).replace('}', ',"code":123456789012345678901234567890}')).kind).toBe(
+      'sms.recipient_delivery_report_sms',
+    )
+    expect(safeParseEvent(JSON.stringify(base).replace('}', ',"code":0.5}'))).toMatchObject({
+      ok: false,
+      error: { path: ['code'] },
+    })
     expect(parseEvent(JSON.stringify(base).replace('}', ',"code":-0}')).kind).toBe('sms.recipient_delivery_report_sms')
   })
 
   it('parseEvent(<escaped lone surrogates>) keeps them as the string JSON.parse gives', () => {
-    const body = '{"type":"mo_text","id":"i","from":"1","to":"2","received_at":"2025-01-01T00:00:00Z","body":"\\ud800 and \\udfff"}'
+    const body =
+      '{"type":"mo_text","id":"i","from":"1","to":"2","received_at":"2025-01-01T00:00:00Z","body":"\\ud800 and \\udfff"}'
     const event = parseEvent(body)
     expect(event.kind === 'sms.mo_text' && event.payload.body).toBe('\ud800 and \udfff')
     expect(parseEvent(Buffer.from(body)).kind).toBe('sms.mo_text')

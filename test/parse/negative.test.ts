@@ -18,7 +18,7 @@ const DISPATCH: Record<Product, readonly string[]> = {
 }
 
 const cases = manifest
-  .filter((entry) => Object.prototype.hasOwnProperty.call(EVENT_SCHEMAS, entry.kind))
+  .filter((entry) => Object.hasOwn(EVENT_SCHEMAS, entry.kind))
   .flatMap((entry) => {
     const kind = entry.kind as KnownEventKind
     const payload = fixtureJson(entry.file)
@@ -38,29 +38,38 @@ describe('negative cases generated from the schemas', () => {
     expect(new Set(cases.map((entry) => entry.kind)).size).toBe(Object.keys(EVENT_SCHEMAS).length)
   })
 
-  it.each(cases)('parseEvent(<$file with $label>, { product }) rejects it at that path', ({ kind, product, payload, mutation }) => {
-    const body = JSON.stringify(apply(payload, mutation))
-    const result = safeParseEvent(body, { product })
-    if (mutation.path.length === 1 && DISPATCH[product].includes(mutation.path[0] as string)) {
-      // A different discriminant is a different event: it must not pass as this kind.
-      if (result.ok) expect(result.event.kind).not.toBe(kind)
-      else expect(result.error.code).toBe('invalid_payload')
-      return
-    }
-    expect(result.ok).toBe(false)
-    if (result.ok) return
-    expect(result.error.code).toBe('invalid_payload')
-    expect(result.error.path).toEqual(mutation.path)
-    expect(result.error.message).toContain(kind)
-    expect(result.error.message).toMatch(/must be|is required/)
-    if (mutation.op === 'wrong' && typeof mutation.value === 'string') expect(result.error.message).not.toContain(mutation.value)
-    // Unrestricted parsing reaches the same verdict unless the change moved the body to another product.
-    const unrestricted = safeParseEvent(body)
-    if (!unrestricted.ok) expect(unrestricted.error.path).toEqual(mutation.path)
-  })
+  it.each(cases)(
+    'parseEvent(<$file with $label>, { product }) rejects it at that path',
+    ({ kind, product, payload, mutation }) => {
+      const body = JSON.stringify(apply(payload, mutation))
+      const result = safeParseEvent(body, { product })
+      if (mutation.path.length === 1 && DISPATCH[product].includes(mutation.path[0] as string)) {
+        // A different discriminant is a different event: it must not pass as this kind.
+        if (result.ok) expect(result.event.kind).not.toBe(kind)
+        else expect(result.error.code).toBe('invalid_payload')
+        return
+      }
+      expect(result.ok).toBe(false)
+      if (result.ok) return
+      expect(result.error.code).toBe('invalid_payload')
+      expect(result.error.path).toEqual(mutation.path)
+      expect(result.error.message).toContain(kind)
+      expect(result.error.message).toMatch(/must be|is required/)
+      if (mutation.op === 'wrong' && typeof mutation.value === 'string')
+        expect(result.error.message).not.toContain(mutation.value)
+      // Unrestricted parsing reaches the same verdict unless the change moved the body to another product.
+      const unrestricted = safeParseEvent(body)
+      if (!unrestricted.ok) expect(unrestricted.error.path).toEqual(mutation.path)
+    },
+  )
 
   it('parseEvent(<sms.delivery_report_sms with statuses[0].code = "0">) names the kind, field and JSON types', () => {
-    const body = JSON.stringify({ type: 'delivery_report_sms', batch_id: 'b', total_message_count: 1, statuses: [{ code: '0', count: 1, status: 'Delivered' }] })
+    const body = JSON.stringify({
+      type: 'delivery_report_sms',
+      batch_id: 'b',
+      total_message_count: 1,
+      statuses: [{ code: '0', count: 1, status: 'Delivered' }],
+    })
     expect(() => parseEvent(body)).toThrow(
       '[sinch-webhooks] Invalid sms.delivery_report_sms payload: "statuses[0].code" must be an integer, received a string.',
     )
@@ -68,11 +77,20 @@ describe('negative cases generated from the schemas', () => {
 
   it('parseEvent(<sms.mo_text without body>) says the field is required and missing', () => {
     const body = JSON.stringify({ type: 'mo_text', id: 'i', from: '1', to: '2', received_at: '2025-01-01T00:00:00Z' })
-    expect(() => parseEvent(body)).toThrow('[sinch-webhooks] Invalid sms.mo_text payload: "body" is required (a string) but missing.')
+    expect(() => parseEvent(body)).toThrow(
+      '[sinch-webhooks] Invalid sms.mo_text payload: "body" is required (a string) but missing.',
+    )
   })
 
   it('parseEvent(<mo_text with a secret-looking body of the wrong type>) never echoes the value', () => {
-    const body = JSON.stringify({ type: 'mo_text', id: 'i', from: '1', to: '2', received_at: 'my pin is 4321', body: 'x' })
+    const body = JSON.stringify({
+      type: 'mo_text',
+      id: 'i',
+      from: '1',
+      to: '2',
+      received_at: 'my pin is 4321',
+      body: 'x',
+    })
     const result = safeParseEvent(body)
     expect(result.ok).toBe(false)
     if (!result.ok) {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_MAX_BYTES, isSinchWebhookError, parseEvent, safeParseEvent, SinchWebhookError, type SinchEvent } from '../../src/index'
+import {
+  DEFAULT_MAX_BYTES,
+  isSinchWebhookError,
+  parseEvent,
+  safeParseEvent,
+  SinchWebhookError,
+  type SinchEvent,
+} from '../../src/index'
 import { fixtureBytes, fixtureJson } from './fixtures'
 
 const moText = fixtureBytes('sms/mo_text.json')
@@ -85,9 +92,12 @@ describe('parseEvent(body) decoding', () => {
     expect(result.error.message).toMatch(/^\[sinch-webhooks\] The body is not valid JSON/)
   })
 
-  it.each(['', '   ', '{', 'undefined', "{'a':1}", '{"a":1,}', '[1,]', 'NaN'])('parseEvent(%j) throws invalid_json', (body) => {
-    expect(codeOf(() => parseEvent(body))).toBe('invalid_json')
-  })
+  it.each(['', '   ', '{', 'undefined', "{'a':1}", '{"a":1,}', '[1,]', 'NaN'])(
+    'parseEvent(%j) throws invalid_json',
+    (body) => {
+      expect(codeOf(() => parseEvent(body))).toBe('invalid_json')
+    },
+  )
 
   it.each([
     ['[]', 'an array'],
@@ -142,18 +152,29 @@ describe('parseEvent(body, { maxBytes })', () => {
 describe('parseEvent(body) result', () => {
   it('parseEvent(body) returns the parsed object unchanged as payload, with no Date conversion', () => {
     const event = parseEvent(fixtureBytes('numbers/provisioning_to_voice_platform.json'))
-    expect(event).toEqual({ kind: 'numbers.provisioning_to_voice_platform', product: 'numbers', payload: fixtureJson('numbers/provisioning_to_voice_platform.json') })
+    expect(event).toEqual({
+      kind: 'numbers.provisioning_to_voice_platform',
+      product: 'numbers',
+      payload: fixtureJson('numbers/provisioning_to_voice_platform.json'),
+    })
     expect(event.kind === 'numbers.provisioning_to_voice_platform' && typeof event.payload.timestamp).toBe('string')
     expect(event.kind === 'numbers.provisioning_to_voice_platform' && event.payload.failureCode).toBeNull()
   })
 
   it('parseEvent(body) keeps fields it does not know', () => {
-    const event = parseEvent(JSON.stringify({ ...fixtureJson('sms/recipient_delivery_report_sms.json'), status_message: 'legacy', extra: { nested: [1] } }))
+    const event = parseEvent(
+      JSON.stringify({
+        ...fixtureJson('sms/recipient_delivery_report_sms.json'),
+        status_message: 'legacy',
+        extra: { nested: [1] },
+      }),
+    )
     expect(event.payload).toMatchObject({ status_message: 'legacy', extra: { nested: [1] } })
   })
 
   it('parseEvent(body) keeps a duplicated key as JSON.parse does (last one wins) and validates that value', () => {
-    const body = '{"type":"mo_text","id":"a","from":"1","to":"2","received_at":"2025-01-01T00:00:00Z","body":1,"body":"second"}'
+    const body =
+      '{"type":"mo_text","id":"a","from":"1","to":"2","received_at":"2025-01-01T00:00:00Z","body":1,"body":"second"}'
     const event = parseEvent(body)
     expect(event.kind === 'sms.mo_text' && event.payload.body).toBe('second')
     expect(codeOf(() => parseEvent(body.replace('"body":"second"', '"body":2')))).toBe('invalid_payload')
@@ -162,32 +183,80 @@ describe('parseEvent(body) result', () => {
 
 describe('parseEvent(body) detection without a product', () => {
   const cases: [string, Record<string, unknown>, SinchEvent['kind']][] = [
-    ['specversion → compliance', { specversion: '1.0', type: 'x.y', id: '1', source: 's', time: '2025-01-01T00:00:00Z' }, 'compliance.unknown'],
-    ['SMS type', { type: 'delivery_report_mms', batch_id: 'b', statuses: [], total_message_count: 0 }, 'sms.delivery_report_mms'],
+    [
+      'specversion → compliance',
+      { specversion: '1.0', type: 'x.y', id: '1', source: 's', time: '2025-01-01T00:00:00Z' },
+      'compliance.unknown',
+    ],
+    [
+      'SMS type',
+      { type: 'delivery_report_mms', batch_id: 'b', statuses: [], total_message_count: 0 },
+      'sms.delivery_report_mms',
+    ],
     ['SMS-looking future type', { type: 'recipient_delivery_report_rcs' }, 'sms.unknown'],
     ['porting type', { type: 'NEW_ORDER_NOTE', orderId: 1 }, 'porting.new_order_note'],
     ['porting event (older schema)', { event: 'NEW_ORDER_NOTE' }, 'porting.new_order_note'],
     ['future porting type with orderId', { type: 'ORDER_ON_HOLD', orderId: '9' }, 'porting.unknown'],
     ['future porting event with numeric orderId', { event: 'ORDER_ON_HOLD', orderId: 9 }, 'porting.unknown'],
-    ['ACTIVE_NUMBER', { resourceType: 'ACTIVE_NUMBER', eventType: 'PROVISIONING_TO_SMS_PLATFORM' }, 'numbers.provisioning_to_sms_platform'],
-    ['NUMBER_ORDER with a future eventType', { resourceType: 'NUMBER_ORDER', eventType: 'NUMBER_ORDER_EXPIRED' }, 'numbers.unknown'],
+    [
+      'ACTIVE_NUMBER',
+      { resourceType: 'ACTIVE_NUMBER', eventType: 'PROVISIONING_TO_SMS_PLATFORM' },
+      'numbers.provisioning_to_sms_platform',
+    ],
+    [
+      'NUMBER_ORDER with a future eventType',
+      { resourceType: 'NUMBER_ORDER', eventType: 'NUMBER_ORDER_EXPIRED' },
+      'numbers.unknown',
+    ],
     ['Numbers-only eventType without resourceType', { eventType: 'PROVISIONING_TO_CAMPAIGN' }, 'numbers.unknown'],
-    ['HOSTING_ORDER_NUMBER', { resourceType: 'HOSTING_ORDER_NUMBER', eventType: 'OSR_UPDATE' }, 'imported_numbers.osr_update'],
-    ['imported-only eventType without resourceType', { eventType: 'LINK_TO_10DLC_CAMPAIGN' }, 'imported_numbers.unknown'],
+    [
+      'HOSTING_ORDER_NUMBER',
+      { resourceType: 'HOSTING_ORDER_NUMBER', eventType: 'OSR_UPDATE' },
+      'imported_numbers.osr_update',
+    ],
+    [
+      'imported-only eventType without resourceType',
+      { eventType: 'LINK_TO_10DLC_CAMPAIGN' },
+      'imported_numbers.unknown',
+    ],
     ['shared eventType alone is ambiguous', { eventType: 'PROVISIONING_TO_SMS_PLATFORM' }, 'unknown'],
     ['BRAND_STATUS_UPDATE alone', { eventType: 'BRAND_STATUS_UPDATE' }, 'brands.brand_status_update'],
-    ['US_SHORT_CODE_REGISTRY with a future eventType', { resourceType: 'US_SHORT_CODE_REGISTRY', eventType: 'X' }, 'brands.unknown'],
+    [
+      'US_SHORT_CODE_REGISTRY with a future eventType',
+      { resourceType: 'US_SHORT_CODE_REGISTRY', eventType: 'X' },
+      'brands.unknown',
+    ],
     ['campaign eventType alone', { eventType: 'CAMPAIGN_NOTE' }, 'campaigns.campaign_note'],
     ['CARRIER_ORDER with a future eventType', { resourceType: 'CARRIER_ORDER', eventType: 'X' }, 'campaigns.unknown'],
-    ['REGISTRATION mention', { resourceType: 'REGISTRATION', eventType: 'STATUS_CHANGED' }, 'sender_id_registrations.event'],
-    ['registration mention in eventType, any case', { eventType: 'sender_registration_updated' }, 'sender_id_registrations.event'],
-    ['REGISTRATION mention loses to a known resourceType', { resourceType: 'CAMPAIGN', eventType: 'REGISTRATION_X' }, 'campaigns.unknown'],
+    [
+      'REGISTRATION mention',
+      { resourceType: 'REGISTRATION', eventType: 'STATUS_CHANGED' },
+      'sender_id_registrations.event',
+    ],
+    [
+      'registration mention in eventType, any case',
+      { eventType: 'sender_registration_updated' },
+      'sender_id_registrations.event',
+    ],
+    [
+      'REGISTRATION mention loses to a known resourceType',
+      { resourceType: 'CAMPAIGN', eventType: 'REGISTRATION_X' },
+      'campaigns.unknown',
+    ],
     ['two products: numbers + campaigns', { resourceType: 'ACTIVE_NUMBER', eventType: 'CAMPAIGN_NOTE' }, 'unknown'],
     ['two products: compliance + SMS', { specversion: '1.0', type: 'mo_text' }, 'unknown'],
-    ['two products: numbers + imported', { resourceType: 'ACTIVE_NUMBER', eventType: 'LINK_TO_10DLC_CAMPAIGN' }, 'unknown'],
+    [
+      'two products: numbers + imported',
+      { resourceType: 'ACTIVE_NUMBER', eventType: 'LINK_TO_10DLC_CAMPAIGN' },
+      'unknown',
+    ],
     ['flat envelope with nothing recognisable', { eventType: 'SOMETHING', resourceType: 'ELSE' }, 'unknown'],
     ['Provisioning API shape', { type: 'BUNDLE_DONE', payload: { id: 'x' } }, 'unknown'],
-    ['__proto__ discriminant', JSON.parse('{"type":"__proto__","eventType":"constructor","resourceType":"toString"}') as Record<string, unknown>, 'unknown'],
+    [
+      '__proto__ discriminant',
+      JSON.parse('{"type":"__proto__","eventType":"constructor","resourceType":"toString"}') as Record<string, unknown>,
+      'unknown',
+    ],
   ]
   it.each(cases)('parseEvent(<%s>) is %s', (_label, body, kind) => {
     const result = safeParseEvent(JSON.stringify(body))
@@ -199,13 +268,17 @@ describe('parseEvent(body) detection without a product', () => {
     const result = safeParseEvent(JSON.stringify({ type: 'mo_text', event: 'ORDER_UPDATED' }))
     expect(!result.ok && result.error.path).toEqual(['id'])
     // `type` is a string, so porting looks no further than it; the body is SMS-shaped only.
-    expect(parseEvent(JSON.stringify({ type: 'mo_text', event: 'ORDER_UPDATED' }), { product: 'porting' }).kind).toBe('porting.unknown')
+    expect(parseEvent(JSON.stringify({ type: 'mo_text', event: 'ORDER_UPDATED' }), { product: 'porting' }).kind).toBe(
+      'porting.unknown',
+    )
   })
 })
 
 describe('parseEvent(body, { product })', () => {
   it('parseEvent(body, { product: "sms" }) reads any object as SMS, other products included', () => {
-    expect(parseEvent(fixtureBytes('numbers/number_order_processing.json'), { product: 'sms' }).kind).toBe('sms.unknown')
+    expect(parseEvent(fixtureBytes('numbers/number_order_processing.json'), { product: 'sms' }).kind).toBe(
+      'sms.unknown',
+    )
     expect(parseEvent('{}', { product: 'sms' })).toEqual({ kind: 'sms.unknown', product: 'sms', payload: {} })
   })
 
@@ -213,39 +286,60 @@ describe('parseEvent(body, { product })', () => {
     const event = parseEvent(fixtureBytes('brands/brand_status_update.json'), { product: 'sender_id_registrations' })
     expect(event.kind).toBe('sender_id_registrations.event')
     expect(parseEvent('{"a":1}', { product: 'sender_id_registrations' }).kind).toBe('sender_id_registrations.unknown')
-    expect(codeOf(() => parseEvent('{"eventType":1,"resourceType":"X"}', { product: 'sender_id_registrations' }))).toBe('invalid_payload')
+    expect(codeOf(() => parseEvent('{"eventType":1,"resourceType":"X"}', { product: 'sender_id_registrations' }))).toBe(
+      'invalid_payload',
+    )
   })
 
   it('parseEvent(body, { product: [list] }) recognises listed products and leaves the rest unknown', () => {
     const only = ['numbers', 'imported_numbers'] as const
-    expect(parseEvent(fixtureBytes('imported_numbers/delete.json'), { product: only }).kind).toBe('imported_numbers.delete')
+    expect(parseEvent(fixtureBytes('imported_numbers/delete.json'), { product: only }).kind).toBe(
+      'imported_numbers.delete',
+    )
     expect(parseEvent(fixtureBytes('numbers/unknown_event_type.json'), { product: only }).kind).toBe('numbers.unknown')
-    expect(parseEvent(fixtureBytes('sms/mo_text.json'), { product: only })).toMatchObject({ kind: 'unknown', product: undefined })
+    expect(parseEvent(fixtureBytes('sms/mo_text.json'), { product: only })).toMatchObject({
+      kind: 'unknown',
+      product: undefined,
+    })
   })
 
   it('parseEvent(body, { product: [..., "sender_id_registrations"] }) takes unclaimed flat envelopes as sender-ID', () => {
     const body = JSON.stringify({ eventType: 'STATUS_CHANGED', resourceId: 'r1' })
     expect(parseEvent(body).kind).toBe('unknown')
-    expect(parseEvent(body, { product: ['brands', 'sender_id_registrations'] }).kind).toBe('sender_id_registrations.event')
-    expect(parseEvent(fixtureBytes('brands/brand_status_update.json'), { product: ['brands', 'sender_id_registrations'] }).kind).toBe('brands.brand_status_update')
+    expect(parseEvent(body, { product: ['brands', 'sender_id_registrations'] }).kind).toBe(
+      'sender_id_registrations.event',
+    )
+    expect(
+      parseEvent(fixtureBytes('brands/brand_status_update.json'), { product: ['brands', 'sender_id_registrations'] })
+        .kind,
+    ).toBe('brands.brand_status_update')
     // A campaign event is claimed by campaigns, which is not listed: it stays unknown rather than being misread.
-    expect(parseEvent(fixtureBytes('campaigns/campaign_note.json'), { product: ['brands', 'sender_id_registrations'] }).kind).toBe('unknown')
+    expect(
+      parseEvent(fixtureBytes('campaigns/campaign_note.json'), { product: ['brands', 'sender_id_registrations'] }).kind,
+    ).toBe('unknown')
   })
 
-  it.each([['smss'], [['sms', 'nope']], [[]], [42]])('parseEvent(body, { product: %j }) throws a TypeError', (product) => {
-    expect(() => parseEvent(moText, { product: product as never })).toThrow(TypeError)
-  })
+  it.each([['smss'], [['sms', 'nope']], [[]], [42]])(
+    'parseEvent(body, { product: %j }) throws a TypeError',
+    (product) => {
+      expect(() => parseEvent(moText, { product: product as never })).toThrow(TypeError)
+    },
+  )
 })
 
 describe('parseEvent(body, { strict: true })', () => {
   it('throws unknown_event for a product unknown variant', () => {
     expect(codeOf(() => parseEvent(fixtureBytes('sms/unknown_type.json'), { strict: true }))).toBe('unknown_event')
-    expect(codeOf(() => parseEvent(fixtureBytes('numbers/unknown_event_type.json'), { strict: true, product: 'numbers' }))).toBe('unknown_event')
+    expect(
+      codeOf(() => parseEvent(fixtureBytes('numbers/unknown_event_type.json'), { strict: true, product: 'numbers' })),
+    ).toBe('unknown_event')
   })
 
   it('throws unknown_event for an object no product claims', () => {
     expect(codeOf(() => parseEvent('{"hello":"world"}', { strict: true }))).toBe('unknown_event')
-    expect(codeOf(() => parseEvent(fixtureBytes('sms/mo_text.json'), { strict: true, product: ['porting'] }))).toBe('unknown_event')
+    expect(codeOf(() => parseEvent(fixtureBytes('sms/mo_text.json'), { strict: true, product: ['porting'] }))).toBe(
+      'unknown_event',
+    )
   })
 
   it('still parses known events', () => {
@@ -268,7 +362,14 @@ describe('safeParseEvent(body, options)', () => {
       safeParseEvent('[]'),
       safeParseEvent('{}', { strict: true }),
     ].map((result) => (result.ok ? 'ok' : result.error.code))
-    expect(codes).toEqual(['body_not_raw', 'body_too_large', 'invalid_utf8', 'invalid_json', 'invalid_payload', 'unknown_event'])
+    expect(codes).toEqual([
+      'body_not_raw',
+      'body_too_large',
+      'invalid_utf8',
+      'invalid_json',
+      'invalid_payload',
+      'unknown_event',
+    ])
   })
 
   it('safeParseEvent(body, bad options) still throws the TypeError', () => {

@@ -13,7 +13,10 @@ import {
 } from '../../src/index'
 import { fixtureBytes, manifest } from './fixtures'
 
-const PARSERS: Record<Product, (body: unknown, options?: { strict?: boolean; maxBytes?: number }) => { kind: string; product: string | undefined }> = {
+const PARSERS: Record<
+  Product,
+  (body: unknown, options?: { strict?: boolean; maxBytes?: number }) => { kind: string; product: string | undefined }
+> = {
   sms: parseSmsEvent,
   numbers: parseNumbersEvent,
   imported_numbers: parseImportedNumbersEvent,
@@ -36,7 +39,8 @@ function codeOf(run: () => unknown): string | undefined {
 
 describe.each(Object.entries(PARSERS))('parse…Event for %s', (product, parse) => {
   it(`parses every ${product} fixture to its kind`, () => {
-    for (const { file, kind } of manifest.filter((entry) => entry.kind.startsWith(`${product}.`))) expect(parse(fixtureBytes(file)).kind, file).toBe(kind)
+    for (const { file, kind } of manifest.filter((entry) => entry.kind.startsWith(`${product}.`)))
+      expect(parse(fixtureBytes(file)).kind, file).toBe(kind)
   })
 
   it(`reads bodies of other products as ${product}.unknown (or, for sender-ID, as its loose event) without throwing`, () => {
@@ -44,7 +48,8 @@ describe.each(Object.entries(PARSERS))('parse…Event for %s', (product, parse) 
       const event = parse(fixtureBytes(file))
       expect(event.product, file).toBe(product)
       // The ambiguous fixture carries BRAND_STATUS_UPDATE: read as brands only, it is a brand event.
-      if (product === 'brands' && file === 'unknown/ambiguous_numbers_brands.json') expect(event.kind).toBe('brands.brand_status_update')
+      if (product === 'brands' && file === 'unknown/ambiguous_numbers_brands.json')
+        expect(event.kind).toBe('brands.brand_status_update')
       else if (product !== 'sender_id_registrations') expect(event.kind, `${file} (${kind})`).toBe(`${product}.unknown`)
     }
   })
@@ -66,11 +71,15 @@ describe('parseNumbersEvent(body)', () => {
   it('parseNumbersEvent(<legacy DEPROVISIONING_TO_VOICE_PLATFORM>) keeps the literal it was sent with', () => {
     const event = parseNumbersEvent(fixtureBytes('numbers/deprovisioning_to_voice_platform_legacy.json'))
     expect(event.kind).toBe('numbers.deprovisioning_from_voice_platform')
-    expect(event.kind === 'numbers.deprovisioning_from_voice_platform' && event.payload.eventType).toBe('DEPROVISIONING_TO_VOICE_PLATFORM')
+    expect(event.kind === 'numbers.deprovisioning_from_voice_platform' && event.payload.eventType).toBe(
+      'DEPROVISIONING_TO_VOICE_PLATFORM',
+    )
   })
 
   it('parseNumbersEvent(<NUMBER_ORDER_PROCESSING under ACTIVE_NUMBER>) is numbers.unknown: the pair does not exist', () => {
-    expect(parseNumbersEvent('{"resourceType":"ACTIVE_NUMBER","eventType":"NUMBER_ORDER_PROCESSING"}').kind).toBe('numbers.unknown')
+    expect(parseNumbersEvent('{"resourceType":"ACTIVE_NUMBER","eventType":"NUMBER_ORDER_PROCESSING"}').kind).toBe(
+      'numbers.unknown',
+    )
   })
 })
 
@@ -92,7 +101,10 @@ describe('parsePortingEvent(body)', () => {
 
 describe('parseComplianceEvent(body)', () => {
   it('parseComplianceEvent(<specversion other than 1.0>) is invalid_payload at specversion', () => {
-    const body = JSON.parse(fixtureBytes('compliance/brand_order_status_update.json').toString('utf8')) as Record<string, unknown>
+    const body = JSON.parse(fixtureBytes('compliance/brand_order_status_update.json').toString('utf8')) as Record<
+      string,
+      unknown
+    >
     try {
       parseComplianceEvent(JSON.stringify({ ...body, specversion: '0.3' }))
       expect.unreachable()

@@ -82,7 +82,9 @@ export function mutations(schema: Schema, value: unknown, path: (string | number
       const property = object.s[i] as Schema
       const here = [...path, key]
       if (object.o[i] !== true) out.push({ op: 'remove', path: here })
-      for (const wrong of wrongValues(property)) if (!(typeof wrong === 'string' && ACCEPTED_ODDITIES.has(wrong))) out.push({ op: 'wrong', path: here, value: wrong })
+      for (const wrong of wrongValues(property))
+        if (!(typeof wrong === 'string' && ACCEPTED_ODDITIES.has(wrong)))
+          out.push({ op: 'wrong', path: here, value: wrong })
       out.push(...mutations(property, field, here))
     })
   } else if (node.t === ARRAY && Array.isArray(value) && value.length > 0) {

@@ -44,29 +44,53 @@ describe('sinchEventSchema["~standard"]', () => {
   })
 
   it('validate(<invalid payload>) returns issues with message and path', () => {
-    const result = validate(sinchEventSchema, { type: 'delivery_report_sms', batch_id: 'b', total_message_count: 1, statuses: [{ code: 0, count: -1, status: 'Delivered' }] })
-    expect(result.issues).toEqual([{ message: expect.stringContaining('"statuses[0].count" must be a non-negative integer') as string, path: ['statuses', 0, 'count'] }])
+    const result = validate(sinchEventSchema, {
+      type: 'delivery_report_sms',
+      batch_id: 'b',
+      total_message_count: 1,
+      statuses: [{ code: 0, count: -1, status: 'Delivered' }],
+    })
+    expect(result.issues).toEqual([
+      {
+        message: expect.stringContaining('"statuses[0].count" must be a non-negative integer') as string,
+        path: ['statuses', 0, 'count'],
+      },
+    ])
   })
 
-  it.each([['a string', '{"type":"mo_text"}'], ['null', null], ['an array', []]])('validate(%s) returns an issue at the root', (_label, value) => {
+  it.each([
+    ['a string', '{"type":"mo_text"}'],
+    ['null', null],
+    ['an array', []],
+  ])('validate(%s) returns an issue at the root', (_label, value) => {
     const result = validate(sinchEventSchema, value)
     expect(result.issues?.[0]?.path).toEqual([])
   })
 
   it('validate(<proxy whose getters throw>) returns an issue instead of throwing', () => {
-    const hostile = new Proxy({}, { get: () => { throw new Error('boom') } })
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('boom')
+        },
+      },
+    )
     expect(validate(sinchEventSchema, hostile).issues?.[0]?.message).toBe('The value could not be read.')
   })
 })
 
 describe('per-product schemas', () => {
-  it.each(Object.entries(PRODUCT_SCHEMAS))('%sEventSchema validates its product and reads anything else as its unknown', (product, schema) => {
-    for (const { file, kind } of manifest) {
-      const result = validate(schema as StandardSchemaV1<unknown, { kind: string }>, fixtureJson(file))
-      if (kind.startsWith(`${product}.`)) expect(result).toEqual({ value: parseEvent(fixtureBytes(file)) })
-      else if (result.issues === undefined) expect(result.value.kind.startsWith(`${product}.`)).toBe(true)
-    }
-  })
+  it.each(Object.entries(PRODUCT_SCHEMAS))(
+    '%sEventSchema validates its product and reads anything else as its unknown',
+    (product, schema) => {
+      for (const { file, kind } of manifest) {
+        const result = validate(schema as StandardSchemaV1<unknown, { kind: string }>, fixtureJson(file))
+        if (kind.startsWith(`${product}.`)) expect(result).toEqual({ value: parseEvent(fixtureBytes(file)) })
+        else if (result.issues === undefined) expect(result.value.kind.startsWith(`${product}.`)).toBe(true)
+      }
+    },
+  )
 })
 
 describe('createSinchEventSchema(options)', () => {

@@ -7,7 +7,11 @@ const entry = fileURLToPath(new URL('../../src/index.ts', import.meta.url))
 
 async function bundle(imports: string): Promise<string> {
   const result = await build({
-    stdin: { contents: `import { ${imports} } from ${JSON.stringify(entry)}\nexport const used = [${imports}]`, resolveDir: process.cwd(), loader: 'ts' },
+    stdin: {
+      contents: `import { ${imports} } from ${JSON.stringify(entry)}\nexport const used = [${imports}]`,
+      resolveDir: process.cwd(),
+      loader: 'ts',
+    },
     bundle: true,
     minify: true,
     format: 'esm',
@@ -40,7 +44,8 @@ describe('tree shaking', () => {
     ['isSmsEvent', 'sms'],
   ] as const)('import { verifySignature, %s } bundles only its own product', async (name, product) => {
     const code = await bundle(`verifySignature, ${name}`)
-    for (const [other, marker] of Object.entries(MARKERS)) expect(code.includes(marker), `${other} in ${name}`).toBe(other === product)
+    for (const [other, marker] of Object.entries(MARKERS))
+      expect(code.includes(marker), `${other} in ${name}`).toBe(other === product)
     // Recorded for the README; the figure includes the verifier.
     console.info(`[size] verifySignature + ${name}: ${gzipSync(code, { level: 9 }).length} B min+gz`)
   })

@@ -9,7 +9,7 @@ import {
   parseSmsEvent,
   safeParseEvent,
   sinchEventSchema,
-  smsEventSchema,
+  type smsEventSchema,
   type EventOfKind,
   type NumbersFailureCode,
   type NumbersProvisioningToCampaign,
@@ -53,12 +53,18 @@ describe('SinchEvent narrowing', () => {
         expectTypeOf(event.payload.eventType).toEqualTypeOf<'PROVISIONING_TO_CAMPAIGN'>()
         break
       case 'numbers.deprovisioning_from_voice_platform':
-        expectTypeOf(event.payload.eventType).toEqualTypeOf<'DEPROVISIONING_FROM_VOICE_PLATFORM' | 'DEPROVISIONING_TO_VOICE_PLATFORM'>()
+        expectTypeOf(event.payload.eventType).toEqualTypeOf<
+          'DEPROVISIONING_FROM_VOICE_PLATFORM' | 'DEPROVISIONING_TO_VOICE_PLATFORM'
+        >()
         break
       case 'porting.numbers_activated':
         expectTypeOf(event.payload.orderId).toEqualTypeOf<string | number | undefined>()
-        expectTypeOf(event.payload.phoneNumbers).toMatchTypeOf<{ phoneNumber: string; activatedDate?: string; activateTime?: string }[] | undefined>()
-        expectTypeOf(event.payload.phoneNumbers![0]!.endUser).toMatchTypeOf<{ name: string; zipCode: string } | undefined>()
+        expectTypeOf(event.payload.phoneNumbers).toMatchTypeOf<
+          { phoneNumber: string; activatedDate?: string; activateTime?: string }[] | undefined
+        >()
+        expectTypeOf(event.payload.phoneNumbers![0]!.endUser).toMatchTypeOf<
+          { name: string; zipCode: string } | undefined
+        >()
         expectTypeOf(event.payload.type).toEqualTypeOf<'NUMBERS_ACTIVATED' | undefined>()
         break
       case 'campaigns.carrier_order_status_update':
@@ -86,7 +92,9 @@ describe('SinchEvent narrowing', () => {
 
   it('EventOfKind looks a kind up', () => {
     expectTypeOf<EventOfKind<'sms.mo_text'>['payload']['body']>().toEqualTypeOf<string>()
-    expectTypeOf<EventOfKind<'sms.mo_media'>['payload']['body']['media']>().toMatchTypeOf<{ content_type: string; code: number }[] | undefined>()
+    expectTypeOf<EventOfKind<'sms.mo_media'>['payload']['body']['media']>().toMatchTypeOf<
+      { content_type: string; code: number }[] | undefined
+    >()
     expectTypeOf<EventOfKind<'unknown'>>().toEqualTypeOf<UnknownEvent>()
     // @ts-expect-error not a kind
     expectTypeOf<EventOfKind<'sms.mo_textt'>>()
@@ -133,7 +141,10 @@ describe('parse function signatures', () => {
   it('safeParseEvent(body) returns a discriminated result', () => {
     const result = safeParseEvent(body)
     if (result.ok) expectTypeOf(result.event).toEqualTypeOf<SinchEvent>()
-    else expectTypeOf(result.error.code).toEqualTypeOf<'body_not_raw' | 'body_too_large' | 'invalid_utf8' | 'invalid_json' | 'invalid_payload' | 'unknown_event'>()
+    else
+      expectTypeOf(result.error.code).toEqualTypeOf<
+        'body_not_raw' | 'body_too_large' | 'invalid_utf8' | 'invalid_json' | 'invalid_payload' | 'unknown_event'
+      >()
   })
 })
 
@@ -141,7 +152,16 @@ describe('guards', () => {
   it('narrow unknown values', () => {
     const value: unknown = {}
     if (isSmsMoText(value)) expectTypeOf(value).toEqualTypeOf<SmsMoText>()
-    if (isSmsEvent(value)) expectTypeOf(value.type).toEqualTypeOf<'mo_text' | 'mo_binary' | 'mo_media' | 'delivery_report_sms' | 'delivery_report_mms' | 'recipient_delivery_report_sms' | 'recipient_delivery_report_mms'>()
+    if (isSmsEvent(value))
+      expectTypeOf(value.type).toEqualTypeOf<
+        | 'mo_text'
+        | 'mo_binary'
+        | 'mo_media'
+        | 'delivery_report_sms'
+        | 'delivery_report_mms'
+        | 'recipient_delivery_report_sms'
+        | 'recipient_delivery_report_mms'
+      >()
     if (isNumbersEvent(value)) expectTypeOf(value.resourceType).toEqualTypeOf<'ACTIVE_NUMBER' | 'NUMBER_ORDER'>()
     if (isEventPayload('porting.new_order_note', value)) expectTypeOf(value.note).toEqualTypeOf<string | undefined>()
     // @ts-expect-error unknown kinds have no guard

@@ -22,8 +22,14 @@ const seen = new Map<string, Map<string, number>>()
 function same(a: Outcome, b: Outcome, property: string): void {
   const left = JSON.stringify(a)
   const right = JSON.stringify(b)
-  if (left !== right) throw new Error(`entries disagree:\n  sinch-webhooks:     ${left}\n  sinch-webhooks/web: ${right}`)
-  const kind = 'threw' in a ? 'TypeError' : (a.result as { ok: boolean; code?: string }).ok ? 'ok' : (a.result as { code: string }).code
+  if (left !== right)
+    throw new Error(`entries disagree:\n  sinch-webhooks:     ${left}\n  sinch-webhooks/web: ${right}`)
+  const kind =
+    'threw' in a
+      ? 'TypeError'
+      : (a.result as { ok: boolean; code?: string }).ok
+        ? 'ok'
+        : (a.result as { code: string }).code
   if (!seen.has(property)) seen.set(property, new Map())
   const counts = seen.get(property)!
   counts.set(kind, (counts.get(kind) ?? 0) + 1)
@@ -33,7 +39,8 @@ function expectVariety(property: string, kinds: string[]): void {
   const got = seen.get(property) ?? new Map<string, number>()
   if (process.env.DEBUG_PROPERTY === '1') console.log(property, Object.fromEntries(got))
   const missing = kinds.filter((k) => !got.has(k))
-  if (missing.length > 0) throw new Error(`the generated inputs never produced ${missing.join(', ')} (saw ${[...got.keys()].join(', ')})`)
+  if (missing.length > 0)
+    throw new Error(`the generated inputs never produced ${missing.join(', ')} (saw ${[...got.keys()].join(', ')})`)
 }
 
 /** How a header value is made from the valid one: kept, damaged, or replaced by garbage. */
@@ -45,32 +52,60 @@ type ValuePlan =
 
 const textPlan: fc.Arbitrary<ValuePlan> = fc.oneof(
   { weight: 12, arbitrary: fc.constant<ValuePlan>({ kind: 'valid' }) },
-  { weight: 5, arbitrary: fc.constantFrom<ValuePlan>({ kind: 'upper' }, { kind: 'padded' }, { kind: 'joined' }, { kind: 'truncated' }, { kind: 'empty' }) },
-  { weight: 3, arbitrary: fc.oneof(
-    fc.string({ maxLength: 60 }),
-    codeUnitString({ maxLength: 60 }),
-    fc.stringMatching(/^[A-Za-z0-9+/=]{40,46}$/),
-    fc.stringMatching(/^[0-9a-fA-F]{38,66}$/),
-  ).map((text): ValuePlan => ({ kind: 'garbage', text })) },
+  {
+    weight: 5,
+    arbitrary: fc.constantFrom<ValuePlan>(
+      { kind: 'upper' },
+      { kind: 'padded' },
+      { kind: 'joined' },
+      { kind: 'truncated' },
+      { kind: 'empty' },
+    ),
+  },
+  {
+    weight: 3,
+    arbitrary: fc
+      .oneof(
+        fc.string({ maxLength: 60 }),
+        codeUnitString({ maxLength: 60 }),
+        fc.stringMatching(/^[A-Za-z0-9+/=]{40,46}$/),
+        fc.stringMatching(/^[0-9a-fA-F]{38,66}$/),
+      )
+      .map((text): ValuePlan => ({ kind: 'garbage', text })),
+  },
 )
 
 const valuePlan: fc.Arbitrary<ValuePlan> = fc.oneof(
   { weight: 12, arbitrary: textPlan },
   { weight: 1, arbitrary: fc.array(textPlan, { maxLength: 3 }).map((items): ValuePlan => ({ kind: 'array', items })) },
-  { weight: 1, arbitrary: fc.constantFrom(undefined, null, 42, 1700000000).map((value): ValuePlan => ({ kind: 'constant', value })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom(undefined, null, 42, 1700000000)
+      .map((value): ValuePlan => ({ kind: 'constant', value })),
+  },
 )
 
 function materialise(plan: ValuePlan, valid: string): unknown {
   switch (plan.kind) {
-    case 'valid': return valid
-    case 'upper': return valid.toUpperCase()
-    case 'padded': return ` ${valid}\t`
-    case 'joined': return `${valid}, ${valid}`
-    case 'truncated': return valid.slice(1)
-    case 'empty': return ''
-    case 'garbage': return plan.text
-    case 'array': return plan.items.map((item) => materialise(item, valid))
-    case 'constant': return plan.value
+    case 'valid':
+      return valid
+    case 'upper':
+      return valid.toUpperCase()
+    case 'padded':
+      return ` ${valid}\t`
+    case 'joined':
+      return `${valid}, ${valid}`
+    case 'truncated':
+      return valid.slice(1)
+    case 'empty':
+      return ''
+    case 'garbage':
+      return plan.text
+    case 'array':
+      return plan.items.map((item) => materialise(item, valid))
+    case 'constant':
+      return plan.value
   }
 }
 
@@ -103,7 +138,9 @@ function buildHeaders(plan: HeadersPlan, valid: Record<string, string>): unknown
   const object: Record<string, unknown> = { ...plan.extra }
   Object.entries(valid).forEach(([name, value], i) => {
     const planned = plan.plans[i % plan.plans.length]!
-    const h: HeaderPlan = plan.pristine ? { ...planned, present: true, twice: false, value: { kind: 'valid' } } : planned
+    const h: HeaderPlan = plan.pristine
+      ? { ...planned, present: true, twice: false, value: { kind: 'valid' } }
+      : planned
     if (!h.present) return
     const v = materialise(h.value, value)
     object[h.upper ? name.toUpperCase() : name] = v
@@ -141,7 +178,12 @@ describe('sync (node:crypto) and async (Web Crypto) entries agree', () => {
         fc.oneof(fc.constant(undefined), secret, fc.constant(''), fc.array(secret, { maxLength: 3 })),
         headersPlan,
         async (signed, presented, s, algorithm, useSignature, otherSecret, plan) => {
-          const valid = algorithm === 'sha256' ? (signed.length % 2 === 0 ? signSha256Hex(s, signed) : signSha256Base64(s, signed)) : signSha1Hex(s, signed)
+          const valid =
+            algorithm === 'sha256'
+              ? signed.length % 2 === 0
+                ? signSha256Hex(s, signed)
+                : signSha256Base64(s, signed)
+              : signSha1Hex(s, signed)
           // Half the time the presented body is the signed one (null), otherwise anything at all.
           const bodyIn = presented === null ? signed : presented
           const secretIn = otherSecret ?? s
@@ -152,12 +194,24 @@ describe('sync (node:crypto) and async (Web Crypto) entries agree', () => {
             ...(algorithm === undefined ? {} : { algorithm }),
             ...(useSignature ? { signature: valid } : { headers: hs }),
           } as never
-          same(await settle(() => nodeEntry.verifySignature(options)), await settle(() => webEntry.verifySignature(options)), 'signature')
+          same(
+            await settle(() => nodeEntry.verifySignature(options)),
+            await settle(() => webEntry.verifySignature(options)),
+            'signature',
+          )
         },
       ),
       300,
     )
-    expectVariety('signature', ['ok', 'signature_mismatch', 'malformed_signature', 'missing_signature', 'duplicate_header', 'body_not_raw', 'TypeError'])
+    expectVariety('signature', [
+      'ok',
+      'signature_mismatch',
+      'malformed_signature',
+      'missing_signature',
+      'duplicate_header',
+      'body_not_raw',
+      'TypeError',
+    ])
   })
 
   it('verifyWebhookSignature(random headers and options) gives the same result or the same TypeError in both entries', async () => {
@@ -167,9 +221,18 @@ describe('sync (node:crypto) and async (Web Crypto) entries agree', () => {
       s: secret,
       n: nonce,
       t: timestamp,
-      algorithm: fc.oneof({ weight: 4, arbitrary: fc.constantFrom('HmacSHA256', 'hmacsha256') }, fc.constantFrom('HmacSHA1', '')),
-      skew: fc.oneof({ weight: 3, arbitrary: fc.integer({ min: -100, max: 100 }) }, fc.integer({ min: -1000, max: 1000 })),
-      tolerance: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(undefined, false, 120, 300) }, fc.constantFrom(0, -1, Number.NaN)),
+      algorithm: fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom('HmacSHA256', 'hmacsha256') },
+        fc.constantFrom('HmacSHA1', ''),
+      ),
+      skew: fc.oneof(
+        { weight: 3, arbitrary: fc.integer({ min: -100, max: 100 }) },
+        fc.integer({ min: -1000, max: 1000 }),
+      ),
+      tolerance: fc.oneof(
+        { weight: 6, arbitrary: fc.constantFrom(undefined, false, 120, 300) },
+        fc.constantFrom(0, -1, Number.NaN),
+      ),
       requireAlgorithmHeader: fc.constantFrom(undefined, true, false),
       seen: fc.constantFrom(undefined, true, false),
     })
@@ -191,11 +254,26 @@ describe('sync (node:crypto) and async (Web Crypto) entries agree', () => {
           ...(sc.requireAlgorithmHeader === undefined ? {} : { requireAlgorithmHeader: sc.requireAlgorithmHeader }),
           ...(sc.seen === undefined ? {} : { seenNonce: () => sc.seen }),
         } as never
-        same(await settle(() => nodeEntry.verifyWebhookSignature(options)), await settle(() => webEntry.verifyWebhookSignature(options)), 'webhook')
+        same(
+          await settle(() => nodeEntry.verifyWebhookSignature(options)),
+          await settle(() => webEntry.verifyWebhookSignature(options)),
+          'webhook',
+        )
       }),
       400,
     )
-    expectVariety('webhook', ['ok', 'signature_mismatch', 'malformed_signature', 'missing_signature', 'missing_header', 'duplicate_header', 'timestamp_out_of_range', 'unsupported_algorithm', 'nonce_replayed', 'TypeError'])
+    expectVariety('webhook', [
+      'ok',
+      'signature_mismatch',
+      'malformed_signature',
+      'missing_signature',
+      'missing_header',
+      'duplicate_header',
+      'timestamp_out_of_range',
+      'unsupported_algorithm',
+      'nonce_replayed',
+      'TypeError',
+    ])
   })
 
   it('verifyBasicAuth() and verifyBearerToken() give the same result in both entries for random Authorization values', async () => {
@@ -203,22 +281,36 @@ describe('sync (node:crypto) and async (Web Crypto) entries agree', () => {
       fc.string({ maxLength: 40 }),
       fc.constantFrom('', ' ', '\t', 'Basic', 'Bearer'),
       fc.stringMatching(/^(Bearer|Basic) [A-Za-z0-9._~+/-]{1,20}=?$/),
-      fc.tuple(fc.constantFrom('Basic', 'basic', 'Bearer', 'bearer', 'Digest'), fc.string({ maxLength: 30 })).map(([w, c]) => `${w} ${c}`),
-      fc.tuple(fc.string({ maxLength: 10 }), fc.string({ maxLength: 10 })).map(([u, p]) => `Basic ${Buffer.from(`${u}:${p}`).toString('base64')}`),
+      fc
+        .tuple(fc.constantFrom('Basic', 'basic', 'Bearer', 'bearer', 'Digest'), fc.string({ maxLength: 30 }))
+        .map(([w, c]) => `${w} ${c}`),
+      fc
+        .tuple(fc.string({ maxLength: 10 }), fc.string({ maxLength: 10 }))
+        .map(([u, p]) => `Basic ${Buffer.from(`${u}:${p}`).toString('base64')}`),
     )
     const user = fc.string({ minLength: 1, maxLength: 10 }).filter((u) => !u.includes(':'))
     const pass = fc.string({ minLength: 1, maxLength: 10 })
     // Some headers carry exactly the configured credentials, so the success path is compared too.
-    const matching = fc
-      .tuple(user, pass, fc.boolean())
-      .map(([u, p, bearer]) => ({ a: bearer ? `Bearer ${u}` : `Basic ${Buffer.from(`${u}:${p}`).toString('base64')}`, u, p }))
+    const matching = fc.tuple(user, pass, fc.boolean()).map(([u, p, bearer]) => ({
+      a: bearer ? `Bearer ${u}` : `Basic ${Buffer.from(`${u}:${p}`).toString('base64')}`,
+      u,
+      p,
+    }))
     const random = fc.tuple(authorization, user, pass).map(([a, u, p]) => ({ a, u, p }))
     await check(
       fc.asyncProperty(fc.oneof(matching, random), async ({ a, u: user, p: pass }) => {
         const basic = { authorization: a, username: user, password: pass }
-        same(await settle(() => nodeEntry.verifyBasicAuth(basic)), await settle(() => webEntry.verifyBasicAuth(basic)), 'basic')
+        same(
+          await settle(() => nodeEntry.verifyBasicAuth(basic)),
+          await settle(() => webEntry.verifyBasicAuth(basic)),
+          'basic',
+        )
         const bearer = { authorization: a, token: [user, pass] }
-        same(await settle(() => nodeEntry.verifyBearerToken(bearer)), await settle(() => webEntry.verifyBearerToken(bearer)), 'bearer')
+        same(
+          await settle(() => nodeEntry.verifyBearerToken(bearer)),
+          await settle(() => webEntry.verifyBearerToken(bearer)),
+          'bearer',
+        )
       }),
       300,
     )

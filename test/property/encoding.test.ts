@@ -24,11 +24,13 @@ describe('constantTimeEqual', () => {
     const pair = fc.oneof(
       fc.tuple(bytes, bytes),
       bytes.map((b) => [b, new Uint8Array(b)] as const),
-      fc.tuple(fc.uint8Array({ minLength: 1, maxLength: 40 }), fc.nat(), fc.integer({ min: 0, max: 255 })).map(([b, at, v]) => {
-        const c = new Uint8Array(b)
-        c[at % c.length] = v
-        return [b, c] as const
-      }),
+      fc
+        .tuple(fc.uint8Array({ minLength: 1, maxLength: 40 }), fc.nat(), fc.integer({ min: 0, max: 255 }))
+        .map(([b, at, v]) => {
+          const c = new Uint8Array(b)
+          c[at % c.length] = v
+          return [b, c] as const
+        }),
       bytes.map((b) => [b, new Uint8Array([...b, 0])] as const),
     )
     await check(

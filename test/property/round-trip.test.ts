@@ -7,14 +7,16 @@ import { body, check, nonce, reportCases, secret, timestamp } from './support'
 reportCases('round-trip')
 
 const expectOk = (result: { ok: boolean; secretIndex?: number }, index = 0): void => {
-  if (!result.ok || result.secretIndex !== index) throw new Error(`expected ok with secretIndex ${index}, got ${JSON.stringify(result)}`)
+  if (!result.ok || result.secretIndex !== index)
+    throw new Error(`expected ok with secretIndex ${index}, got ${JSON.stringify(result)}`)
 }
 
 describe('sign then verify', () => {
   it('verifySignature({ body, signature: HEX(HMAC-SHA1), secret }) verifies any body under any secret, in both entries', async () => {
     await check(
       fc.asyncProperty(body, secret, async (b, s) => {
-        for (const entry of ENTRIES) expectOk(await entry.verifySignature({ body: b, signature: signSha1Hex(s, b), secret: s }))
+        for (const entry of ENTRIES)
+          expectOk(await entry.verifySignature({ body: b, signature: signSha1Hex(s, b), secret: s }))
       }),
       300,
     )
@@ -24,7 +26,8 @@ describe('sign then verify', () => {
     await check(
       fc.asyncProperty(body, secret, fc.boolean(), async (b, s, base64) => {
         const signature = base64 ? signSha256Base64(s, b) : signSha256Hex(s, b)
-        for (const entry of ENTRIES) expectOk(await entry.verifySignature({ body: b, signature, secret: s, algorithm: 'sha256' }))
+        for (const entry of ENTRIES)
+          expectOk(await entry.verifySignature({ body: b, signature, secret: s, algorithm: 'sha256' }))
       }),
       300,
     )
@@ -48,10 +51,19 @@ describe('sign then verify', () => {
 
   it('verifySignature({ secret: rotation }) verifies with the index of the signing secret', async () => {
     await check(
-      fc.asyncProperty(body, fc.uniqueArray(secret, { minLength: 1, maxLength: 10 }), fc.nat(), async (b, secrets, pick) => {
-        const index = pick % secrets.length
-        for (const entry of ENTRIES) expectOk(await entry.verifySignature({ body: b, signature: signSha1Hex(secrets[index]!, b), secret: secrets }), index)
-      }),
+      fc.asyncProperty(
+        body,
+        fc.uniqueArray(secret, { minLength: 1, maxLength: 10 }),
+        fc.nat(),
+        async (b, secrets, pick) => {
+          const index = pick % secrets.length
+          for (const entry of ENTRIES)
+            expectOk(
+              await entry.verifySignature({ body: b, signature: signSha1Hex(secrets[index]!, b), secret: secrets }),
+              index,
+            )
+        },
+      ),
       200,
     )
   })

@@ -17,18 +17,27 @@ export const body: fc.Arbitrary<string | Uint8Array> = fc.oneof(
 )
 
 /** Secrets: any non-empty string. */
-export const secret: fc.Arbitrary<string> = fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }), codeUnitString({ minLength: 1, maxLength: 40 }))
+export const secret: fc.Arbitrary<string> = fc.oneof(
+  fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }),
+  codeUnitString({ minLength: 1, maxLength: 40 }),
+)
 
 /** Nonces as a header can carry them: printable ASCII without commas, no surrounding spaces. */
-export const nonce: fc.Arbitrary<string> = fc
-  .string({ unit: fc.constantFrom(...'0123456789ABCDEFGHJKMNPQRSTVWXYZabcdef-_.~'.split('')), minLength: 1, maxLength: 30 })
+export const nonce: fc.Arbitrary<string> = fc.string({
+  unit: fc.constantFrom(...'0123456789ABCDEFGHJKMNPQRSTVWXYZabcdef-_.~'.split('')),
+  minLength: 1,
+  maxLength: 30,
+})
 
 export const timestamp: fc.Arbitrary<string> = fc.integer({ min: 0, max: 4_102_444_800 }).map(String)
 
 let cases = 0
 
 /** Runs a property with a fixed number of cases and counts them for the file's summary line. */
-export async function check<T>(property: fc.IAsyncPropertyWithHooks<T> | fc.IPropertyWithHooks<T>, numRuns: number): Promise<void> {
+export async function check<T>(
+  property: fc.IAsyncPropertyWithHooks<T> | fc.IPropertyWithHooks<T>,
+  numRuns: number,
+): Promise<void> {
   await fc.assert(property as fc.IAsyncPropertyWithHooks<T>, { numRuns })
   cases += numRuns
 }

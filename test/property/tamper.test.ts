@@ -36,7 +36,8 @@ describe('any single change fails', () => {
     await check(
       fc.asyncProperty(nonEmptyBytes, secret, fc.nat(), fc.integer({ min: 1, max: 255 }), async (b, s, at, mask) => {
         const signature = signSha1Hex(s, b)
-        for (const entry of ENTRIES) expectFailure(await entry.verifySignature({ body: flipByte(b, at, mask), signature, secret: s }))
+        for (const entry of ENTRIES)
+          expectFailure(await entry.verifySignature({ body: flipByte(b, at, mask), signature, secret: s }))
       }),
       300,
     )
@@ -48,7 +49,8 @@ describe('any single change fails', () => {
         const signature = signSha1Hex(s, b)
         const tampered = replaceChar(signature, at, pick, HEX)
         if (tampered.toLowerCase() === signature) throw new Error('not a change')
-        for (const entry of ENTRIES) expectFailure(await entry.verifySignature({ body: b, signature: tampered, secret: s }))
+        for (const entry of ENTRIES)
+          expectFailure(await entry.verifySignature({ body: b, signature: tampered, secret: s }))
       }),
       300,
     )
@@ -58,7 +60,8 @@ describe('any single change fails', () => {
     await check(
       fc.asyncProperty(nonEmptyBytes, secret, fc.nat(), fc.nat(), async (b, s, at, pick) => {
         const tampered = replaceChar(signSha256Base64(s, b), at, pick, B64)
-        for (const entry of ENTRIES) expectFailure(await entry.verifySignature({ body: b, signature: tampered, secret: s, algorithm: 'sha256' }))
+        for (const entry of ENTRIES)
+          expectFailure(await entry.verifySignature({ body: b, signature: tampered, secret: s, algorithm: 'sha256' }))
       }),
       300,
     )
@@ -67,19 +70,35 @@ describe('any single change fails', () => {
   it('verifyWebhookSignature() fails when any byte of the body or any character of the signature, nonce or timestamp changes', async () => {
     const part = fc.constantFrom('body', 'signature', 'nonce', 'timestamp')
     await check(
-      fc.asyncProperty(nonEmptyBytes, secret, nonce, timestamp, part, fc.nat(), fc.nat(), fc.integer({ min: 1, max: 255 }), async (b, s, n, t, which, at, pick, mask) => {
-        const headers = {
-          'x-sinch-webhook-signature': signWebhook(s, b, n, t),
-          'x-sinch-webhook-signature-nonce': n,
-          'x-sinch-webhook-signature-timestamp': t,
-        }
-        let presented: Uint8Array = b
-        if (which === 'body') presented = flipByte(b, at, mask)
-        if (which === 'signature') headers['x-sinch-webhook-signature'] = replaceChar(headers['x-sinch-webhook-signature'], at, pick, B64)
-        if (which === 'nonce') headers['x-sinch-webhook-signature-nonce'] = replaceChar(n, at, pick, '0123456789ABCDEFGHJKMNPQRSTVWXYZ')
-        if (which === 'timestamp') headers['x-sinch-webhook-signature-timestamp'] = replaceChar(t, at, pick, '0123456789')
-        for (const entry of ENTRIES) expectFailure(await entry.verifyWebhookSignature({ body: presented, headers, secret: s, toleranceSeconds: false }))
-      }),
+      fc.asyncProperty(
+        nonEmptyBytes,
+        secret,
+        nonce,
+        timestamp,
+        part,
+        fc.nat(),
+        fc.nat(),
+        fc.integer({ min: 1, max: 255 }),
+        async (b, s, n, t, which, at, pick, mask) => {
+          const headers = {
+            'x-sinch-webhook-signature': signWebhook(s, b, n, t),
+            'x-sinch-webhook-signature-nonce': n,
+            'x-sinch-webhook-signature-timestamp': t,
+          }
+          let presented: Uint8Array = b
+          if (which === 'body') presented = flipByte(b, at, mask)
+          if (which === 'signature')
+            headers['x-sinch-webhook-signature'] = replaceChar(headers['x-sinch-webhook-signature'], at, pick, B64)
+          if (which === 'nonce')
+            headers['x-sinch-webhook-signature-nonce'] = replaceChar(n, at, pick, '0123456789ABCDEFGHJKMNPQRSTVWXYZ')
+          if (which === 'timestamp')
+            headers['x-sinch-webhook-signature-timestamp'] = replaceChar(t, at, pick, '0123456789')
+          for (const entry of ENTRIES)
+            expectFailure(
+              await entry.verifyWebhookSignature({ body: presented, headers, secret: s, toleranceSeconds: false }),
+            )
+        },
+      ),
       400,
     )
   })
@@ -89,9 +108,13 @@ describe('any single change fails', () => {
       fc.asyncProperty(nonEmptyBytes, secret, secret, async (b, s, other) => {
         // Two strings can be the same key: lone surrogates both encode to U+FFFD, and HMAC
         // pads short keys with zero bytes, so "k" and "k\0" are one key. Skip those pairs.
-        const key = (text: string): string => Buffer.from(text, 'utf8').toString('hex').replace(/(00)+$/, '')
+        const key = (text: string): string =>
+          Buffer.from(text, 'utf8')
+            .toString('hex')
+            .replace(/(00)+$/, '')
         fc.pre(key(s) !== key(other))
-        for (const entry of ENTRIES) expectFailure(await entry.verifySignature({ body: b, signature: signSha1Hex(s, b), secret: other }))
+        for (const entry of ENTRIES)
+          expectFailure(await entry.verifySignature({ body: b, signature: signSha1Hex(s, b), secret: other }))
       }),
       200,
     )

@@ -12,10 +12,13 @@ describe('README.md', () => {
     expect(includes.length).toBeGreaterThan(0)
   })
 
-  it.each(includes.map((m) => [m[1]!, m[2]!]))('quotes %s exactly as the tested file (run node scripts/sync-readme.mjs)', (path, quoted) => {
-    expect(existsSync(root + path), `${path} does not exist`).toBe(true)
-    expect(quoted).toBe(readFileSync(root + path, 'utf8').replace(/\n*$/, '\n'))
-  })
+  it.each(includes.map((m) => [m[1]!, m[2]!]))(
+    'quotes %s exactly as the tested file (run node scripts/sync-readme.mjs)',
+    (path, quoted) => {
+      expect(existsSync(root + path), `${path} does not exist`).toBe(true)
+      expect(quoted).toBe(readFileSync(root + path, 'utf8').replace(/\n*$/, '\n'))
+    },
+  )
 
   it('gives the test command that .ci/run runs', () => {
     const command = readme.match(/```sh\n(npm test)\n```/)?.[1]

@@ -21,10 +21,18 @@ describe('Bun runs the built package', () => {
   })
   afterAll(killAll)
 
-  it.each(CASES)('bun cli.mjs dist/$file $mode passes every check', async ({ file, mode }) => {
-    const sync = mode === 'sync'
-    const outcome = await runCli('bun', file, sync)
-    const summary = readSummary(outcome)
-    expectCleanRun(summary, { runtime: 'bun', sync, hasParser: hasParser.get(file) === true }, describeOutcome(outcome))
-  }, RUN_TIMEOUT_MS + 10_000)
+  it.each(CASES)(
+    'bun cli.mjs dist/$file $mode passes every check',
+    async ({ file, mode }) => {
+      const sync = mode === 'sync'
+      const outcome = await runCli('bun', file, sync)
+      const summary = readSummary(outcome)
+      expectCleanRun(
+        summary,
+        { runtime: 'bun', sync, hasParser: hasParser.get(file) === true },
+        describeOutcome(outcome),
+      )
+    },
+    RUN_TIMEOUT_MS + 10_000,
+  )
 })

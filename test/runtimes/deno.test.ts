@@ -19,10 +19,18 @@ describe('Deno runs the built package', () => {
   })
   afterAll(killAll)
 
-  it.each(CASES)('deno cli.mjs dist/$file $mode passes every check', async ({ file, mode }) => {
-    const sync = mode === 'sync'
-    const outcome = await runCli('deno', file, sync)
-    const summary = readSummary(outcome)
-    expectCleanRun(summary, { runtime: 'deno', sync, hasParser: hasParser.get(file) === true }, describeOutcome(outcome))
-  }, RUN_TIMEOUT_MS + 10_000)
+  it.each(CASES)(
+    'deno cli.mjs dist/$file $mode passes every check',
+    async ({ file, mode }) => {
+      const sync = mode === 'sync'
+      const outcome = await runCli('deno', file, sync)
+      const summary = readSummary(outcome)
+      expectCleanRun(
+        summary,
+        { runtime: 'deno', sync, hasParser: hasParser.get(file) === true },
+        describeOutcome(outcome),
+      )
+    },
+    RUN_TIMEOUT_MS + 10_000,
+  )
 })

@@ -37,8 +37,10 @@ export function detectRuntime() {
   const g = globalThis
   if (typeof g.Bun !== 'undefined') return { name: 'bun', version: String(g.Bun.version) }
   if (typeof g.Deno !== 'undefined') return { name: 'deno', version: String(g.Deno.version?.deno) }
-  if (typeof g.navigator !== 'undefined' && g.navigator.userAgent === 'Cloudflare-Workers') return { name: 'workerd', version: '' }
-  if (typeof g.process !== 'undefined' && g.process.versions?.node !== undefined) return { name: 'node', version: String(g.process.versions.node) }
+  if (typeof g.navigator !== 'undefined' && g.navigator.userAgent === 'Cloudflare-Workers')
+    return { name: 'workerd', version: '' }
+  if (typeof g.process !== 'undefined' && g.process.versions?.node !== undefined)
+    return { name: 'node', version: String(g.process.versions.node) }
   return { name: 'unknown', version: '' }
 }
 
@@ -128,19 +130,25 @@ function show(value) {
 function expectOk(result, secretIndex) {
   assert(result !== null && typeof result === 'object', `expected a result object, got ${show(result)}`)
   assert(result.ok === true, `expected { ok: true }, got ${show(result)}`)
-  if (secretIndex !== undefined) assert(result.secretIndex === secretIndex, `expected secretIndex ${secretIndex}, got ${show(result)}`)
+  if (secretIndex !== undefined)
+    assert(result.secretIndex === secretIndex, `expected secretIndex ${secretIndex}, got ${show(result)}`)
 }
 
 function expectFailure(result, code, header) {
   assert(result !== null && typeof result === 'object', `expected a result object, got ${show(result)}`)
   assert(result.ok === false, `expected { ok: false, code: ${code} }, got ${show(result)}`)
   assert(result.code === code, `expected code ${code}, got ${show(result)}`)
-  assert(typeof result.message === 'string' && result.message.startsWith(MESSAGE_PREFIX), `message lacks the package prefix: ${show(result)}`)
+  assert(
+    typeof result.message === 'string' && result.message.startsWith(MESSAGE_PREFIX),
+    `message lacks the package prefix: ${show(result)}`,
+  )
   if (header !== undefined) assert(result.header === header, `expected header ${header}, got ${show(result)}`)
 }
 
 function isThenable(value) {
-  return value !== null && (typeof value === 'object' || typeof value === 'function') && typeof value.then === 'function'
+  return (
+    value !== null && (typeof value === 'object' || typeof value === 'function') && typeof value.then === 'function'
+  )
 }
 
 /**
@@ -199,83 +207,187 @@ export async function run(entry, { sync }) {
 
   // --- exports ---------------------------------------------------------------
   await h.check('entry exports the four verifiers and assertVerified', () => {
-    for (const name of ['verifySignature', 'verifyWebhookSignature', 'verifyBasicAuth', 'verifyBearerToken', 'assertVerified', 'isSinchWebhookError']) {
+    for (const name of [
+      'verifySignature',
+      'verifyWebhookSignature',
+      'verifyBasicAuth',
+      'verifyBearerToken',
+      'assertVerified',
+      'isSinchWebhookError',
+    ]) {
       assert(typeof entry[name] === 'function', `${name} is not exported as a function`)
     }
     assert(typeof entry.SinchWebhookError === 'function', 'SinchWebhookError is not exported')
   })
   await h.check('entry exports the header names and defaults', () => {
     assert(entry.SINCH_SIGNATURE_HEADER === SIG, `SINCH_SIGNATURE_HEADER is ${show(entry.SINCH_SIGNATURE_HEADER)}`)
-    assert(show(entry.WEBHOOK_SIGNATURE_HEADERS) === show(WH), `WEBHOOK_SIGNATURE_HEADERS is ${show(entry.WEBHOOK_SIGNATURE_HEADERS)}`)
-    assert(entry.DEFAULT_TOLERANCE_SECONDS === 300, `DEFAULT_TOLERANCE_SECONDS is ${show(entry.DEFAULT_TOLERANCE_SECONDS)}`)
-    assert(Array.isArray(entry.VERIFY_ERROR_CODES) && entry.VERIFY_ERROR_CODES.length >= 13, 'VERIFY_ERROR_CODES is not the list of codes')
+    assert(
+      show(entry.WEBHOOK_SIGNATURE_HEADERS) === show(WH),
+      `WEBHOOK_SIGNATURE_HEADERS is ${show(entry.WEBHOOK_SIGNATURE_HEADERS)}`,
+    )
+    assert(
+      entry.DEFAULT_TOLERANCE_SECONDS === 300,
+      `DEFAULT_TOLERANCE_SECONDS is ${show(entry.DEFAULT_TOLERANCE_SECONDS)}`,
+    )
+    assert(
+      Array.isArray(entry.VERIFY_ERROR_CODES) && entry.VERIFY_ERROR_CODES.length >= 13,
+      'VERIFY_ERROR_CODES is not the list of codes',
+    )
   })
 
   // --- verifySignature (X-Sinch-Signature) ---------------------------------------
   for (const [shape, body] of Object.entries(shapes(BODY))) {
-    await h.check(`verifySignature({ body: ${shape}, headers, secret }) accepts the HMAC-SHA1 hex signature`, async () => {
-      expectOk(await call(verifySignature, { body, headers: { [SIG]: v.sha1 }, secret: SECRET }), 0)
-    })
+    await h.check(
+      `verifySignature({ body: ${shape}, headers, secret }) accepts the HMAC-SHA1 hex signature`,
+      async () => {
+        expectOk(await call(verifySignature, { body, headers: { [SIG]: v.sha1 }, secret: SECRET }), 0)
+      },
+    )
   }
   await h.check('verifySignature({ body, headers: Headers, secret }) accepts a Fetch Headers object', async () => {
-    expectOk(await call(verifySignature, { body: BODY, headers: new Headers({ 'X-Sinch-Signature': v.sha1 }), secret: SECRET }), 0)
+    expectOk(
+      await call(verifySignature, {
+        body: BODY,
+        headers: new Headers({ 'X-Sinch-Signature': v.sha1 }),
+        secret: SECRET,
+      }),
+      0,
+    )
   })
-  await h.check('verifySignature({ body, headers, secret }) matches header names case-insensitively in plain objects', async () => {
-    expectOk(await call(verifySignature, { body: BODY, headers: { 'X-Sinch-Signature': v.sha1 }, secret: SECRET }), 0)
-  })
+  await h.check(
+    'verifySignature({ body, headers, secret }) matches header names case-insensitively in plain objects',
+    async () => {
+      expectOk(await call(verifySignature, { body: BODY, headers: { 'X-Sinch-Signature': v.sha1 }, secret: SECRET }), 0)
+    },
+  )
   await h.check('verifySignature({ body, headers, secret }) accepts upper-case hex', async () => {
     expectOk(await call(verifySignature, { body: BODY, headers: { [SIG]: v.sha1.toUpperCase() }, secret: SECRET }))
   })
   await h.check('verifySignature({ body, signature, secret }) accepts the header value itself', async () => {
     expectOk(await call(verifySignature, { body: BODY, signature: v.sha1, secret: SECRET }))
   })
-  await h.check('verifySignature({ body, headers, secret: [old, current] }) reports the matching secret index', async () => {
-    expectOk(await call(verifySignature, { body: BODY, headers: { [SIG]: v.sha1 }, secret: [OTHER_SECRET, SECRET] }), 1)
-  })
+  await h.check(
+    'verifySignature({ body, headers, secret: [old, current] }) reports the matching secret index',
+    async () => {
+      expectOk(
+        await call(verifySignature, { body: BODY, headers: { [SIG]: v.sha1 }, secret: [OTHER_SECRET, SECRET] }),
+        1,
+      )
+    },
+  )
   await h.check("verifySignature({ algorithm: 'sha256' }) accepts a hex HMAC-SHA256", async () => {
-    expectOk(await call(verifySignature, { body: BODY, headers: { [SIG]: v.sha256Hex }, secret: SECRET, algorithm: 'sha256' }))
+    expectOk(
+      await call(verifySignature, { body: BODY, headers: { [SIG]: v.sha256Hex }, secret: SECRET, algorithm: 'sha256' }),
+    )
   })
   await h.check("verifySignature({ algorithm: 'sha256' }) accepts a Base64 HMAC-SHA256", async () => {
-    expectOk(await call(verifySignature, { body: encoder.encode(BODY), headers: { [SIG]: v.sha256Base64 }, secret: SECRET, algorithm: 'sha256' }))
+    expectOk(
+      await call(verifySignature, {
+        body: encoder.encode(BODY),
+        headers: { [SIG]: v.sha256Base64 },
+        secret: SECRET,
+        algorithm: 'sha256',
+      }),
+    )
   })
-  await h.check('verifySignature({ body, headers, secret }) returns signature_mismatch for a tampered body', async () => {
-    expectFailure(await call(verifySignature, { body: TAMPERED_BODY, headers: { [SIG]: v.sha1 }, secret: SECRET }), 'signature_mismatch', SIG)
-  })
-  await h.check('verifySignature({ body, headers, secret }) returns signature_mismatch for a wrong secret', async () => {
-    expectFailure(await call(verifySignature, { body: BODY, headers: { [SIG]: v.sha1 }, secret: OTHER_SECRET }), 'signature_mismatch')
-  })
-  await h.check('verifySignature({ body, headers, secret }) returns signature_mismatch for one changed byte of a Uint8Array', async () => {
-    const bytes = encoder.encode(BODY)
-    bytes[bytes.length - 2] ^= 1
-    expectFailure(await call(verifySignature, { body: bytes, headers: { [SIG]: v.sha1 }, secret: SECRET }), 'signature_mismatch')
-  })
-  await h.check("verifySignature({ algorithm: 'sha256' }) returns signature_mismatch for an HMAC-SHA256 of another body", async () => {
-    const other = hex(await hmac('SHA-256', SECRET, TAMPERED_BODY))
-    expectFailure(await call(verifySignature, { body: BODY, headers: { [SIG]: other }, secret: SECRET, algorithm: 'sha256' }), 'signature_mismatch')
-  })
+  await h.check(
+    'verifySignature({ body, headers, secret }) returns signature_mismatch for a tampered body',
+    async () => {
+      expectFailure(
+        await call(verifySignature, { body: TAMPERED_BODY, headers: { [SIG]: v.sha1 }, secret: SECRET }),
+        'signature_mismatch',
+        SIG,
+      )
+    },
+  )
+  await h.check(
+    'verifySignature({ body, headers, secret }) returns signature_mismatch for a wrong secret',
+    async () => {
+      expectFailure(
+        await call(verifySignature, { body: BODY, headers: { [SIG]: v.sha1 }, secret: OTHER_SECRET }),
+        'signature_mismatch',
+      )
+    },
+  )
+  await h.check(
+    'verifySignature({ body, headers, secret }) returns signature_mismatch for one changed byte of a Uint8Array',
+    async () => {
+      const bytes = encoder.encode(BODY)
+      bytes[bytes.length - 2] ^= 1
+      expectFailure(
+        await call(verifySignature, { body: bytes, headers: { [SIG]: v.sha1 }, secret: SECRET }),
+        'signature_mismatch',
+      )
+    },
+  )
+  await h.check(
+    "verifySignature({ algorithm: 'sha256' }) returns signature_mismatch for an HMAC-SHA256 of another body",
+    async () => {
+      const other = hex(await hmac('SHA-256', SECRET, TAMPERED_BODY))
+      expectFailure(
+        await call(verifySignature, { body: BODY, headers: { [SIG]: other }, secret: SECRET, algorithm: 'sha256' }),
+        'signature_mismatch',
+      )
+    },
+  )
   await h.check('verifySignature({ body, headers: {}, secret }) returns missing_signature', async () => {
     expectFailure(await call(verifySignature, { body: BODY, headers: {}, secret: SECRET }), 'missing_signature', SIG)
   })
-  await h.check('verifySignature({ body, headers, secret }) returns malformed_signature for a truncated signature', async () => {
-    expectFailure(await call(verifySignature, { body: BODY, headers: { [SIG]: v.sha1.slice(0, 39) }, secret: SECRET }), 'malformed_signature')
-  })
-  await h.check('verifySignature({ body, headers, secret }) returns malformed_signature for a SHA-256 signature where SHA-1 is expected', async () => {
-    expectFailure(await call(verifySignature, { body: BODY, headers: { [SIG]: v.sha256Hex }, secret: SECRET }), 'malformed_signature')
-  })
-  await h.check('verifySignature({ headers: { x: [a, b] } }) returns duplicate_header for an array of values', async () => {
-    expectFailure(await call(verifySignature, { body: BODY, headers: { [SIG]: [v.sha1, v.sha1] }, secret: SECRET }), 'duplicate_header', SIG)
-  })
-  await h.check('verifySignature({ headers: Headers }) returns duplicate_header for an appended second value', async () => {
-    const headers = new Headers()
-    headers.append(SIG, v.sha1)
-    headers.append(SIG, v.sha1)
-    expectFailure(await call(verifySignature, { body: BODY, headers, secret: SECRET }), 'duplicate_header', SIG)
-  })
-  await h.check('verifySignature({ headers }) returns duplicate_header for two keys differing only in case', async () => {
-    expectFailure(await call(verifySignature, { body: BODY, headers: { [SIG]: v.sha1, 'X-Sinch-Signature': v.sha1 }, secret: SECRET }), 'duplicate_header')
-  })
+  await h.check(
+    'verifySignature({ body, headers, secret }) returns malformed_signature for a truncated signature',
+    async () => {
+      expectFailure(
+        await call(verifySignature, { body: BODY, headers: { [SIG]: v.sha1.slice(0, 39) }, secret: SECRET }),
+        'malformed_signature',
+      )
+    },
+  )
+  await h.check(
+    'verifySignature({ body, headers, secret }) returns malformed_signature for a SHA-256 signature where SHA-1 is expected',
+    async () => {
+      expectFailure(
+        await call(verifySignature, { body: BODY, headers: { [SIG]: v.sha256Hex }, secret: SECRET }),
+        'malformed_signature',
+      )
+    },
+  )
+  await h.check(
+    'verifySignature({ headers: { x: [a, b] } }) returns duplicate_header for an array of values',
+    async () => {
+      expectFailure(
+        await call(verifySignature, { body: BODY, headers: { [SIG]: [v.sha1, v.sha1] }, secret: SECRET }),
+        'duplicate_header',
+        SIG,
+      )
+    },
+  )
+  await h.check(
+    'verifySignature({ headers: Headers }) returns duplicate_header for an appended second value',
+    async () => {
+      const headers = new Headers()
+      headers.append(SIG, v.sha1)
+      headers.append(SIG, v.sha1)
+      expectFailure(await call(verifySignature, { body: BODY, headers, secret: SECRET }), 'duplicate_header', SIG)
+    },
+  )
+  await h.check(
+    'verifySignature({ headers }) returns duplicate_header for two keys differing only in case',
+    async () => {
+      expectFailure(
+        await call(verifySignature, {
+          body: BODY,
+          headers: { [SIG]: v.sha1, 'X-Sinch-Signature': v.sha1 },
+          secret: SECRET,
+        }),
+        'duplicate_header',
+      )
+    },
+  )
   await h.check('verifySignature({ body: parsed object }) returns body_not_raw', async () => {
-    expectFailure(await call(verifySignature, { body: JSON.parse(BODY), headers: { [SIG]: v.sha1 }, secret: SECRET }), 'body_not_raw')
+    expectFailure(
+      await call(verifySignature, { body: JSON.parse(BODY), headers: { [SIG]: v.sha1 }, secret: SECRET }),
+      'body_not_raw',
+    )
   })
   await h.check('verifySignature({ secret: "" }) rejects the options with a TypeError', async () => {
     await throwsTypeError(verifySignature, { body: BODY, headers: { [SIG]: v.sha1 }, secret: '' })
@@ -300,142 +412,336 @@ export async function run(entry, { sync }) {
 
   for (const [shape, body] of Object.entries(shapes(BODY))) {
     if (shape === 'dataview') continue
-    await h.check(`verifyWebhookSignature({ body: ${shape}, headers, secret, now }) accepts a fresh signature`, async () => {
-      expectOk(await call(verifyWebhookSignature, { body, headers: whHeaders(), secret: SECRET, now: inWindow }), 0)
-    })
+    await h.check(
+      `verifyWebhookSignature({ body: ${shape}, headers, secret, now }) accepts a fresh signature`,
+      async () => {
+        expectOk(await call(verifyWebhookSignature, { body, headers: whHeaders(), secret: SECRET, now: inWindow }), 0)
+      },
+    )
   }
-  await h.check('verifyWebhookSignature({ headers: Headers }) accepts a Fetch Headers object with the algorithm header', async () => {
-    const headers = new Headers(whHeaders({ [WH.algorithm]: 'HmacSHA256' }))
-    expectOk(await call(verifyWebhookSignature, { body: BODY, headers, secret: SECRET, now: inWindow }))
-  })
+  await h.check(
+    'verifyWebhookSignature({ headers: Headers }) accepts a Fetch Headers object with the algorithm header',
+    async () => {
+      const headers = new Headers(whHeaders({ [WH.algorithm]: 'HmacSHA256' }))
+      expectOk(await call(verifyWebhookSignature, { body: BODY, headers, secret: SECRET, now: inWindow }))
+    },
+  )
   await h.check('verifyWebhookSignature({ secret: [old, current] }) reports the matching secret index', async () => {
-    expectOk(await call(verifyWebhookSignature, { body: BODY, headers: whHeaders(), secret: [OTHER_SECRET, SECRET], now: AT_TIMESTAMP }), 1)
+    expectOk(
+      await call(verifyWebhookSignature, {
+        body: BODY,
+        headers: whHeaders(),
+        secret: [OTHER_SECRET, SECRET],
+        now: AT_TIMESTAMP,
+      }),
+      1,
+    )
   })
   await h.check('verifyWebhookSignature({ now }) accepts a timestamp exactly 300 s old', async () => {
-    expectOk(await call(verifyWebhookSignature, { body: BODY, headers: whHeaders(), secret: SECRET, now: new Date((TIMESTAMP + 300) * 1000) }))
+    expectOk(
+      await call(verifyWebhookSignature, {
+        body: BODY,
+        headers: whHeaders(),
+        secret: SECRET,
+        now: new Date((TIMESTAMP + 300) * 1000),
+      }),
+    )
   })
-  await h.check('verifyWebhookSignature({ now }) returns timestamp_out_of_range 301 s after the timestamp', async () => {
-    const result = await call(verifyWebhookSignature, { body: BODY, headers: whHeaders(), secret: SECRET, now: new Date((TIMESTAMP + 301) * 1000) })
-    expectFailure(result, 'timestamp_out_of_range', WH.timestamp)
-  })
-  await h.check('verifyWebhookSignature({ now }) returns timestamp_out_of_range 301 s before the timestamp', async () => {
-    const result = await call(verifyWebhookSignature, { body: BODY, headers: whHeaders(), secret: SECRET, now: new Date((TIMESTAMP - 301) * 1000) })
-    expectFailure(result, 'timestamp_out_of_range')
-  })
-  await h.check('verifyWebhookSignature({ toleranceSeconds: 10 }) returns timestamp_out_of_range 11 s later', async () => {
-    const result = await call(verifyWebhookSignature, { body: BODY, headers: whHeaders(), secret: SECRET, toleranceSeconds: 10, now: new Date((TIMESTAMP + 11) * 1000) })
-    expectFailure(result, 'timestamp_out_of_range')
-  })
+  await h.check(
+    'verifyWebhookSignature({ now }) returns timestamp_out_of_range 301 s after the timestamp',
+    async () => {
+      const result = await call(verifyWebhookSignature, {
+        body: BODY,
+        headers: whHeaders(),
+        secret: SECRET,
+        now: new Date((TIMESTAMP + 301) * 1000),
+      })
+      expectFailure(result, 'timestamp_out_of_range', WH.timestamp)
+    },
+  )
+  await h.check(
+    'verifyWebhookSignature({ now }) returns timestamp_out_of_range 301 s before the timestamp',
+    async () => {
+      const result = await call(verifyWebhookSignature, {
+        body: BODY,
+        headers: whHeaders(),
+        secret: SECRET,
+        now: new Date((TIMESTAMP - 301) * 1000),
+      })
+      expectFailure(result, 'timestamp_out_of_range')
+    },
+  )
+  await h.check(
+    'verifyWebhookSignature({ toleranceSeconds: 10 }) returns timestamp_out_of_range 11 s later',
+    async () => {
+      const result = await call(verifyWebhookSignature, {
+        body: BODY,
+        headers: whHeaders(),
+        secret: SECRET,
+        toleranceSeconds: 10,
+        now: new Date((TIMESTAMP + 11) * 1000),
+      })
+      expectFailure(result, 'timestamp_out_of_range')
+    },
+  )
   await h.check('verifyWebhookSignature({ toleranceSeconds: false }) accepts a year-old signature', async () => {
-    const result = await call(verifyWebhookSignature, { body: BODY, headers: whHeaders(), secret: SECRET, toleranceSeconds: false, now: new Date((TIMESTAMP + 31536000) * 1000) })
+    const result = await call(verifyWebhookSignature, {
+      body: BODY,
+      headers: whHeaders(),
+      secret: SECRET,
+      toleranceSeconds: false,
+      now: new Date((TIMESTAMP + 31536000) * 1000),
+    })
     expectOk(result)
   })
-  await h.check('verifyWebhookSignature() returns signature_mismatch, not timestamp_out_of_range, for a forged stale delivery', async () => {
-    const result = await call(verifyWebhookSignature, { body: TAMPERED_BODY, headers: whHeaders(), secret: SECRET, now: new Date((TIMESTAMP + 3600) * 1000) })
-    expectFailure(result, 'signature_mismatch')
-  })
+  await h.check(
+    'verifyWebhookSignature() returns signature_mismatch, not timestamp_out_of_range, for a forged stale delivery',
+    async () => {
+      const result = await call(verifyWebhookSignature, {
+        body: TAMPERED_BODY,
+        headers: whHeaders(),
+        secret: SECRET,
+        now: new Date((TIMESTAMP + 3600) * 1000),
+      })
+      expectFailure(result, 'signature_mismatch')
+    },
+  )
   await h.check('verifyWebhookSignature() returns signature_mismatch for a tampered body', async () => {
-    expectFailure(await call(verifyWebhookSignature, { body: TAMPERED_BODY, headers: whHeaders(), secret: SECRET, now: inWindow }), 'signature_mismatch', WH.signature)
+    expectFailure(
+      await call(verifyWebhookSignature, { body: TAMPERED_BODY, headers: whHeaders(), secret: SECRET, now: inWindow }),
+      'signature_mismatch',
+      WH.signature,
+    )
   })
   await h.check('verifyWebhookSignature() returns signature_mismatch for a changed nonce', async () => {
-    const result = await call(verifyWebhookSignature, { body: BODY, headers: whHeaders({ [WH.nonce]: NONCE.replace('V8', 'V9') }), secret: SECRET, now: inWindow })
+    const result = await call(verifyWebhookSignature, {
+      body: BODY,
+      headers: whHeaders({ [WH.nonce]: NONCE.replace('V8', 'V9') }),
+      secret: SECRET,
+      now: inWindow,
+    })
     expectFailure(result, 'signature_mismatch')
   })
   await h.check('verifyWebhookSignature() returns signature_mismatch for a changed timestamp', async () => {
-    const result = await call(verifyWebhookSignature, { body: BODY, headers: whHeaders({ [WH.timestamp]: String(TIMESTAMP + 1) }), secret: SECRET, now: inWindow })
+    const result = await call(verifyWebhookSignature, {
+      body: BODY,
+      headers: whHeaders({ [WH.timestamp]: String(TIMESTAMP + 1) }),
+      secret: SECRET,
+      now: inWindow,
+    })
     expectFailure(result, 'signature_mismatch')
   })
   await h.check('verifyWebhookSignature() returns missing_signature without the signature header', async () => {
-    const result = await call(verifyWebhookSignature, { body: BODY, headers: whHeaders({ [WH.signature]: undefined }), secret: SECRET, now: inWindow })
+    const result = await call(verifyWebhookSignature, {
+      body: BODY,
+      headers: whHeaders({ [WH.signature]: undefined }),
+      secret: SECRET,
+      now: inWindow,
+    })
     expectFailure(result, 'missing_signature', WH.signature)
   })
   await h.check('verifyWebhookSignature() returns missing_header without the nonce header', async () => {
-    const result = await call(verifyWebhookSignature, { body: BODY, headers: whHeaders({ [WH.nonce]: undefined }), secret: SECRET, now: inWindow })
+    const result = await call(verifyWebhookSignature, {
+      body: BODY,
+      headers: whHeaders({ [WH.nonce]: undefined }),
+      secret: SECRET,
+      now: inWindow,
+    })
     expectFailure(result, 'missing_header', WH.nonce)
   })
   await h.check('verifyWebhookSignature() returns malformed_timestamp for a non-numeric timestamp', async () => {
-    const result = await call(verifyWebhookSignature, { body: BODY, headers: whHeaders({ [WH.timestamp]: '1718000000.5' }), secret: SECRET, now: inWindow })
+    const result = await call(verifyWebhookSignature, {
+      body: BODY,
+      headers: whHeaders({ [WH.timestamp]: '1718000000.5' }),
+      secret: SECRET,
+      now: inWindow,
+    })
     expectFailure(result, 'malformed_timestamp')
   })
   await h.check('verifyWebhookSignature() returns malformed_signature for a hex signature', async () => {
-    const result = await call(verifyWebhookSignature, { body: BODY, headers: whHeaders({ [WH.signature]: v.sha256Hex }), secret: SECRET, now: inWindow })
+    const result = await call(verifyWebhookSignature, {
+      body: BODY,
+      headers: whHeaders({ [WH.signature]: v.sha256Hex }),
+      secret: SECRET,
+      now: inWindow,
+    })
     expectFailure(result, 'malformed_signature')
   })
-  await h.check('verifyWebhookSignature({ headers: Headers }) returns duplicate_header for a repeated signature header', async () => {
-    const headers = new Headers(whHeaders())
-    headers.append(WH.signature, v.webhook)
-    expectFailure(await call(verifyWebhookSignature, { body: BODY, headers, secret: SECRET, now: inWindow }), 'duplicate_header', WH.signature)
-  })
-  await h.check('verifyWebhookSignature() returns duplicate_header for a repeated nonce given as an array', async () => {
-    const result = await call(verifyWebhookSignature, { body: BODY, headers: whHeaders({ [WH.nonce]: [NONCE, NONCE] }), secret: SECRET, now: inWindow })
-    expectFailure(result, 'duplicate_header', WH.nonce)
-  })
-  await h.check('verifyWebhookSignature() returns unsupported_algorithm for HmacSHA1 in the algorithm header', async () => {
-    const result = await call(verifyWebhookSignature, { body: BODY, headers: whHeaders({ [WH.algorithm]: 'HmacSHA1' }), secret: SECRET, now: inWindow })
-    expectFailure(result, 'unsupported_algorithm')
-  })
-  await h.check('verifyWebhookSignature({ requireAlgorithmHeader: true }) returns missing_header without the algorithm header', async () => {
-    const result = await call(verifyWebhookSignature, { body: BODY, headers: whHeaders(), secret: SECRET, now: inWindow, requireAlgorithmHeader: true })
-    expectFailure(result, 'missing_header', WH.algorithm)
-  })
-  await h.check('verifyWebhookSignature({ seenNonce }) passes the nonce and timestamp and returns nonce_replayed for a seen nonce', async () => {
-    const seen = []
-    const seenNonce = (nonce, context) => {
-      seen.push([nonce, context.timestamp])
-      return true
-    }
-    expectFailure(await call(verifyWebhookSignature, { body: BODY, headers: whHeaders(), secret: SECRET, now: inWindow, seenNonce }), 'nonce_replayed')
-    assert(show(seen) === show([[NONCE, TIMESTAMP]]), `seenNonce was called with ${show(seen)}`)
-  })
+  await h.check(
+    'verifyWebhookSignature({ headers: Headers }) returns duplicate_header for a repeated signature header',
+    async () => {
+      const headers = new Headers(whHeaders())
+      headers.append(WH.signature, v.webhook)
+      expectFailure(
+        await call(verifyWebhookSignature, { body: BODY, headers, secret: SECRET, now: inWindow }),
+        'duplicate_header',
+        WH.signature,
+      )
+    },
+  )
+  await h.check(
+    'verifyWebhookSignature() returns duplicate_header for a repeated nonce given as an array',
+    async () => {
+      const result = await call(verifyWebhookSignature, {
+        body: BODY,
+        headers: whHeaders({ [WH.nonce]: [NONCE, NONCE] }),
+        secret: SECRET,
+        now: inWindow,
+      })
+      expectFailure(result, 'duplicate_header', WH.nonce)
+    },
+  )
+  await h.check(
+    'verifyWebhookSignature() returns unsupported_algorithm for HmacSHA1 in the algorithm header',
+    async () => {
+      const result = await call(verifyWebhookSignature, {
+        body: BODY,
+        headers: whHeaders({ [WH.algorithm]: 'HmacSHA1' }),
+        secret: SECRET,
+        now: inWindow,
+      })
+      expectFailure(result, 'unsupported_algorithm')
+    },
+  )
+  await h.check(
+    'verifyWebhookSignature({ requireAlgorithmHeader: true }) returns missing_header without the algorithm header',
+    async () => {
+      const result = await call(verifyWebhookSignature, {
+        body: BODY,
+        headers: whHeaders(),
+        secret: SECRET,
+        now: inWindow,
+        requireAlgorithmHeader: true,
+      })
+      expectFailure(result, 'missing_header', WH.algorithm)
+    },
+  )
+  await h.check(
+    'verifyWebhookSignature({ seenNonce }) passes the nonce and timestamp and returns nonce_replayed for a seen nonce',
+    async () => {
+      const seen = []
+      const seenNonce = (nonce, context) => {
+        seen.push([nonce, context.timestamp])
+        return true
+      }
+      expectFailure(
+        await call(verifyWebhookSignature, {
+          body: BODY,
+          headers: whHeaders(),
+          secret: SECRET,
+          now: inWindow,
+          seenNonce,
+        }),
+        'nonce_replayed',
+      )
+      assert(show(seen) === show([[NONCE, TIMESTAMP]]), `seenNonce was called with ${show(seen)}`)
+    },
+  )
   await h.check('verifyWebhookSignature({ seenNonce }) is not consulted for a forged delivery', async () => {
     let calls = 0
     const seenNonce = () => {
       calls++
       return false
     }
-    expectFailure(await call(verifyWebhookSignature, { body: TAMPERED_BODY, headers: whHeaders(), secret: SECRET, now: inWindow, seenNonce }), 'signature_mismatch')
+    expectFailure(
+      await call(verifyWebhookSignature, {
+        body: TAMPERED_BODY,
+        headers: whHeaders(),
+        secret: SECRET,
+        now: inWindow,
+        seenNonce,
+      }),
+      'signature_mismatch',
+    )
     assert(calls === 0, `seenNonce was called ${calls} times`)
   })
   if (sync) {
-    await h.check('verifyWebhookSignature({ seenNonce: async }) throws a TypeError on the synchronous entry', async () => {
-      await throwsTypeError(verifyWebhookSignature, { body: BODY, headers: whHeaders(), secret: SECRET, now: inWindow, seenNonce: async () => false })
-    })
+    await h.check(
+      'verifyWebhookSignature({ seenNonce: async }) throws a TypeError on the synchronous entry',
+      async () => {
+        await throwsTypeError(verifyWebhookSignature, {
+          body: BODY,
+          headers: whHeaders(),
+          secret: SECRET,
+          now: inWindow,
+          seenNonce: async () => false,
+        })
+      },
+    )
   } else {
     await h.check('verifyWebhookSignature({ seenNonce: async }) awaits the hook on the web entry', async () => {
       const seenNonce = async () => {
         await Promise.resolve()
         return true
       }
-      expectFailure(await call(verifyWebhookSignature, { body: BODY, headers: whHeaders(), secret: SECRET, now: inWindow, seenNonce }), 'nonce_replayed')
+      expectFailure(
+        await call(verifyWebhookSignature, {
+          body: BODY,
+          headers: whHeaders(),
+          secret: SECRET,
+          now: inWindow,
+          seenNonce,
+        }),
+        'nonce_replayed',
+      )
     })
   }
   await h.check('verifyWebhookSignature({ toleranceSeconds: -1 }) rejects the options with a TypeError', async () => {
-    await throwsTypeError(verifyWebhookSignature, { body: BODY, headers: whHeaders(), secret: SECRET, toleranceSeconds: -1 })
+    await throwsTypeError(verifyWebhookSignature, {
+      body: BODY,
+      headers: whHeaders(),
+      secret: SECRET,
+      toleranceSeconds: -1,
+    })
   })
 
   // --- verifyBasicAuth -------------------------------------------------------
   const user = 'sinch'
   const password = 'p\u00e4ss:w\u00f6rd'
   await h.check('verifyBasicAuth({ headers, username, password }) accepts matching UTF-8 credentials', async () => {
-    expectOk(await call(verifyBasicAuth, { headers: { authorization: basic(user, password) }, username: user, password }))
+    expectOk(
+      await call(verifyBasicAuth, { headers: { authorization: basic(user, password) }, username: user, password }),
+    )
   })
   await h.check('verifyBasicAuth({ headers: Headers }) accepts a Fetch Headers object', async () => {
-    expectOk(await call(verifyBasicAuth, { headers: new Headers({ Authorization: basic(user, password) }), username: user, password }))
+    expectOk(
+      await call(verifyBasicAuth, {
+        headers: new Headers({ Authorization: basic(user, password) }),
+        username: user,
+        password,
+      }),
+    )
   })
   await h.check('verifyBasicAuth({ authorization }) accepts the header value and a lower-case scheme', async () => {
-    expectOk(await call(verifyBasicAuth, { authorization: basic(user, password).replace('Basic', 'basic'), username: user, password }))
+    expectOk(
+      await call(verifyBasicAuth, {
+        authorization: basic(user, password).replace('Basic', 'basic'),
+        username: user,
+        password,
+      }),
+    )
   })
   await h.check('verifyBasicAuth() returns credentials_mismatch for a wrong password', async () => {
-    expectFailure(await call(verifyBasicAuth, { headers: { authorization: basic(user, 'wrong') }, username: user, password }), 'credentials_mismatch', 'authorization')
+    expectFailure(
+      await call(verifyBasicAuth, { headers: { authorization: basic(user, 'wrong') }, username: user, password }),
+      'credentials_mismatch',
+      'authorization',
+    )
   })
   await h.check('verifyBasicAuth() returns credentials_mismatch for a wrong user name', async () => {
-    expectFailure(await call(verifyBasicAuth, { headers: { authorization: basic('other', password) }, username: user, password }), 'credentials_mismatch')
+    expectFailure(
+      await call(verifyBasicAuth, { headers: { authorization: basic('other', password) }, username: user, password }),
+      'credentials_mismatch',
+    )
   })
   await h.check('verifyBasicAuth() returns missing_authorization without the header', async () => {
     expectFailure(await call(verifyBasicAuth, { headers: {}, username: user, password }), 'missing_authorization')
   })
   await h.check('verifyBasicAuth() returns malformed_authorization for a Bearer header', async () => {
-    expectFailure(await call(verifyBasicAuth, { headers: { authorization: 'Bearer abc' }, username: user, password }), 'malformed_authorization')
+    expectFailure(
+      await call(verifyBasicAuth, { headers: { authorization: 'Bearer abc' }, username: user, password }),
+      'malformed_authorization',
+    )
   })
   await h.check('verifyBasicAuth() returns duplicate_header for a repeated Authorization header', async () => {
     const headers = new Headers()
@@ -449,19 +755,40 @@ export async function run(entry, { sync }) {
 
   // --- verifyBearerToken -----------------------------------------------------
   await h.check('verifyBearerToken({ headers, token }) accepts the token', async () => {
-    expectOk(await call(verifyBearerToken, { headers: { Authorization: 'Bearer tok-123.abc' }, token: 'tok-123.abc' }), 0)
+    expectOk(
+      await call(verifyBearerToken, { headers: { Authorization: 'Bearer tok-123.abc' }, token: 'tok-123.abc' }),
+      0,
+    )
   })
-  await h.check('verifyBearerToken({ headers: Headers, token: [old, current] }) reports the matching token index', async () => {
-    expectOk(await call(verifyBearerToken, { headers: new Headers({ authorization: 'Bearer current' }), token: ['previous', 'current'] }), 1)
-  })
+  await h.check(
+    'verifyBearerToken({ headers: Headers, token: [old, current] }) reports the matching token index',
+    async () => {
+      expectOk(
+        await call(verifyBearerToken, {
+          headers: new Headers({ authorization: 'Bearer current' }),
+          token: ['previous', 'current'],
+        }),
+        1,
+      )
+    },
+  )
   await h.check('verifyBearerToken() returns credentials_mismatch for a wrong token', async () => {
-    expectFailure(await call(verifyBearerToken, { authorization: 'Bearer tok-124.abc', token: 'tok-123.abc' }), 'credentials_mismatch')
+    expectFailure(
+      await call(verifyBearerToken, { authorization: 'Bearer tok-124.abc', token: 'tok-123.abc' }),
+      'credentials_mismatch',
+    )
   })
   await h.check('verifyBearerToken() returns duplicate_header for an array of Authorization values', async () => {
-    expectFailure(await call(verifyBearerToken, { headers: { authorization: ['Bearer a', 'Bearer a'] }, token: 'a' }), 'duplicate_header')
+    expectFailure(
+      await call(verifyBearerToken, { headers: { authorization: ['Bearer a', 'Bearer a'] }, token: 'a' }),
+      'duplicate_header',
+    )
   })
   await h.check('verifyBearerToken() returns malformed_authorization for a Basic header', async () => {
-    expectFailure(await call(verifyBearerToken, { authorization: basic(user, password), token: 'a' }), 'malformed_authorization')
+    expectFailure(
+      await call(verifyBearerToken, { authorization: basic(user, password), token: 'a' }),
+      'malformed_authorization',
+    )
   })
   await h.check('verifyBearerToken({ token: [] }) rejects the options with a TypeError', async () => {
     await throwsTypeError(verifyBearerToken, { headers: {}, token: [] })
@@ -475,7 +802,10 @@ export async function run(entry, { sync }) {
     } catch (error) {
       assert(error instanceof entry.SinchWebhookError, 'not an instance of SinchWebhookError')
       assert(entry.isSinchWebhookError(error), 'isSinchWebhookError returned false')
-      assert(error.code === 'missing_signature' && error.header === SIG, `unexpected error ${error.code} ${error.header}`)
+      assert(
+        error.code === 'missing_signature' && error.header === SIG,
+        `unexpected error ${error.code} ${error.header}`,
+      )
       return
     }
     throw new Error('assertVerified did not throw')
@@ -485,7 +815,10 @@ export async function run(entry, { sync }) {
   })
   await h.check('isSinchWebhookError(plain Error and look-alikes) returns false', () => {
     assert(!entry.isSinchWebhookError(new Error('x')), 'a plain Error was accepted')
-    assert(!entry.isSinchWebhookError({ code: 'invalid_json', name: 'SinchWebhookError' }), 'a look-alike object was accepted')
+    assert(
+      !entry.isSinchWebhookError({ code: 'invalid_json', name: 'SinchWebhookError' }),
+      'a look-alike object was accepted',
+    )
     assert(!entry.isSinchWebhookError(null), 'null was accepted')
   })
 
@@ -496,7 +829,8 @@ export async function run(entry, { sync }) {
 // Parser checks
 
 /** Minimal SMS inbound text message, written from the payload description. */
-const MO_TEXT = '{"type":"mo_text","id":"01HZX8M4J6Q2W3E4R5T6Y7U8I9","from":"46700000000","to":"12345","body":"hi","received_at":"2024-06-06T08:17:00.000Z"}'
+const MO_TEXT =
+  '{"type":"mo_text","id":"01HZX8M4J6Q2W3E4R5T6Y7U8I9","from":"46700000000","to":"12345","body":"hi","received_at":"2024-06-06T08:17:00.000Z"}'
 
 /** Smoke checks of the parser that is exported next to the verifiers. */
 export async function runParse(entry) {
@@ -518,7 +852,10 @@ export async function runParse(entry) {
     const event = parseEvent(MO_TEXT)
     assert(event.kind === 'sms.mo_text', `kind is ${show(event.kind)}`)
     assert(event.product === 'sms', `product is ${show(event.product)}`)
-    assert(event.payload.body === 'hi' && event.payload.received_at === '2024-06-06T08:17:00.000Z', `payload is ${show(event.payload)}`)
+    assert(
+      event.payload.body === 'hi' && event.payload.received_at === '2024-06-06T08:17:00.000Z',
+      `payload is ${show(event.payload)}`,
+    )
   })
   await h.check("parseEvent(sms mo_text bytes) returns kind 'sms.mo_text'", () => {
     const event = parseEvent(encoder.encode(MO_TEXT))
@@ -546,7 +883,10 @@ export async function runParse(entry) {
 export async function runAll(entry, { sync }) {
   const verify = await run(entry, { sync })
   const parse = typeof entry.parseEvent === 'function' ? await runParse(entry) : null
-  const failures = [...verify.failures, ...(parse === null ? [] : parse.failures.map((f) => ({ ...f, name: `parse: ${f.name}` })))]
+  const failures = [
+    ...verify.failures,
+    ...(parse === null ? [] : parse.failures.map((f) => ({ ...f, name: `parse: ${f.name}` }))),
+  ]
   return {
     runtime: detectRuntime(),
     sync,

@@ -33,7 +33,10 @@ describe('the built web entry is free of Node', () => {
   for (const entry of ['index.js', 'index.cjs']) {
     it(`moduleGraph(dist/${entry}) finds the node:crypto import of the main entry`, () => {
       const found = nodeDependencies(entry)
-      expect(found.builtins.some((s) => s.endsWith(': node:crypto')), found.builtins.join(', ')).toBe(true)
+      expect(
+        found.builtins.some((s) => s.endsWith(': node:crypto')),
+        found.builtins.join(', '),
+      ).toBe(true)
     })
   }
 })

@@ -11,7 +11,9 @@ export default {
     try {
       return Response.json(await runAll(web, { sync: false }))
     } catch (error) {
-      return new Response(error instanceof Error ? String(error.stack ?? error.message) : String(error), { status: 500 })
+      return new Response(error instanceof Error ? String(error.stack ?? error.message) : String(error), {
+        status: 500,
+      })
     }
   },
 }

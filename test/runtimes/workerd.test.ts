@@ -44,34 +44,40 @@ describe('workerd runs the built web entry', () => {
     if (dir !== '') await rm(dir, { recursive: true, force: true })
   })
 
-  it('workerd serve (a worker bundling dist/web.js) passes every check', async () => {
-    const webEntry = distFile('web.js')
+  it(
+    'workerd serve (a worker bundling dist/web.js) passes every check',
+    async () => {
+      const webEntry = distFile('web.js')
 
-    // platform "neutral" with nothing external: a node: import in the web entry fails the bundle.
-    const bundle = await build({
-      entryPoints: [join(RUNTIMES_DIR, 'worker.mjs')],
-      outfile: join(dir, 'worker.js'),
-      bundle: true,
-      format: 'esm',
-      platform: 'neutral',
-      target: 'es2022',
-      metafile: true,
-      logLevel: 'silent',
-    })
-    const inputs = Object.keys(bundle.metafile.inputs)
-    expect(inputs, 'the worker bundle must contain the built web entry').toContain(relative(ROOT, webEntry))
-    await writeFile(join(dir, 'config.capnp'), capnpConfig())
+      // platform "neutral" with nothing external: a node: import in the web entry fails the bundle.
+      const bundle = await build({
+        entryPoints: [join(RUNTIMES_DIR, 'worker.mjs')],
+        outfile: join(dir, 'worker.js'),
+        bundle: true,
+        format: 'esm',
+        platform: 'neutral',
+        target: 'es2022',
+        metafile: true,
+        logLevel: 'silent',
+      })
+      const inputs = Object.keys(bundle.metafile.inputs)
+      expect(inputs, 'the worker bundle must contain the built web entry').toContain(relative(ROOT, webEntry))
+      await writeFile(join(dir, 'config.capnp'), capnpConfig())
 
-    const server = await startWorkerd(join(dir, 'config.capnp'), dir, STARTUP_TIMEOUT_MS)
-    try {
-      const response = await fetch(`http://127.0.0.1:${server.port}/`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) })
-      const text = await response.text()
-      const context = `workerd output:\n${tail(server.output()) || '(empty)'}`
-      expect(response.status, `the worker answered ${response.status}: ${tail(text)}\n${context}`).toBe(200)
-      const summary = JSON.parse(text) as SuiteSummary
-      expectCleanRun(summary, { runtime: 'workerd', sync: false, hasParser: await entryHasParser('web.js') }, context)
-    } finally {
-      server.stop()
-    }
-  }, STARTUP_TIMEOUT_MS + REQUEST_TIMEOUT_MS + 30_000)
+      const server = await startWorkerd(join(dir, 'config.capnp'), dir, STARTUP_TIMEOUT_MS)
+      try {
+        const response = await fetch(`http://127.0.0.1:${server.port}/`, {
+          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        })
+        const text = await response.text()
+        const context = `workerd output:\n${tail(server.output()) || '(empty)'}`
+        expect(response.status, `the worker answered ${response.status}: ${tail(text)}\n${context}`).toBe(200)
+        const summary = JSON.parse(text) as SuiteSummary
+        expectCleanRun(summary, { runtime: 'workerd', sync: false, hasParser: await entryHasParser('web.js') }, context)
+      } finally {
+        server.stop()
+      }
+    },
+    STARTUP_TIMEOUT_MS + REQUEST_TIMEOUT_MS + 30_000,
+  )
 })

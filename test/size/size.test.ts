@@ -23,9 +23,20 @@ interface Measured {
 
 const measured: Measured[] = []
 
-async function measure(name: string, source: string, platform: 'node' | 'browser', budget?: number, target?: number): Promise<BundleSize> {
+async function measure(
+  name: string,
+  source: string,
+  platform: 'node' | 'browser',
+  budget?: number,
+  target?: number,
+): Promise<BundleSize> {
   const size = await bundleSize(source, platform)
-  measured.push({ name, size, ...(budget === undefined ? {} : { budget }), ...(target === undefined ? {} : { target }) })
+  measured.push({
+    name,
+    size,
+    ...(budget === undefined ? {} : { budget }),
+    ...(target === undefined ? {} : { target }),
+  })
   return size
 }
 
@@ -57,28 +68,56 @@ afterAll(() => {
 
 describe('bundle size', () => {
   it('bundleSize(verifySignature + parseNumbersEvent from sinch-webhooks) is at most 6 KB min+gz', async () => {
-    const size = await measure('verifySignature + parseNumbersEvent', oneProductApp(distEntry('index.js'), 'verifySignature', 'parseNumbersEvent'), 'node', ONE_PRODUCT_BUDGET, ONE_PRODUCT_TARGET)
+    const size = await measure(
+      'verifySignature + parseNumbersEvent',
+      oneProductApp(distEntry('index.js'), 'verifySignature', 'parseNumbersEvent'),
+      'node',
+      ONE_PRODUCT_BUDGET,
+      ONE_PRODUCT_TARGET,
+    )
     expect(size.gzipped).toBeLessThanOrEqual(ONE_PRODUCT_BUDGET)
   })
 
   it('bundleSize(verifyWebhookSignature + parseSmsEvent from sinch-webhooks) is at most 6 KB min+gz', async () => {
-    const size = await measure('verifyWebhookSignature + parseSmsEvent', oneProductApp(distEntry('index.js'), 'verifyWebhookSignature', 'parseSmsEvent'), 'node', ONE_PRODUCT_BUDGET, ONE_PRODUCT_TARGET)
+    const size = await measure(
+      'verifyWebhookSignature + parseSmsEvent',
+      oneProductApp(distEntry('index.js'), 'verifyWebhookSignature', 'parseSmsEvent'),
+      'node',
+      ONE_PRODUCT_BUDGET,
+      ONE_PRODUCT_TARGET,
+    )
     expect(size.gzipped).toBeLessThanOrEqual(ONE_PRODUCT_BUDGET)
   })
 
   it('bundleSize(verifySignature + parseNumbersEvent from sinch-webhooks/web) is at most 6 KB min+gz, with no node: import', async () => {
-    const size = await measure('web: verifySignature + parseNumbersEvent', oneProductApp(distEntry('web.js'), 'verifySignature', 'parseNumbersEvent'), 'browser', ONE_PRODUCT_BUDGET, ONE_PRODUCT_TARGET)
+    const size = await measure(
+      'web: verifySignature + parseNumbersEvent',
+      oneProductApp(distEntry('web.js'), 'verifySignature', 'parseNumbersEvent'),
+      'browser',
+      ONE_PRODUCT_BUDGET,
+      ONE_PRODUCT_TARGET,
+    )
     expect(size.gzipped).toBeLessThanOrEqual(ONE_PRODUCT_BUDGET)
     expect(size.code).not.toMatch(/["']node:/)
   })
 
   it('bundleSize(import * from sinch-webhooks) is at most 15 KB min+gz', async () => {
-    const size = await measure('sinch-webhooks (everything)', wholeEntryApp(distEntry('index.js')), 'node', WHOLE_ENTRY_BUDGET)
+    const size = await measure(
+      'sinch-webhooks (everything)',
+      wholeEntryApp(distEntry('index.js')),
+      'node',
+      WHOLE_ENTRY_BUDGET,
+    )
     expect(size.gzipped).toBeLessThanOrEqual(WHOLE_ENTRY_BUDGET)
   })
 
   it('bundleSize(import * from sinch-webhooks/web) is at most 15 KB min+gz and bundles for the browser', async () => {
-    const size = await measure('sinch-webhooks/web (everything)', wholeEntryApp(distEntry('web.js')), 'browser', WHOLE_ENTRY_BUDGET)
+    const size = await measure(
+      'sinch-webhooks/web (everything)',
+      wholeEntryApp(distEntry('web.js')),
+      'browser',
+      WHOLE_ENTRY_BUDGET,
+    )
     expect(size.gzipped).toBeLessThanOrEqual(WHOLE_ENTRY_BUDGET)
     expect(size.code).not.toMatch(/["']node:/)
   })
@@ -91,7 +130,10 @@ describe('bundle size', () => {
 
   it('bundleSize() tree-shakes: one verifier alone is smaller than the one-product app, which is smaller than everything', async () => {
     const verifierOnly = await bundleSize(`export { verifySignature } from '${distEntry('index.js')}'`, 'node')
-    const oneProduct = await bundleSize(oneProductApp(distEntry('index.js'), 'verifySignature', 'parseNumbersEvent'), 'node')
+    const oneProduct = await bundleSize(
+      oneProductApp(distEntry('index.js'), 'verifySignature', 'parseNumbersEvent'),
+      'node',
+    )
     const everything = await bundleSize(wholeEntryApp(distEntry('index.js')), 'node')
     measured.push({ name: 'verifySignature alone', size: verifierOnly })
     expect(verifierOnly.gzipped).toBeLessThan(oneProduct.gzipped)

@@ -27,8 +27,13 @@ export interface Workerd {
  */
 export function startWorkerd(configFile: string, cwd: string, timeoutMs: number): Promise<Workerd> {
   const binary = join(ROOT, 'node_modules/.bin/workerd')
-  if (!existsSync(binary)) throw new Error(`workerd is not installed at ${binary}; it is a dev dependency, so \`npm ci\` installs it.`)
-  const child: ChildProcess = spawn(binary, ['serve', configFile, '--control-fd=3'], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe', 'pipe'] })
+  if (!existsSync(binary))
+    throw new Error(`workerd is not installed at ${binary}; it is a dev dependency, so \`npm ci\` installs it.`)
+  const child: ChildProcess = spawn(binary, ['serve', configFile, '--control-fd=3'], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+  })
   let output = ''
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))

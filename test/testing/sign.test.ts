@@ -27,19 +27,39 @@ describe.each(ENTRIES)('testing kit against $name', ({ v }) => {
     ['sha1', 'hex'],
     ['sha256', 'hex'],
     ['sha256', 'base64'],
-  ] as const)('signSinchSignature({ algorithm: %s, encoding: %s }) verifies, and a tampered body does not', async (algorithm, encoding) => {
-    const signature = await signSinchSignature({ body: BODY, secret: SECRET, algorithm, encoding })
-    expect(await v.verifySignature({ body: BODY, signature, secret: SECRET, algorithm })).toEqual({ ok: true, secretIndex: 0 })
-    expect(await v.verifySignature({ body: TAMPERED, signature, secret: SECRET, algorithm })).toMatchObject({ ok: false, code: 'signature_mismatch' })
-    expect(await v.verifySignature({ body: BODY, signature, secret: SECRET + 'x', algorithm })).toMatchObject({ ok: false, code: 'signature_mismatch' })
-  })
+  ] as const)(
+    'signSinchSignature({ algorithm: %s, encoding: %s }) verifies, and a tampered body does not',
+    async (algorithm, encoding) => {
+      const signature = await signSinchSignature({ body: BODY, secret: SECRET, algorithm, encoding })
+      expect(await v.verifySignature({ body: BODY, signature, secret: SECRET, algorithm })).toEqual({
+        ok: true,
+        secretIndex: 0,
+      })
+      expect(await v.verifySignature({ body: TAMPERED, signature, secret: SECRET, algorithm })).toMatchObject({
+        ok: false,
+        code: 'signature_mismatch',
+      })
+      expect(await v.verifySignature({ body: BODY, signature, secret: SECRET + 'x', algorithm })).toMatchObject({
+        ok: false,
+        code: 'signature_mismatch',
+      })
+    },
+  )
 
   it('signWebhookSignature({ body, secret }) verifies now, and fails for a tampered body or a replayed old timestamp', async () => {
     const headers = await signWebhookSignature({ body: BODY, secret: SECRET })
-    expect(await v.verifyWebhookSignature({ body: BODY, headers, secret: SECRET, requireAlgorithmHeader: true })).toEqual({ ok: true, secretIndex: 0 })
-    expect(await v.verifyWebhookSignature({ body: TAMPERED, headers, secret: SECRET })).toMatchObject({ ok: false, code: 'signature_mismatch' })
+    expect(
+      await v.verifyWebhookSignature({ body: BODY, headers, secret: SECRET, requireAlgorithmHeader: true }),
+    ).toEqual({ ok: true, secretIndex: 0 })
+    expect(await v.verifyWebhookSignature({ body: TAMPERED, headers, secret: SECRET })).toMatchObject({
+      ok: false,
+      code: 'signature_mismatch',
+    })
     const old = await signWebhookSignature({ body: BODY, secret: SECRET, timestamp: new Date(Date.now() - 3_600_000) })
-    expect(await v.verifyWebhookSignature({ body: BODY, headers: old, secret: SECRET })).toMatchObject({ ok: false, code: 'timestamp_out_of_range' })
+    expect(await v.verifyWebhookSignature({ body: BODY, headers: old, secret: SECRET })).toMatchObject({
+      ok: false,
+      code: 'timestamp_out_of_range',
+    })
   })
 
   it('signedHeaders({ scheme: [webhook-signature, basic] }) passes both verifiers, and a tampered body fails', async () => {
@@ -51,39 +71,69 @@ describe.each(ENTRIES)('testing kit against $name', ({ v }) => {
       ],
     })
     expect(await v.verifyWebhookSignature({ body: BODY, headers, secret: SECRET })).toMatchObject({ ok: true })
-    expect(await v.verifyBasicAuth({ headers, username: 'sinch', password: 'p\u00e4ss:word' })).toMatchObject({ ok: true })
-    expect(await v.verifyBasicAuth({ headers, username: 'sinch', password: 'other' })).toMatchObject({ ok: false, code: 'credentials_mismatch' })
-    expect(await v.verifyWebhookSignature({ body: TAMPERED, headers, secret: SECRET })).toMatchObject({ ok: false, code: 'signature_mismatch' })
+    expect(await v.verifyBasicAuth({ headers, username: 'sinch', password: 'p\u00e4ss:word' })).toMatchObject({
+      ok: true,
+    })
+    expect(await v.verifyBasicAuth({ headers, username: 'sinch', password: 'other' })).toMatchObject({
+      ok: false,
+      code: 'credentials_mismatch',
+    })
+    expect(await v.verifyWebhookSignature({ body: TAMPERED, headers, secret: SECRET })).toMatchObject({
+      ok: false,
+      code: 'signature_mismatch',
+    })
   })
 
   it('signedHeaders({ scheme: "bearer", token }) passes verifyBearerToken and a different token fails', async () => {
     const headers = await signedHeaders({ body: BODY, scheme: 'bearer', token: 'tok-1' })
     expect(await v.verifyBearerToken({ headers, token: 'tok-1' })).toMatchObject({ ok: true })
-    expect(await v.verifyBearerToken({ headers, token: 'tok-2' })).toMatchObject({ ok: false, code: 'credentials_mismatch' })
+    expect(await v.verifyBearerToken({ headers, token: 'tok-2' })).toMatchObject({
+      ok: false,
+      code: 'credentials_mismatch',
+    })
   })
 
   it('createSignedRequest({ body: object, scheme: "x-sinch-signature" }) sends JSON.stringify(body) and verifies', async () => {
     const payload = { eventId: '01hpa0mww4m79q8j2dwn3ggbgz', resourceType: 'ACTIVE_NUMBER' }
-    const request = await createSignedRequest({ url: 'http://localhost/sinch', body: payload, scheme: 'x-sinch-signature', secret: SECRET })
+    const request = await createSignedRequest({
+      url: 'http://localhost/sinch',
+      body: payload,
+      scheme: 'x-sinch-signature',
+      secret: SECRET,
+    })
     expect(request.method).toBe('POST')
     expect(request.headers.get('content-type')).toBe('application/json')
     const text = await request.text()
     expect(text).toBe(JSON.stringify(payload))
-    expect(await v.verifySignature({ body: text, headers: request.headers, secret: SECRET })).toMatchObject({ ok: true })
-    expect(await v.verifySignature({ body: text + ' ', headers: request.headers, secret: SECRET })).toMatchObject({ ok: false, code: 'signature_mismatch' })
+    expect(await v.verifySignature({ body: text, headers: request.headers, secret: SECRET })).toMatchObject({
+      ok: true,
+    })
+    expect(await v.verifySignature({ body: text + ' ', headers: request.headers, secret: SECRET })).toMatchObject({
+      ok: false,
+      code: 'signature_mismatch',
+    })
   })
 })
 
 describe('testing kit values', () => {
   it('signSinchSignature({ body, secret }) equals lower-case hex HMAC-SHA1 computed by node:crypto', async () => {
     const bytes = new TextEncoder().encode(BODY)
-    expect(await signSinchSignature({ body: bytes, secret: SECRET })).toBe(createHmac('sha1', SECRET).update(bytes).digest('hex'))
+    expect(await signSinchSignature({ body: bytes, secret: SECRET })).toBe(
+      createHmac('sha1', SECRET).update(bytes).digest('hex'),
+    )
   })
 
   it('signWebhookSignature({ nonce, timestamp: Date }) signs body.nonce.seconds and names all four headers', async () => {
-    const headers = await signWebhookSignature({ body: BODY, secret: SECRET, nonce: 'N', timestamp: new Date(1_700_000_000_999) })
+    const headers = await signWebhookSignature({
+      body: BODY,
+      secret: SECRET,
+      nonce: 'N',
+      timestamp: new Date(1_700_000_000_999),
+    })
     expect(headers).toEqual({
-      'x-sinch-webhook-signature': createHmac('sha256', SECRET).update(BODY + '.N.1700000000').digest('base64'),
+      'x-sinch-webhook-signature': createHmac('sha256', SECRET)
+        .update(BODY + '.N.1700000000')
+        .digest('base64'),
       'x-sinch-webhook-signature-nonce': 'N',
       'x-sinch-webhook-signature-timestamp': '1700000000',
       'x-sinch-webhook-signature-algorithm': 'HmacSHA256',
@@ -118,7 +168,11 @@ describe('testing kit values', () => {
   })
 
   it('signedHeaders({ headers }) lets caller headers win, lower-cased', async () => {
-    const headers = await signedHeaders({ body: BODY, scheme: 'none', headers: { 'Content-Type': 'text/plain', 'X-Extra': '1' } })
+    const headers = await signedHeaders({
+      body: BODY,
+      scheme: 'none',
+      headers: { 'Content-Type': 'text/plain', 'X-Extra': '1' },
+    })
     expect(headers).toEqual({ 'content-type': 'text/plain', 'x-extra': '1' })
   })
 })

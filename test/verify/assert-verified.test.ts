@@ -20,7 +20,12 @@ describe.each([
   it('assertVerified({ ok: false, code, message, header }) throws a SinchWebhookError with that code, message and header', () => {
     let thrown: unknown
     try {
-      assertVerified({ ok: false, code: 'signature_mismatch', message: '[sinch-webhooks] The signature does not match the body.', header: 'x-sinch-signature' })
+      assertVerified({
+        ok: false,
+        code: 'signature_mismatch',
+        message: '[sinch-webhooks] The signature does not match the body.',
+        header: 'x-sinch-signature',
+      })
     } catch (error) {
       thrown = error
     }
@@ -37,13 +42,19 @@ describe.each([
 
   it('assertVerified({ ok: false }) without header leaves error.header undefined', () => {
     expect(() => assertVerified({ ok: false, code: 'body_not_raw', message: 'The body is null.' })).toThrow(
-      expect.objectContaining({ code: 'body_not_raw', header: undefined, message: '[sinch-webhooks] The body is null.' }),
+      expect.objectContaining({
+        code: 'body_not_raw',
+        header: undefined,
+        message: '[sinch-webhooks] The body is null.',
+      }),
     )
   })
 
   it('assertVerified(result of a failed verifier) throws with the verifier code', () => {
     const result = node.verifySignature({ body: 'x', signature: signSha1Hex('a', 'y'), secret: 'a' })
-    expect(() => assertVerified(result)).toThrow(expect.objectContaining({ name: 'SinchWebhookError', code: 'signature_mismatch', header: 'x-sinch-signature' }))
+    expect(() => assertVerified(result)).toThrow(
+      expect.objectContaining({ name: 'SinchWebhookError', code: 'signature_mismatch', header: 'x-sinch-signature' }),
+    )
   })
 
   it('assertVerified(result) narrows the result to a success', () => {

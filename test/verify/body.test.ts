@@ -25,7 +25,9 @@ describe('viewBody', () => {
 
   it('viewBody(DataView | Uint16Array subarray) returns a byte view with the same offset and length', () => {
     const ab = new ArrayBuffer(16)
-    new Uint8Array(ab).forEach((_, i, a) => (a[i] = i))
+    new Uint8Array(ab).forEach((_, i, a) => {
+      a[i] = i
+    })
     const dv = viewBody(new DataView(ab, 3, 5)) as Uint8Array
     expect(dv.buffer).toBe(ab)
     expect(dv.byteOffset).toBe(3)
@@ -56,7 +58,11 @@ describe('viewBody', () => {
     for (const [value, text] of cases) {
       const failure = viewBody(value)
       expect(failure).toMatchObject({ ok: false, code: 'body_not_raw' })
-      expect((failure as { message: string }).message.startsWith(`[sinch-webhooks] The body is ${text}, not the raw request bytes. Pass the exact request bytes`)).toBe(true)
+      expect(
+        (failure as { message: string }).message.startsWith(
+          `[sinch-webhooks] The body is ${text}, not the raw request bytes. Pass the exact request bytes`,
+        ),
+      ).toBe(true)
     }
   })
 

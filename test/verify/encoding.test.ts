@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { decodeBase64, decodeBase64Any, decodeHex, encodeBase64, encodeHex, isBase64, isHex } from '../../src/core/encoding'
+import {
+  decodeBase64,
+  decodeBase64Any,
+  decodeHex,
+  encodeBase64,
+  encodeHex,
+  isBase64,
+  isHex,
+} from '../../src/core/encoding'
 
-const hex = (bytes: Uint8Array | undefined): string | undefined => (bytes === undefined ? undefined : Buffer.from(bytes).toString('hex'))
+const hex = (bytes: Uint8Array | undefined): string | undefined =>
+  bytes === undefined ? undefined : Buffer.from(bytes).toString('hex')
 
 describe('decodeHex', () => {
   it('decodeHex(text, n) decodes exactly n bytes of hex in either case', () => {
@@ -18,7 +27,27 @@ describe('decodeHex', () => {
   })
 
   it('decodeHex(text, n) returns undefined for any non-hex character in either half of a byte', () => {
-    for (const bad of ['g0', '0g', 'G0', '0G', '/0', '0/', ':0', '0:', '@0', '0@', '`0', '0`', 'é0', '0é', '\u01300', ' 0', '0 ', '-1', '0x']) {
+    for (const bad of [
+      'g0',
+      '0g',
+      'G0',
+      '0G',
+      '/0',
+      '0/',
+      ':0',
+      '0:',
+      '@0',
+      '0@',
+      '`0',
+      '0`',
+      'é0',
+      '0é',
+      '\u01300',
+      ' 0',
+      '0 ',
+      '-1',
+      '0x',
+    ]) {
       expect(decodeHex(bad, 1), bad).toBeUndefined()
     }
     expect(decodeHex('\u0130\u0131', 1)).toBeUndefined()
@@ -61,7 +90,21 @@ describe('decodeBase64', () => {
   })
 
   it('decodeBase64(text, n) returns undefined for "=" or other characters among the symbols', () => {
-    for (const bad of ['=AAA', 'A=AA', 'AA=A', '-AAA', '_AAA', 'AAA.', 'AA A', 'éAAA', '\u0100AAA', 'AAA\u0000', '\u007fAAA', 'AA\u0080A', '\u0080AAA']) {
+    for (const bad of [
+      '=AAA',
+      'A=AA',
+      'AA=A',
+      '-AAA',
+      '_AAA',
+      'AAA.',
+      'AA A',
+      'éAAA',
+      '\u0100AAA',
+      'AAA\u0000',
+      '\u007fAAA',
+      'AA\u0080A',
+      '\u0080AAA',
+    ]) {
       expect(decodeBase64(bad, 3), bad).toBeUndefined()
     }
   })
@@ -110,7 +153,20 @@ describe('isHex', () => {
   it('isHex(text, n) accepts exactly n bytes of hex in either case', () => {
     expect(isHex('00ff7F80', 4)).toBe(true)
     expect(isHex('', 0)).toBe(true)
-    for (const [text, n] of [['00ff', 1], ['00ff', 3], ['0g', 1], ['g0', 1], ['\u00800', 1], ['0\u0080', 1], ['0\u0130', 1], ['/0', 1], [':0', 1], ['@0', 1], ['`0', 1], ['G0', 1]] as const) {
+    for (const [text, n] of [
+      ['00ff', 1],
+      ['00ff', 3],
+      ['0g', 1],
+      ['g0', 1],
+      ['\u00800', 1],
+      ['0\u0080', 1],
+      ['0\u0130', 1],
+      ['/0', 1],
+      [':0', 1],
+      ['@0', 1],
+      ['`0', 1],
+      ['G0', 1],
+    ] as const) {
       expect(isHex(text, n), JSON.stringify(text)).toBe(false)
     }
   })
@@ -123,8 +179,20 @@ describe('isBase64', () => {
       expect(isBase64(text, n), text).toBe(true)
     }
     const cases: [string, number][] = [
-      ['AAAA', 2], ['AA', 1], ['AAA=', 1], ['AA=A', 1], ['AB==', 1], ['AP==', 1], ['AAB=', 2], ['AAD=', 2],
-      ['-AAA', 3], ['AA\u0080A', 3], ['\u0080AAA', 3], ['éAAA', 3], ['=AAA', 3], ['AAA.', 3],
+      ['AAAA', 2],
+      ['AA', 1],
+      ['AAA=', 1],
+      ['AA=A', 1],
+      ['AB==', 1],
+      ['AP==', 1],
+      ['AAB=', 2],
+      ['AAD=', 2],
+      ['-AAA', 3],
+      ['AA\u0080A', 3],
+      ['\u0080AAA', 3],
+      ['éAAA', 3],
+      ['=AAA', 3],
+      ['AAA.', 3],
     ]
     for (const [text, n] of cases) expect(isBase64(text, n), JSON.stringify(text)).toBe(false)
     expect(isBase64('AQ==', 1)).toBe(true)

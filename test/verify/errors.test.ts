@@ -9,7 +9,11 @@ import * as web from '../../src/web'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 /** Loads a second, independent copy of the error module into a fresh vm realm. */
-function foreignRealm(): { SinchWebhookError: typeof SinchWebhookError; isSinchWebhookError: typeof isSinchWebhookError; Error: ErrorConstructor } {
+function foreignRealm(): {
+  SinchWebhookError: typeof SinchWebhookError
+  isSinchWebhookError: typeof isSinchWebhookError
+  Error: ErrorConstructor
+} {
   const { outputFiles } = buildSync({
     entryPoints: [path.join(root, 'src/core/errors.ts')],
     bundle: true,
@@ -20,7 +24,10 @@ function foreignRealm(): { SinchWebhookError: typeof SinchWebhookError; isSinchW
   })
   const context = vm.createContext({})
   vm.runInContext(outputFiles[0]!.text, context)
-  return { ...(vm.runInContext('lib', context) as object), Error: vm.runInContext('Error', context) as ErrorConstructor } as never
+  return {
+    ...(vm.runInContext('lib', context) as object),
+    Error: vm.runInContext('Error', context) as ErrorConstructor,
+  } as never
 }
 
 describe('SinchWebhookError', () => {
@@ -38,13 +45,21 @@ describe('SinchWebhookError', () => {
   })
 
   it('new SinchWebhookError(code, "[sinch-webhooks] …") does not double the prefix', () => {
-    expect(new SinchWebhookError('x', '[sinch-webhooks] Already prefixed.').message).toBe('[sinch-webhooks] Already prefixed.')
-    expect(new SinchWebhookError('x', 'sinch-webhooks] not a prefix').message).toBe('[sinch-webhooks] sinch-webhooks] not a prefix')
+    expect(new SinchWebhookError('x', '[sinch-webhooks] Already prefixed.').message).toBe(
+      '[sinch-webhooks] Already prefixed.',
+    )
+    expect(new SinchWebhookError('x', 'sinch-webhooks] not a prefix').message).toBe(
+      '[sinch-webhooks] sinch-webhooks] not a prefix',
+    )
   })
 
   it('new SinchWebhookError(code, message, { path, header, cause }) keeps the details', () => {
     const cause = new SyntaxError('Unexpected token')
-    const error = new SinchWebhookError('invalid_payload', 'bad', { path: ['results', 0, 'status'], header: 'x-sinch-signature', cause })
+    const error = new SinchWebhookError('invalid_payload', 'bad', {
+      path: ['results', 0, 'status'],
+      header: 'x-sinch-signature',
+      cause,
+    })
     expect(error.path).toEqual(['results', 0, 'status'])
     expect(error.header).toBe('x-sinch-signature')
     expect(error.cause).toBe(cause)
@@ -62,7 +77,16 @@ describe('isSinchWebhookError', () => {
   })
 
   it('isSinchWebhookError(other values) returns false', () => {
-    for (const value of [new Error('x'), new TypeError('x'), null, undefined, 'SinchWebhookError', 42, { code: 'signature_mismatch', name: 'SinchWebhookError' }, Object.create(null)]) {
+    for (const value of [
+      new Error('x'),
+      new TypeError('x'),
+      null,
+      undefined,
+      'SinchWebhookError',
+      42,
+      { code: 'signature_mismatch', name: 'SinchWebhookError' },
+      Object.create(null),
+    ]) {
       expect(isSinchWebhookError(value), typeof value).toBe(false)
     }
   })
@@ -83,7 +107,14 @@ describe('isSinchWebhookError', () => {
   })
 
   it('isSinchWebhookError(proxy whose get trap throws) returns false instead of throwing', () => {
-    const hostile = new Proxy({}, { get: () => { throw new Error('trap') } })
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('trap')
+        },
+      },
+    )
     expect(isSinchWebhookError(hostile)).toBe(false)
   })
 

@@ -74,8 +74,15 @@ describe.each(ENTRIES)('$name', (entry) => {
   for (const v of signatureVectors) {
     for (const [shape, body] of shapes(v.body)) {
       it(`verifySignature({ body: ${shape}, signature, secret, algorithm: '${v.algorithm}' }) ${v.expected ? 'verifies' : `returns ${v.code}`}: ${v.id} (${v.description})`, async () => {
-        const result = await entry.verifySignature({ body: body as never, signature: v.signature, secret: v.secret, algorithm: v.algorithm })
-        expect(result).toEqual(v.expected ? { ok: true, secretIndex: 0 } : expect.objectContaining({ ok: false, code: v.code }))
+        const result = await entry.verifySignature({
+          body: body as never,
+          signature: v.signature,
+          secret: v.secret,
+          algorithm: v.algorithm,
+        })
+        expect(result).toEqual(
+          v.expected ? { ok: true, secretIndex: 0 } : expect.objectContaining({ ok: false, code: v.code }),
+        )
       })
     }
   }
@@ -89,8 +96,15 @@ describe.each(ENTRIES)('$name', (entry) => {
           'x-sinch-webhook-signature-timestamp': v.timestamp,
           'x-sinch-webhook-signature-algorithm': 'HmacSHA256',
         }
-        const result = await entry.verifyWebhookSignature({ body: body as never, headers, secret: v.secret, now: new Date(Number(v.timestamp) * 1000) })
-        expect(result).toEqual(v.expected ? { ok: true, secretIndex: 0 } : expect.objectContaining({ ok: false, code: v.code }))
+        const result = await entry.verifyWebhookSignature({
+          body: body as never,
+          headers,
+          secret: v.secret,
+          now: new Date(Number(v.timestamp) * 1000),
+        })
+        expect(result).toEqual(
+          v.expected ? { ok: true, secretIndex: 0 } : expect.objectContaining({ ok: false, code: v.code }),
+        )
       })
     }
   }

@@ -37,19 +37,51 @@ const LARGE = { repeat: LINE, times: Math.ceil((300 * 1024) / Buffer.byteLength(
 const BODIES = [
   ['unicode', 'Latin, Cyrillic and CJK text, precomposed é', { text: '{"text":"Grüße, café, Привет, 你好"}' }],
   ['emoji', 'astral-plane characters (surrogate pairs in JavaScript strings)', { text: '{"text":"Hi 👋🏽 🇸🇪 𝄞 🎉"}' }],
-  ['crlf', 'CRLF line endings, signed as sent', { text: '{\r\n  "eventId": "01hpa0mww4m79q8j2dwn3ggbgz",\r\n  "status": "SUCCEEDED"\r\n}\r\n' }],
-  ['whitespace', 'leading and trailing spaces, tabs and a trailing newline are signed', { text: '  {\t"a" : 1 ,\n    "b": [ ]  }  \n' }],
+  [
+    'crlf',
+    'CRLF line endings, signed as sent',
+    { text: '{\r\n  "eventId": "01hpa0mww4m79q8j2dwn3ggbgz",\r\n  "status": "SUCCEEDED"\r\n}\r\n' },
+  ],
+  [
+    'whitespace',
+    'leading and trailing spaces, tabs and a trailing newline are signed',
+    { text: '  {\t"a" : 1 ,\n    "b": [ ]  }  \n' },
+  ],
   ['empty', 'an empty body', { text: '' }],
-  ['bytes', 'bytes that are not valid UTF-8 (0xff, a lone continuation byte, NUL)', { base64: Buffer.from([0x7b, 0xff, 0x80, 0x00, 0xc3, 0x28, 0x7d]).toString('base64') }],
+  [
+    'bytes',
+    'bytes that are not valid UTF-8 (0xff, a lone continuation byte, NUL)',
+    { base64: Buffer.from([0x7b, 0xff, 0x80, 0x00, 0xc3, 0x28, 0x7d]).toString('base64') },
+  ],
   ['large', '300 KB of multi-byte text with CRLF, built at test time', LARGE],
 ]
 
 /** Negative cases: the presented body differs from the signed one in a way a careless pipeline introduces. */
 const ALTERED = [
-  ['crlf-normalised', 'signed with CRLF, presented with LF (line endings normalised by a proxy or editor)', { text: '{\r\n  "a": 1\r\n}\r\n' }, { text: '{\n  "a": 1\n}\n' }],
-  ['trailing-newline-trimmed', 'signed with a trailing newline, presented trimmed', { text: '{"a":1}\n' }, { text: '{"a":1}' }],
-  ['nfd', 'signed with precomposed é (NFC), presented decomposed (NFD)', { text: '{"name":"café"}' }, { text: '{"name":"cafe\u0301"}' }],
-  ['reserialised', 'signed with spaces, presented as compact re-serialised JSON', { text: '{"a": 1, "b": "👋"}' }, { text: '{"a":1,"b":"👋"}' }],
+  [
+    'crlf-normalised',
+    'signed with CRLF, presented with LF (line endings normalised by a proxy or editor)',
+    { text: '{\r\n  "a": 1\r\n}\r\n' },
+    { text: '{\n  "a": 1\n}\n' },
+  ],
+  [
+    'trailing-newline-trimmed',
+    'signed with a trailing newline, presented trimmed',
+    { text: '{"a":1}\n' },
+    { text: '{"a":1}' },
+  ],
+  [
+    'nfd',
+    'signed with precomposed é (NFC), presented decomposed (NFD)',
+    { text: '{"name":"café"}' },
+    { text: '{"name":"cafe\u0301"}' },
+  ],
+  [
+    'reserialised',
+    'signed with spaces, presented as compact re-serialised JSON',
+    { text: '{"a": 1, "b": "👋"}' },
+    { text: '{"a":1,"b":"👋"}' },
+  ],
 ]
 
 const SECRET = 'd1c7ccbf-919d-462f-8587-dec95a1b11ee'
@@ -57,7 +89,10 @@ const SECRETS = [SECRET, 'strongPa$$PhraseWith36CharactersMax', 'sécret ✓ �
 
 export function buildFixtures() {
   const sinchSignature = []
-  for (const [algorithm, encodings] of [['sha1', ['hex']], ['sha256', ['hex', 'base64']]]) {
+  for (const [algorithm, encodings] of [
+    ['sha1', ['hex']],
+    ['sha256', ['hex', 'base64']],
+  ]) {
     for (const encoding of encodings) {
       for (const [name, description, body] of BODIES) {
         for (const secret of name === 'unicode' ? SECRETS : [SECRET]) {
@@ -102,15 +137,35 @@ export function buildFixtures() {
   const webhook = []
   const nonce = '01JHFFHWYY7HSS4FWTMDTQEK8V'
   const timestamp = '1736760161'
-  const sign = (secret, body, n, t) => hmac('sha256', secret, bodyBytes(body), Buffer.from(`.${n}.${t}`, 'utf8')).toString('base64')
+  const sign = (secret, body, n, t) =>
+    hmac('sha256', secret, bodyBytes(body), Buffer.from(`.${n}.${t}`, 'utf8')).toString('base64')
   for (const [name, description, body] of BODIES) {
     for (const secret of name === 'unicode' ? SECRETS : [SECRET]) {
       const suffix = secret === SECRET ? '' : `-secret-${SECRETS.indexOf(secret)}`
-      webhook.push({ id: `webhook-${name}${suffix}`, description, secret, body, nonce, timestamp, signature: sign(secret, body, nonce, timestamp), expected: true })
+      webhook.push({
+        id: `webhook-${name}${suffix}`,
+        description,
+        secret,
+        body,
+        nonce,
+        timestamp,
+        signature: sign(secret, body, nonce, timestamp),
+        expected: true,
+      })
     }
   }
   for (const [name, description, signed, presented] of ALTERED) {
-    webhook.push({ id: `webhook-${name}`, description, secret: SECRET, body: presented, nonce, timestamp, signature: sign(SECRET, signed, nonce, timestamp), expected: false, code: 'signature_mismatch' })
+    webhook.push({
+      id: `webhook-${name}`,
+      description,
+      secret: SECRET,
+      body: presented,
+      nonce,
+      timestamp,
+      signature: sign(SECRET, signed, nonce, timestamp),
+      expected: false,
+      code: 'signature_mismatch',
+    })
   }
   const body = BODIES[0][2]
   webhook.push(
@@ -149,14 +204,19 @@ export function buildFixtures() {
     },
   )
 
-  const header = (scheme) => `Computed from ${scheme} by test/verify/generate-fixtures.mjs with node:crypto; do not edit by hand.`
+  const header = (scheme) =>
+    `Computed from ${scheme} by test/verify/generate-fixtures.mjs with node:crypto; do not edit by hand.`
   return {
     'x-sinch-signature.json': {
-      about: header('the X-Sinch-Signature formula (HMAC-SHA1 hex; HMAC-SHA256 hex or Base64 for Compliance brand orders)'),
+      about: header(
+        'the X-Sinch-Signature formula (HMAC-SHA1 hex; HMAC-SHA256 hex or Base64 for Compliance brand orders)',
+      ),
       vectors: sinchSignature,
     },
     'webhook-signature.json': {
-      about: header('the x-sinch-webhook-signature formula: Base64(HMAC-SHA256(secret, body || "." || nonce || "." || timestamp))'),
+      about: header(
+        'the x-sinch-webhook-signature formula: Base64(HMAC-SHA256(secret, body || "." || nonce || "." || timestamp))',
+      ),
       vectors: webhook,
     },
   }

@@ -18,7 +18,12 @@ describe('lookupHeader', () => {
 
   it('lookupHeader({ get }, name) asks any getter for the lower-case name', () => {
     const asked: string[] = []
-    const headers = { get: (name: string) => (asked.push(name), name === NAME ? ' v ' : null) }
+    const headers = {
+      get: (name: string) => {
+        asked.push(name)
+        return name === NAME ? ' v ' : null
+      },
+    }
     expect(lookupHeader(headers, NAME)).toEqual({ value: 'v' })
     expect(asked).toEqual([NAME])
     expect(lookupHeader({ get: () => undefined }, NAME)).toBe('missing')
@@ -46,13 +51,21 @@ describe('lookupHeader', () => {
   })
 
   it('lookupHeader(plain object, name) ignores casings whose value is undefined or null', () => {
-    expect(lookupHeader({ 'x-sinch-signature': 'a', 'X-Sinch-Signature': undefined, 'X-SINCH-SIGNATURE': null }, NAME)).toEqual({ value: 'a' })
+    expect(
+      lookupHeader({ 'x-sinch-signature': 'a', 'X-Sinch-Signature': undefined, 'X-SINCH-SIGNATURE': null }, NAME),
+    ).toEqual({ value: 'a' })
     expect(lookupHeader({ 'X-Sinch-Signature': undefined, 'x-sinch-signature': 'a' }, NAME)).toEqual({ value: 'a' })
   })
 
   it('lookupHeader(plain object, name) matches the whole name case-insensitively, nothing looser', () => {
     expect(lookupHeader({ 'X-SINCH-SIGNATURE': 'a' }, NAME)).toEqual({ value: 'a' })
-    for (const key of ['x-sinch-signature-nonce', 'x-sinch-signatur', 'xx-sinch-signature', ' x-sinch-signature', 'x_sinch_signature']) {
+    for (const key of [
+      'x-sinch-signature-nonce',
+      'x-sinch-signatur',
+      'xx-sinch-signature',
+      ' x-sinch-signature',
+      'x_sinch_signature',
+    ]) {
       expect(lookupHeader({ [key]: 'a' }, NAME), key).toBe('missing')
     }
   })

@@ -29,12 +29,19 @@ vi.mock('node:crypto', async (importOriginal) => {
     enumerable: true,
     get() {
       if (state.hash === 'absent') return undefined
-      if (state.hash === 'throws') return () => { throw new Error('not implemented') }
+      if (state.hash === 'throws')
+        return () => {
+          throw new Error('not implemented')
+        }
       const mode = state.hash
       if (mode === 'wrong' || mode === 'wrong-sha1' || mode === 'wrong-sha256') {
         // Digests of a slightly different message, for every algorithm or for one only.
         return (name: string, data: Uint8Array, encoding: 'latin1' | 'hex' | 'base64') =>
-          original.hash(name, mode === 'wrong' || mode === `wrong-${name}` ? Buffer.concat([data, Buffer.from([0])]) : data, encoding as 'hex')
+          original.hash(
+            name,
+            mode === 'wrong' || mode === `wrong-${name}` ? Buffer.concat([data, Buffer.from([0])]) : data,
+            encoding as 'hex',
+          )
       }
       return original.hash
     },
@@ -113,8 +120,17 @@ describe('hmacNode route', () => {
   it('hmacNode() hashes small bodies without createHmac once crypto.hash passed its self-check', async () => {
     const { hmacNode } = await load()
     hmacNode('SHA-1', 'warm-up', 'x', '')
-    for (const [alg, name] of [['SHA-1', 'sha1'], ['SHA-256', 'sha256']] as const) {
-      for (const [body, suffix] of [['{"a":1}', ''], ['{"a":1}', '.n.1'], [Buffer.from('bytes'), '.nönce.1'], ['', ''], ['é👋', '']] as const) {
+    for (const [alg, name] of [
+      ['SHA-1', 'sha1'],
+      ['SHA-256', 'sha256'],
+    ] as const) {
+      for (const [body, suffix] of [
+        ['{"a":1}', ''],
+        ['{"a":1}', '.n.1'],
+        [Buffer.from('bytes'), '.nönce.1'],
+        ['', ''],
+        ['é👋', ''],
+      ] as const) {
         let mac: Uint8Array | undefined
         expect(usedCreateHmac(() => (mac = hmacNode(alg, 'small', body, suffix)))).toBe(false)
         expect(Buffer.from(mac!)).toEqual(reference(name, 'small', body, suffix))
@@ -138,7 +154,10 @@ describe('hmacNode route', () => {
     ]
     for (const [body, suffix, viaCreateHmac] of cases) {
       let mac: Uint8Array | undefined
-      expect(usedCreateHmac(() => (mac = hmacNode('SHA-256', 'k', body, suffix))), `${body.length} + ${suffix.length}`).toBe(viaCreateHmac)
+      expect(
+        usedCreateHmac(() => (mac = hmacNode('SHA-256', 'k', body, suffix))),
+        `${body.length} + ${suffix.length}`,
+      ).toBe(viaCreateHmac)
       expect(Buffer.from(mac!)).toEqual(reference('sha256', 'k', body, suffix))
     }
   })
@@ -148,11 +167,18 @@ describe('hmacNode route', () => {
     const data = Buffer.from(Array.from({ length: 17_000 }, (_, i) => (i * 31 + 7) & 255))
     for (const secret of ['k', 'k'.repeat(64), 'k'.repeat(65), 'ü'.repeat(40), 'k'.repeat(200)]) {
       for (const length of [0, 1, 63, 64, 65, 1023, 1024, 1025, 4000, 16_000, 40, 3]) {
-        for (const [alg, name] of [['SHA-1', 'sha1'], ['SHA-256', 'sha256']] as const) {
+        for (const [alg, name] of [
+          ['SHA-1', 'sha1'],
+          ['SHA-256', 'sha256'],
+        ] as const) {
           const body = data.subarray(0, length)
-          expect(Buffer.from(hmacNode(alg, secret, body, '.n.1')), `${secret.length}/${length}/${alg}`).toEqual(reference(name, secret, body, '.n.1'))
+          expect(Buffer.from(hmacNode(alg, secret, body, '.n.1')), `${secret.length}/${length}/${alg}`).toEqual(
+            reference(name, secret, body, '.n.1'),
+          )
           const text = body.toString('latin1')
-          expect(Buffer.from(hmacNode(alg, secret, text, '')), `${secret.length}/${length}/${alg} text`).toEqual(reference(name, secret, text))
+          expect(Buffer.from(hmacNode(alg, secret, text, '')), `${secret.length}/${length}/${alg} text`).toEqual(
+            reference(name, secret, text),
+          )
         }
       }
     }
@@ -160,15 +186,27 @@ describe('hmacNode route', () => {
 
   it('hmacNode() writes non-ASCII suffixes and long ASCII suffixes as UTF-8', async () => {
     const { hmacNode } = await load()
-    for (const suffix of ['.nönce.1', '.' + 'n'.repeat(70) + '.1', '.' + 'n'.repeat(63) + 'é', '.👋.1', '.\u0080.1', '.\u007f.1', '\u0080']) {
-      expect(Buffer.from(hmacNode('SHA-256', 'k', 'body', suffix)), JSON.stringify(suffix)).toEqual(reference('sha256', 'k', 'body', suffix))
+    for (const suffix of [
+      '.nönce.1',
+      '.' + 'n'.repeat(70) + '.1',
+      '.' + 'n'.repeat(63) + 'é',
+      '.👋.1',
+      '.\u0080.1',
+      '.\u007f.1',
+      '\u0080',
+    ]) {
+      expect(Buffer.from(hmacNode('SHA-256', 'k', 'body', suffix)), JSON.stringify(suffix)).toEqual(
+        reference('sha256', 'k', 'body', suffix),
+      )
     }
   })
 
   it('hmacNode() encodes U+0080, the first non-ASCII code unit, as two bytes of UTF-8 in short string bodies', async () => {
     const { hmacNode } = await load()
     for (const body of ['\u0080', 'a\u0080b', '\u007f']) {
-      expect(Buffer.from(hmacNode('SHA-1', 'k', body, '')), JSON.stringify(body)).toEqual(reference('sha1', 'k', Buffer.from(body, 'utf8')))
+      expect(Buffer.from(hmacNode('SHA-1', 'k', body, '')), JSON.stringify(body)).toEqual(
+        reference('sha1', 'k', Buffer.from(body, 'utf8')),
+      )
     }
   })
 
@@ -176,11 +214,16 @@ describe('hmacNode route', () => {
     it(`hmacNode() uses createHmac for every body when crypto.hash is ${mode}`, async () => {
       state.hash = mode
       const { hmacNode, hmacNodeText } = await load()
-      for (const [alg, name] of [['SHA-1', 'sha1'], ['SHA-256', 'sha256']] as const) {
+      for (const [alg, name] of [
+        ['SHA-1', 'sha1'],
+        ['SHA-256', 'sha256'],
+      ] as const) {
         let mac: Uint8Array | undefined
         expect(usedCreateHmac(() => (mac = hmacNode(alg, 'secret', 'body', '.n.1')))).toBe(true)
         expect(Buffer.from(mac!)).toEqual(reference(name, 'secret', 'body', '.n.1'))
-        expect(hmacNodeText(alg, 'secret', Buffer.from('body'), '', 'hex')).toBe(reference(name, 'secret', 'body').toString('hex'))
+        expect(hmacNodeText(alg, 'secret', Buffer.from('body'), '', 'hex')).toBe(
+          reference(name, 'secret', 'body').toString('hex'),
+        )
       }
     })
   }

@@ -32,6 +32,7 @@ describe('isFailure', () => {
   it('isFailure(value) is true only for objects with ok === false', () => {
     expect(isFailure(fail('missing_signature', 'x'))).toBe(true)
     expect(isFailure({ ok: false })).toBe(true)
-    for (const value of [succeed(0), { ok: 0 }, {}, null, undefined, 'ok', false, new Uint8Array(1)]) expect(isFailure(value)).toBe(false)
+    for (const value of [succeed(0), { ok: 0 }, {}, null, undefined, 'ok', false, new Uint8Array(1)])
+      expect(isFailure(value)).toBe(false)
   })
 })

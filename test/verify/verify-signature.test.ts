@@ -12,24 +12,37 @@ describe.each(ENTRIES)('$name', (entry) => {
 
   describe('headers', () => {
     it('verifySignature({ body, headers: { "x-sinch-signature" }, secret }) returns { ok: true, secretIndex: 0 }', async () => {
-      expect(await verify({ body: BODY, headers: { 'x-sinch-signature': SIG }, secret: SECRET })).toStrictEqual({ ok: true, secretIndex: 0 })
+      expect(await verify({ body: BODY, headers: { 'x-sinch-signature': SIG }, secret: SECRET })).toStrictEqual({
+        ok: true,
+        secretIndex: 0,
+      })
     })
 
     it('verifySignature({ headers: { "X-Sinch-Signature" } }) matches the header name case-insensitively', async () => {
-      expect(await verify({ body: BODY, headers: { 'X-Sinch-Signature': SIG }, secret: SECRET })).toMatchObject({ ok: true })
-      expect(await verify({ body: BODY, headers: { 'X-SINCH-SIGNATURE': SIG }, secret: SECRET })).toMatchObject({ ok: true })
+      expect(await verify({ body: BODY, headers: { 'X-Sinch-Signature': SIG }, secret: SECRET })).toMatchObject({
+        ok: true,
+      })
+      expect(await verify({ body: BODY, headers: { 'X-SINCH-SIGNATURE': SIG }, secret: SECRET })).toMatchObject({
+        ok: true,
+      })
     })
 
     it('verifySignature({ headers: new Headers() }) reads a Fetch Headers object', async () => {
-      expect(await verify({ body: BODY, headers: new Headers({ 'X-Sinch-Signature': SIG }), secret: SECRET })).toMatchObject({ ok: true })
+      expect(
+        await verify({ body: BODY, headers: new Headers({ 'X-Sinch-Signature': SIG }), secret: SECRET }),
+      ).toMatchObject({ ok: true })
     })
 
     it('verifySignature({ headers: IncomingHttpHeaders }) reads Node headers, including a one-element array', async () => {
-      expect(await verify({ body: BODY, headers: { host: 'example.com', 'x-sinch-signature': [SIG] }, secret: SECRET })).toMatchObject({ ok: true })
+      expect(
+        await verify({ body: BODY, headers: { host: 'example.com', 'x-sinch-signature': [SIG] }, secret: SECRET }),
+      ).toMatchObject({ ok: true })
     })
 
     it('verifySignature({ headers }) ignores surrounding spaces and tabs in the header value', async () => {
-      expect(await verify({ body: BODY, headers: { 'x-sinch-signature': ` \t${SIG} ` }, secret: SECRET })).toMatchObject({ ok: true })
+      expect(
+        await verify({ body: BODY, headers: { 'x-sinch-signature': ` \t${SIG} ` }, secret: SECRET }),
+      ).toMatchObject({ ok: true })
     })
 
     it('verifySignature({ headers: {} }) returns missing_signature', async () => {
@@ -42,13 +55,21 @@ describe.each(ENTRIES)('$name', (entry) => {
     })
 
     it('verifySignature({ headers: { "x-sinch-signature": "" } }) returns missing_signature for an empty value', async () => {
-      expect(await verify({ body: BODY, headers: { 'x-sinch-signature': '' }, secret: SECRET })).toMatchObject({ code: 'missing_signature' })
-      expect(await verify({ body: BODY, headers: { 'x-sinch-signature': '  ' }, secret: SECRET })).toMatchObject({ code: 'missing_signature' })
-      expect(await verify({ body: BODY, headers: { 'x-sinch-signature': [] }, secret: SECRET })).toMatchObject({ code: 'missing_signature' })
+      expect(await verify({ body: BODY, headers: { 'x-sinch-signature': '' }, secret: SECRET })).toMatchObject({
+        code: 'missing_signature',
+      })
+      expect(await verify({ body: BODY, headers: { 'x-sinch-signature': '  ' }, secret: SECRET })).toMatchObject({
+        code: 'missing_signature',
+      })
+      expect(await verify({ body: BODY, headers: { 'x-sinch-signature': [] }, secret: SECRET })).toMatchObject({
+        code: 'missing_signature',
+      })
     })
 
     it('verifySignature({ headers }) returns duplicate_header for the header under two casings', async () => {
-      expect(await verify({ body: BODY, headers: { 'x-sinch-signature': SIG, 'X-Sinch-Signature': SIG }, secret: SECRET })).toStrictEqual({
+      expect(
+        await verify({ body: BODY, headers: { 'x-sinch-signature': SIG, 'X-Sinch-Signature': SIG }, secret: SECRET }),
+      ).toStrictEqual({
         ok: false,
         code: 'duplicate_header',
         header: 'x-sinch-signature',
@@ -57,11 +78,15 @@ describe.each(ENTRIES)('$name', (entry) => {
     })
 
     it('verifySignature({ headers }) returns duplicate_header for an array of two values', async () => {
-      expect(await verify({ body: BODY, headers: { 'x-sinch-signature': [SIG, SIG] }, secret: SECRET })).toMatchObject({ code: 'duplicate_header' })
+      expect(await verify({ body: BODY, headers: { 'x-sinch-signature': [SIG, SIG] }, secret: SECRET })).toMatchObject({
+        code: 'duplicate_header',
+      })
     })
 
     it('verifySignature({ headers }) returns duplicate_header for comma-joined repeated headers', async () => {
-      expect(await verify({ body: BODY, headers: { 'x-sinch-signature': `${SIG}, ${SIG}` }, secret: SECRET })).toMatchObject({ code: 'duplicate_header' })
+      expect(
+        await verify({ body: BODY, headers: { 'x-sinch-signature': `${SIG}, ${SIG}` }, secret: SECRET }),
+      ).toMatchObject({ code: 'duplicate_header' })
       const headers = new Headers()
       headers.append('x-sinch-signature', SIG)
       headers.append('X-Sinch-Signature', SIG)
@@ -77,7 +102,11 @@ describe.each(ENTRIES)('$name', (entry) => {
 
     it('verifySignature({ signature: null | undefined | "" }) returns missing_signature', async () => {
       for (const signature of [null, undefined, '']) {
-        expect(await verify({ body: BODY, signature, secret: SECRET })).toMatchObject({ ok: false, code: 'missing_signature', header: 'x-sinch-signature' })
+        expect(await verify({ body: BODY, signature, secret: SECRET })).toMatchObject({
+          ok: false,
+          code: 'missing_signature',
+          header: 'x-sinch-signature',
+        })
       }
     })
 
@@ -88,15 +117,19 @@ describe.each(ENTRIES)('$name', (entry) => {
         header: 'x-sinch-signature',
         message: '[sinch-webhooks] More than one X-Sinch-Signature value was given.',
       })
-      expect(await verify({ body: BODY, signature: `${SIG},${SIG}`, secret: SECRET })).toMatchObject({ code: 'duplicate_header' })
+      expect(await verify({ body: BODY, signature: `${SIG},${SIG}`, secret: SECRET })).toMatchObject({
+        code: 'duplicate_header',
+      })
     })
 
     it('verifySignature({ signature }) returns signature_mismatch for a tampered body', async () => {
-      expect(await verify({ body: BODY.replace('SUCCEEDED', 'FAILED'), signature: SIG, secret: SECRET })).toMatchObject({
-        ok: false,
-        code: 'signature_mismatch',
-        header: 'x-sinch-signature',
-      })
+      expect(await verify({ body: BODY.replace('SUCCEEDED', 'FAILED'), signature: SIG, secret: SECRET })).toMatchObject(
+        {
+          ok: false,
+          code: 'signature_mismatch',
+          header: 'x-sinch-signature',
+        },
+      )
     })
   })
 
@@ -104,11 +137,15 @@ describe.each(ENTRIES)('$name', (entry) => {
     it('verifySignature({ secret: wrong }) returns signature_mismatch', async () => {
       const result = await verify({ body: BODY, signature: SIG, secret: 'another-secret' })
       expect(result).toMatchObject({ ok: false, code: 'signature_mismatch' })
-      expect(result.ok === false && result.message).toMatch(/^\[sinch-webhooks\] The signature does not match the body\./)
+      expect(result.ok === false && result.message).toMatch(
+        /^\[sinch-webhooks\] The signature does not match the body\./,
+      )
     })
 
     it('verifySignature({ algorithm: "sha1" }) is the default', async () => {
-      expect(await verify({ body: BODY, signature: SIG, secret: SECRET, algorithm: 'sha1' })).toMatchObject({ ok: true })
+      expect(await verify({ body: BODY, signature: SIG, secret: SECRET, algorithm: 'sha1' })).toMatchObject({
+        ok: true,
+      })
     })
 
     it('verifySignature({ signature: upper-case hex }) is accepted (same bytes; documented choice)', async () => {
@@ -118,7 +155,15 @@ describe.each(ENTRIES)('$name', (entry) => {
     })
 
     it('verifySignature({ signature }) returns malformed_signature for anything but 40 hex characters', async () => {
-      const bad = [SIG.slice(1), SIG + '0', SIG.slice(0, 39) + 'g', SIG.slice(0, 39) + 'é', 'invalid-signature', signSha256Hex(SECRET, BODY), Buffer.from(SIG, 'hex').toString('base64')]
+      const bad = [
+        SIG.slice(1),
+        SIG + '0',
+        SIG.slice(0, 39) + 'g',
+        SIG.slice(0, 39) + 'é',
+        'invalid-signature',
+        signSha256Hex(SECRET, BODY),
+        Buffer.from(SIG, 'hex').toString('base64'),
+      ]
       for (const signature of bad) {
         const result = await verify({ body: BODY, signature, secret: SECRET })
         expect(result, signature).toMatchObject({ ok: false, code: 'malformed_signature', header: 'x-sinch-signature' })
@@ -129,24 +174,44 @@ describe.each(ENTRIES)('$name', (entry) => {
 
   describe('sha256 (Compliance brand orders)', () => {
     it('verifySignature({ algorithm: "sha256", signature: hex }) verifies', async () => {
-      expect(await verify({ body: BODY, signature: signSha256Hex(SECRET, BODY), secret: SECRET, algorithm: 'sha256' })).toStrictEqual({ ok: true, secretIndex: 0 })
-      expect(await verify({ body: BODY, signature: signSha256Hex(SECRET, BODY).toUpperCase(), secret: SECRET, algorithm: 'sha256' })).toMatchObject({ ok: true })
+      expect(
+        await verify({ body: BODY, signature: signSha256Hex(SECRET, BODY), secret: SECRET, algorithm: 'sha256' }),
+      ).toStrictEqual({ ok: true, secretIndex: 0 })
+      expect(
+        await verify({
+          body: BODY,
+          signature: signSha256Hex(SECRET, BODY).toUpperCase(),
+          secret: SECRET,
+          algorithm: 'sha256',
+        }),
+      ).toMatchObject({ ok: true })
     })
 
     it('verifySignature({ algorithm: "sha256", signature: base64 }) verifies', async () => {
-      expect(await verify({ body: BODY, signature: signSha256Base64(SECRET, BODY), secret: SECRET, algorithm: 'sha256' })).toStrictEqual({ ok: true, secretIndex: 0 })
+      expect(
+        await verify({ body: BODY, signature: signSha256Base64(SECRET, BODY), secret: SECRET, algorithm: 'sha256' }),
+      ).toStrictEqual({ ok: true, secretIndex: 0 })
     })
 
     it('verifySignature({ algorithm: "sha256" }) returns signature_mismatch for a SHA-256 signature under another secret', async () => {
-      expect(await verify({ body: BODY, signature: signSha256Base64('other', BODY), secret: SECRET, algorithm: 'sha256' })).toMatchObject({ code: 'signature_mismatch' })
-      expect(await verify({ body: BODY, signature: signSha256Hex('other', BODY), secret: SECRET, algorithm: 'sha256' })).toMatchObject({ code: 'signature_mismatch' })
+      expect(
+        await verify({ body: BODY, signature: signSha256Base64('other', BODY), secret: SECRET, algorithm: 'sha256' }),
+      ).toMatchObject({ code: 'signature_mismatch' })
+      expect(
+        await verify({ body: BODY, signature: signSha256Hex('other', BODY), secret: SECRET, algorithm: 'sha256' }),
+      ).toMatchObject({ code: 'signature_mismatch' })
     })
 
     it('verifySignature({ algorithm: "sha256", signature: non-canonical base64 }) returns malformed_signature', async () => {
       const b64 = signSha256Base64(SECRET, BODY)
       const last = b64.charAt(42)
       // The last symbol before "=" carries 2 unused bits; setting one is another spelling of the same bytes.
-      const strayBits = b64.slice(0, 42) + 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.charAt('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.indexOf(last) | 1) + '='
+      const strayBits =
+        b64.slice(0, 42) +
+        'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.charAt(
+          'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.indexOf(last) | 1,
+        ) +
+        '='
       const bad = [
         b64.slice(0, 43), // padding dropped
         b64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=$/, ''), // URL-safe alphabet
@@ -160,32 +225,51 @@ describe.each(ENTRIES)('$name', (entry) => {
       for (const signature of bad) {
         const result = await verify({ body: BODY, signature, secret: SECRET, algorithm: 'sha256' })
         expect(result, signature).toMatchObject({ ok: false, code: 'malformed_signature', header: 'x-sinch-signature' })
-        expect(result.ok === false && result.message).toContain('neither 64 hex characters nor 44 Base64 characters (HMAC-SHA256)')
+        expect(result.ok === false && result.message).toContain(
+          'neither 64 hex characters nor 44 Base64 characters (HMAC-SHA256)',
+        )
       }
     })
 
     it('verifySignature({ signature: 64 hex characters }) without algorithm "sha256" returns malformed_signature', async () => {
       // Same secret and body, other algorithm: the default sha1 never reads a SHA-256 MAC.
-      expect(await verify({ body: BODY, signature: signSha256Hex(SECRET, BODY), secret: SECRET })).toMatchObject({ code: 'malformed_signature' })
+      expect(await verify({ body: BODY, signature: signSha256Hex(SECRET, BODY), secret: SECRET })).toMatchObject({
+        code: 'malformed_signature',
+      })
     })
   })
 
   describe('secret rotation', () => {
     it('verifySignature({ secret: [old, new] }) returns the index of the secret that matched', async () => {
-      expect(await verify({ body: BODY, signature: SIG, secret: [SECRET, 'next'] })).toStrictEqual({ ok: true, secretIndex: 0 })
-      expect(await verify({ body: BODY, signature: SIG, secret: ['previous', SECRET] })).toStrictEqual({ ok: true, secretIndex: 1 })
-      expect(await verify({ body: BODY, signature: SIG, secret: [SECRET, SECRET] })).toStrictEqual({ ok: true, secretIndex: 0 })
+      expect(await verify({ body: BODY, signature: SIG, secret: [SECRET, 'next'] })).toStrictEqual({
+        ok: true,
+        secretIndex: 0,
+      })
+      expect(await verify({ body: BODY, signature: SIG, secret: ['previous', SECRET] })).toStrictEqual({
+        ok: true,
+        secretIndex: 1,
+      })
+      expect(await verify({ body: BODY, signature: SIG, secret: [SECRET, SECRET] })).toStrictEqual({
+        ok: true,
+        secretIndex: 0,
+      })
     })
 
     it('verifySignature({ secret: [9 secrets] }) reports an index beyond the first few', async () => {
       const secrets = Array.from({ length: 9 }, (_, i) => `s${i}`)
       for (const i of [7, 8]) {
-        expect(await verify({ body: BODY, signature: signSha1Hex(`s${i}`, BODY), secret: secrets })).toStrictEqual({ ok: true, secretIndex: i })
+        expect(await verify({ body: BODY, signature: signSha1Hex(`s${i}`, BODY), secret: secrets })).toStrictEqual({
+          ok: true,
+          secretIndex: i,
+        })
       }
     })
 
     it('verifySignature({ secret: [a, b] }) returns signature_mismatch when no secret matches', async () => {
-      expect(await verify({ body: BODY, signature: SIG, secret: ['a', 'b'] })).toMatchObject({ ok: false, code: 'signature_mismatch' })
+      expect(await verify({ body: BODY, signature: SIG, secret: ['a', 'b'] })).toMatchObject({
+        ok: false,
+        code: 'signature_mismatch',
+      })
     })
   })
 
@@ -210,7 +294,9 @@ describe.each(ENTRIES)('$name', (entry) => {
     })
 
     it('verifySignature({ secret: " padded " }) still verifies a signature made with exactly that secret', async () => {
-      expect(await verify({ body: BODY, signature: signSha1Hex(' padded ', BODY), secret: ' padded ' })).toMatchObject({ ok: true })
+      expect(await verify({ body: BODY, signature: signSha1Hex(' padded ', BODY), secret: ' padded ' })).toMatchObject({
+        ok: true,
+      })
     })
   })
 
@@ -227,14 +313,19 @@ describe.each(ENTRIES)('$name', (entry) => {
         padded.buffer.slice(5, 5 + bytes.length),
         new DataView(padded.buffer, 5, bytes.length),
       ]
-      for (const body of shapes) expect(await verify({ body: body as never, signature: SIG, secret: SECRET })).toMatchObject({ ok: true })
+      for (const body of shapes)
+        expect(await verify({ body: body as never, signature: SIG, secret: SECRET })).toMatchObject({ ok: true })
     })
 
     it('verifySignature({ body: Uint8Array subarray }) hashes only the view, not the whole buffer', async () => {
       const padded = new Uint8Array(bytes.length + 2)
       padded.set(bytes, 1)
-      expect(await verify({ body: padded, signature: SIG, secret: SECRET })).toMatchObject({ code: 'signature_mismatch' })
-      expect(await verify({ body: new DataView(padded.buffer, 0, bytes.length + 1), signature: SIG, secret: SECRET })).toMatchObject({ code: 'signature_mismatch' })
+      expect(await verify({ body: padded, signature: SIG, secret: SECRET })).toMatchObject({
+        code: 'signature_mismatch',
+      })
+      expect(
+        await verify({ body: new DataView(padded.buffer, 0, bytes.length + 1), signature: SIG, secret: SECRET }),
+      ).toMatchObject({ code: 'signature_mismatch' })
     })
 
     it('verifySignature({ body: typed array of wider elements }) reads its bytes', async () => {
@@ -244,11 +335,17 @@ describe.each(ENTRIES)('$name', (entry) => {
     })
 
     it('verifySignature({ body: ArrayBuffer from another realm }) verifies', async () => {
-      const foreign = vm.runInNewContext('const b = new ArrayBuffer(3); new Uint8Array(b).set([97, 98, 99]); b') as ArrayBuffer
+      const foreign = vm.runInNewContext(
+        'const b = new ArrayBuffer(3); new Uint8Array(b).set([97, 98, 99]); b',
+      ) as ArrayBuffer
       expect(foreign instanceof ArrayBuffer).toBe(false)
-      expect(await verify({ body: foreign, signature: signSha1Hex(SECRET, 'abc'), secret: SECRET })).toMatchObject({ ok: true })
+      expect(await verify({ body: foreign, signature: signSha1Hex(SECRET, 'abc'), secret: SECRET })).toMatchObject({
+        ok: true,
+      })
       const view = vm.runInNewContext('new Uint8Array([97, 98, 99])') as Uint8Array
-      expect(await verify({ body: view, signature: signSha1Hex(SECRET, 'abc'), secret: SECRET })).toMatchObject({ ok: true })
+      expect(await verify({ body: view, signature: signSha1Hex(SECRET, 'abc'), secret: SECRET })).toMatchObject({
+        ok: true,
+      })
     })
 
     it('verifySignature({ body: parsed object }) returns body_not_raw with the raw-body hint', async () => {
@@ -284,34 +381,53 @@ describe.each(ENTRIES)('$name', (entry) => {
 
     it('verifySignature({ body: "" }) verifies the signature of an empty body', async () => {
       expect(await verify({ body: '', signature: signSha1Hex(SECRET, ''), secret: SECRET })).toMatchObject({ ok: true })
-      expect(await verify({ body: new Uint8Array(0), signature: signSha1Hex(SECRET, ''), secret: SECRET })).toMatchObject({ ok: true })
+      expect(
+        await verify({ body: new Uint8Array(0), signature: signSha1Hex(SECRET, ''), secret: SECRET }),
+      ).toMatchObject({ ok: true })
     })
   })
 
   describe('programmer errors', () => {
     it('verifySignature({ secret: missing | "" | [] | [""] | [1] }) throws a TypeError', async () => {
       for (const secret of [undefined, null, '', [], [''], [SECRET, ''], [1], 42]) {
-        await expect(verify({ body: BODY, signature: SIG, secret: secret as never }), String(secret)).rejects.toThrow(TypeError)
+        await expect(verify({ body: BODY, signature: SIG, secret: secret as never }), String(secret)).rejects.toThrow(
+          TypeError,
+        )
       }
     })
 
     it('verifySignature({ secret: "" }) explains the likely cause in the TypeError', async () => {
-      await expect(verify({ body: BODY, signature: SIG, secret: '' })).rejects.toThrow('[sinch-webhooks] `secret` is an empty string; is the environment variable set?')
+      await expect(verify({ body: BODY, signature: SIG, secret: '' })).rejects.toThrow(
+        '[sinch-webhooks] `secret` is an empty string; is the environment variable set?',
+      )
       await expect(verify({ body: BODY, signature: SIG, secret: [] })).rejects.toThrow('`secret` is an empty list')
-      await expect(verify({ body: BODY, signature: SIG, secret: [''] })).rejects.toThrow('every entry of `secret` must be a non-empty string.')
-      await expect(verify({ body: BODY, signature: SIG, secret: [1] as never })).rejects.toThrow('[sinch-webhooks] every entry of `secret` must be a non-empty string.')
-      await expect(verify({ body: BODY, signature: SIG, secret: [SECRET, null] as never })).rejects.toThrow('every entry of `secret` must be a non-empty string.')
-      await expect(verify({ body: BODY, signature: SIG, secret: null as never })).rejects.toThrow('`secret` is required (a string, or a list of strings during a rotation); got null.')
+      await expect(verify({ body: BODY, signature: SIG, secret: [''] })).rejects.toThrow(
+        'every entry of `secret` must be a non-empty string.',
+      )
+      await expect(verify({ body: BODY, signature: SIG, secret: [1] as never })).rejects.toThrow(
+        '[sinch-webhooks] every entry of `secret` must be a non-empty string.',
+      )
+      await expect(verify({ body: BODY, signature: SIG, secret: [SECRET, null] as never })).rejects.toThrow(
+        'every entry of `secret` must be a non-empty string.',
+      )
+      await expect(verify({ body: BODY, signature: SIG, secret: null as never })).rejects.toThrow(
+        '`secret` is required (a string, or a list of strings during a rotation); got null.',
+      )
       await expect(verify({ body: BODY, signature: SIG, secret: undefined as never })).rejects.toThrow('got undefined.')
     })
 
     it('verifySignature({ algorithm: "md5" }) throws a TypeError', async () => {
-      await expect(verify({ body: BODY, signature: SIG, secret: SECRET, algorithm: 'md5' as never })).rejects.toThrow('`algorithm` must be "sha1" or "sha256".')
+      await expect(verify({ body: BODY, signature: SIG, secret: SECRET, algorithm: 'md5' as never })).rejects.toThrow(
+        '`algorithm` must be "sha1" or "sha256".',
+      )
     })
 
     it('verifySignature(null) and verifySignature({ headers: null }) throw a TypeError', async () => {
       await expect(verify(null as never)).rejects.toThrow('[sinch-webhooks] verifySignature takes an options object.')
-      for (const options of ['x', undefined, 1]) await expect(verify(options as never)).rejects.toThrow('[sinch-webhooks] verifySignature takes an options object.')
+      for (const options of ['x', undefined, 1])
+        await expect(verify(options as never)).rejects.toThrow(
+          '[sinch-webhooks] verifySignature takes an options object.',
+        )
       await expect(verify({ body: BODY, headers: null as never, secret: SECRET })).rejects.toThrow('pass `headers`')
       await expect(verify({ body: BODY, secret: SECRET } as never)).rejects.toThrow(TypeError)
     })

@@ -3,7 +3,8 @@ import { ENTRIES, nodeEntry, webEntry } from './support/entries'
 import { AT_TIMESTAMP, NONCE, TIMESTAMP, signWebhook, webhookHeaders } from './support/sign'
 
 const SECRET = 'SMSWebhooksSecret'
-const BODY = '{"at":"2023-11-14T22:13:20.000Z","batch_id":"01JHFFHWYY7HSS4FWTMDTQEK8V","code":0,"status":"Delivered","type":"recipient_delivery_report_sms"}'
+const BODY =
+  '{"at":"2023-11-14T22:13:20.000Z","batch_id":"01JHFFHWYY7HSS4FWTMDTQEK8V","code":0,"status":"Delivered","type":"recipient_delivery_report_sms"}'
 const HEADERS = webhookHeaders(SECRET, BODY)
 const at = (offsetMs: number): Date => new Date(TIMESTAMP * 1000 + offsetMs)
 
@@ -11,39 +12,69 @@ describe.each(ENTRIES)('$name', (entry) => {
   const verify = entry.verifyWebhookSignature
 
   it('verifyWebhookSignature({ body, headers, secret, now }) returns { ok: true, secretIndex: 0 }', async () => {
-    expect(await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: AT_TIMESTAMP })).toStrictEqual({ ok: true, secretIndex: 0 })
+    expect(await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: AT_TIMESTAMP })).toStrictEqual({
+      ok: true,
+      secretIndex: 0,
+    })
   })
 
   it('verifyWebhookSignature({ body: tampered }) returns signature_mismatch', async () => {
-    const result = await verify({ body: BODY.replace('Delivered', 'Failed'), headers: HEADERS, secret: SECRET, now: AT_TIMESTAMP })
+    const result = await verify({
+      body: BODY.replace('Delivered', 'Failed'),
+      headers: HEADERS,
+      secret: SECRET,
+      now: AT_TIMESTAMP,
+    })
     expect(result).toMatchObject({ ok: false, code: 'signature_mismatch', header: 'x-sinch-webhook-signature' })
   })
 
   it('verifyWebhookSignature({ secret: wrong }) returns signature_mismatch', async () => {
-    expect(await verify({ body: BODY, headers: HEADERS, secret: 'wrong', now: AT_TIMESTAMP })).toMatchObject({ code: 'signature_mismatch' })
+    expect(await verify({ body: BODY, headers: HEADERS, secret: 'wrong', now: AT_TIMESTAMP })).toMatchObject({
+      code: 'signature_mismatch',
+    })
   })
 
   it('verifyWebhookSignature({ headers }) signs the nonce and timestamp header values verbatim', async () => {
     // A timestamp with a leading zero is the same number but other signed bytes.
     const headers = webhookHeaders(SECRET, BODY, { timestamp: '0' + String(TIMESTAMP) })
     expect(await verify({ body: BODY, headers, secret: SECRET, now: AT_TIMESTAMP })).toMatchObject({ ok: true })
-    expect(await verify({ body: BODY, headers: { ...headers, 'x-sinch-webhook-signature-timestamp': String(TIMESTAMP) }, secret: SECRET, now: AT_TIMESTAMP })).toMatchObject({
+    expect(
+      await verify({
+        body: BODY,
+        headers: { ...headers, 'x-sinch-webhook-signature-timestamp': String(TIMESTAMP) },
+        secret: SECRET,
+        now: AT_TIMESTAMP,
+      }),
+    ).toMatchObject({
       code: 'signature_mismatch',
     })
-    expect(await verify({ body: BODY, headers: { ...HEADERS, 'x-sinch-webhook-signature-nonce': NONCE.toLowerCase() }, secret: SECRET, now: AT_TIMESTAMP })).toMatchObject({
+    expect(
+      await verify({
+        body: BODY,
+        headers: { ...HEADERS, 'x-sinch-webhook-signature-nonce': NONCE.toLowerCase() },
+        secret: SECRET,
+        now: AT_TIMESTAMP,
+      }),
+    ).toMatchObject({
       code: 'signature_mismatch',
     })
   })
 
   describe('headers', () => {
     it('verifyWebhookSignature({ headers: new Headers() }) reads a Fetch Headers object', async () => {
-      expect(await verify({ body: BODY, headers: new Headers(HEADERS), secret: SECRET, now: AT_TIMESTAMP })).toMatchObject({ ok: true })
+      expect(
+        await verify({ body: BODY, headers: new Headers(HEADERS), secret: SECRET, now: AT_TIMESTAMP }),
+      ).toMatchObject({ ok: true })
     })
 
     it('verifyWebhookSignature({ headers: { "X-Sinch-Webhook-Signature" … } }) matches names case-insensitively', async () => {
-      const mixed = Object.fromEntries(Object.entries(HEADERS).map(([k, v]) => [k.replace(/(^|-)([a-z])/g, (m) => m.toUpperCase()), v]))
+      const mixed = Object.fromEntries(
+        Object.entries(HEADERS).map(([k, v]) => [k.replace(/(^|-)([a-z])/g, (m) => m.toUpperCase()), v]),
+      )
       expect(Object.keys(mixed)).toContain('X-Sinch-Webhook-Signature-Nonce')
-      expect(await verify({ body: BODY, headers: mixed, secret: SECRET, now: AT_TIMESTAMP })).toMatchObject({ ok: true })
+      expect(await verify({ body: BODY, headers: mixed, secret: SECRET, now: AT_TIMESTAMP })).toMatchObject({
+        ok: true,
+      })
     })
 
     it('verifyWebhookSignature({ headers: IncomingHttpHeaders }) reads arrays of one value and a numeric timestamp', async () => {
@@ -58,23 +89,39 @@ describe.each(ENTRIES)('$name', (entry) => {
     })
 
     it('verifyWebhookSignature({ headers: {} }) returns missing_signature', async () => {
-      expect(await verify({ body: BODY, headers: {}, secret: SECRET })).toMatchObject({ ok: false, code: 'missing_signature', header: 'x-sinch-webhook-signature' })
+      expect(await verify({ body: BODY, headers: {}, secret: SECRET })).toMatchObject({
+        ok: false,
+        code: 'missing_signature',
+        header: 'x-sinch-webhook-signature',
+      })
     })
 
     it('verifyWebhookSignature({ headers: without nonce }) returns missing_header for the nonce', async () => {
       const { 'x-sinch-webhook-signature-nonce': _, ...headers } = HEADERS
       const result = await verify({ body: BODY, headers, secret: SECRET, now: AT_TIMESTAMP })
       expect(result).toMatchObject({ ok: false, code: 'missing_header', header: 'x-sinch-webhook-signature-nonce' })
-      expect(result.ok === false && result.message).toBe('[sinch-webhooks] No x-sinch-webhook-signature-nonce header was sent.')
+      expect(result.ok === false && result.message).toBe(
+        '[sinch-webhooks] No x-sinch-webhook-signature-nonce header was sent.',
+      )
     })
 
     it('verifyWebhookSignature({ headers: without timestamp }) returns missing_header for the timestamp', async () => {
       const { 'x-sinch-webhook-signature-timestamp': _, ...headers } = HEADERS
-      expect(await verify({ body: BODY, headers, secret: SECRET, now: AT_TIMESTAMP })).toMatchObject({ code: 'missing_header', header: 'x-sinch-webhook-signature-timestamp' })
+      expect(await verify({ body: BODY, headers, secret: SECRET, now: AT_TIMESTAMP })).toMatchObject({
+        code: 'missing_header',
+        header: 'x-sinch-webhook-signature-timestamp',
+      })
     })
 
     it('verifyWebhookSignature({ headers: nonce "" }) returns missing_header', async () => {
-      expect(await verify({ body: BODY, headers: { ...HEADERS, 'x-sinch-webhook-signature-nonce': '' }, secret: SECRET, now: AT_TIMESTAMP })).toMatchObject({
+      expect(
+        await verify({
+          body: BODY,
+          headers: { ...HEADERS, 'x-sinch-webhook-signature-nonce': '' },
+          secret: SECRET,
+          now: AT_TIMESTAMP,
+        }),
+      ).toMatchObject({
         code: 'missing_header',
       })
     })
@@ -83,21 +130,37 @@ describe.each(ENTRIES)('$name', (entry) => {
       const { 'x-sinch-webhook-signature': _, ...headers } = HEADERS
       const result = await verify({ body: BODY, headers, secret: SECRET, now: AT_TIMESTAMP })
       expect(result).toMatchObject({ code: 'missing_signature', header: 'x-sinch-webhook-signature' })
-      expect(result.ok === false && result.message).toBe('[sinch-webhooks] No x-sinch-webhook-signature header was sent.')
+      expect(result.ok === false && result.message).toBe(
+        '[sinch-webhooks] No x-sinch-webhook-signature header was sent.',
+      )
     })
 
-    for (const name of ['x-sinch-webhook-signature', 'x-sinch-webhook-signature-nonce', 'x-sinch-webhook-signature-timestamp', 'x-sinch-webhook-signature-algorithm']) {
+    for (const name of [
+      'x-sinch-webhook-signature',
+      'x-sinch-webhook-signature-nonce',
+      'x-sinch-webhook-signature-timestamp',
+      'x-sinch-webhook-signature-algorithm',
+    ]) {
       it(`verifyWebhookSignature({ headers: ${name} twice }) returns duplicate_header`, async () => {
         const value = HEADERS[name] ?? 'HmacSHA256'
         const upper = name.toUpperCase()
-        for (const headers of [{ ...HEADERS, [upper]: value }, { ...HEADERS, [name]: [value, value] }, { ...HEADERS, [name]: `${value}, ${value}` }]) {
+        for (const headers of [
+          { ...HEADERS, [upper]: value },
+          { ...HEADERS, [name]: [value, value] },
+          { ...HEADERS, [name]: `${value}, ${value}` },
+        ]) {
           const result = await verify({ body: BODY, headers, secret: SECRET, now: AT_TIMESTAMP })
           expect(result).toMatchObject({ ok: false, code: 'duplicate_header', header: name })
-          expect(result.ok === false && result.message).toBe(`[sinch-webhooks] The ${name} header was sent more than once.`)
+          expect(result.ok === false && result.message).toBe(
+            `[sinch-webhooks] The ${name} header was sent more than once.`,
+          )
         }
         const fetchHeaders = new Headers(HEADERS)
         fetchHeaders.append(name, value)
-        expect(await verify({ body: BODY, headers: fetchHeaders, secret: SECRET, now: AT_TIMESTAMP })).toMatchObject({ code: 'duplicate_header', header: name })
+        expect(await verify({ body: BODY, headers: fetchHeaders, secret: SECRET, now: AT_TIMESTAMP })).toMatchObject({
+          code: 'duplicate_header',
+          header: name,
+        })
       })
     }
   })
@@ -105,27 +168,63 @@ describe.each(ENTRIES)('$name', (entry) => {
   describe('signature format', () => {
     it('verifyWebhookSignature({ signature: not 44 characters of canonical Base64 }) returns malformed_signature', async () => {
       const sig = HEADERS['x-sinch-webhook-signature']!
-      for (const bad of ['invalid', sig.slice(0, 43), sig.replace('=', 'A'), sig.replace(/\+/g, '-').replace(/\//g, '_'), Buffer.from(sig, 'base64').toString('hex'), `${sig.slice(0, 10)}!${sig.slice(11)}`]) {
+      for (const bad of [
+        'invalid',
+        sig.slice(0, 43),
+        sig.replace('=', 'A'),
+        sig.replace(/\+/g, '-').replace(/\//g, '_'),
+        Buffer.from(sig, 'base64').toString('hex'),
+        `${sig.slice(0, 10)}!${sig.slice(11)}`,
+      ]) {
         if (bad === sig) continue
-        const result = await verify({ body: BODY, headers: { ...HEADERS, 'x-sinch-webhook-signature': bad }, secret: SECRET, now: AT_TIMESTAMP })
-        expect(result, bad).toMatchObject({ ok: false, code: 'malformed_signature', header: 'x-sinch-webhook-signature' })
-        expect(result.ok === false && result.message).toBe('[sinch-webhooks] x-sinch-webhook-signature is not 44 characters of Base64 (HMAC-SHA256).')
+        const result = await verify({
+          body: BODY,
+          headers: { ...HEADERS, 'x-sinch-webhook-signature': bad },
+          secret: SECRET,
+          now: AT_TIMESTAMP,
+        })
+        expect(result, bad).toMatchObject({
+          ok: false,
+          code: 'malformed_signature',
+          header: 'x-sinch-webhook-signature',
+        })
+        expect(result.ok === false && result.message).toBe(
+          '[sinch-webhooks] x-sinch-webhook-signature is not 44 characters of Base64 (HMAC-SHA256).',
+        )
       }
     })
 
     it('verifyWebhookSignature({ timestamp: not decimal seconds }) returns malformed_timestamp', async () => {
-      for (const timestamp of ['1700000000.5', '-1700000000', '+1700000000', '1.7e9', 'abc', '2023-11-14T22:13:20Z', '1234567890123456', '0x65', '１７']) {
+      for (const timestamp of [
+        '1700000000.5',
+        '-1700000000',
+        '+1700000000',
+        '1.7e9',
+        'abc',
+        '2023-11-14T22:13:20Z',
+        '1234567890123456',
+        '0x65',
+        '１７',
+      ]) {
         const headers = webhookHeaders(SECRET, BODY, { timestamp })
         const result = await verify({ body: BODY, headers, secret: SECRET, toleranceSeconds: false })
-        expect(result, timestamp).toMatchObject({ ok: false, code: 'malformed_timestamp', header: 'x-sinch-webhook-signature-timestamp' })
-        expect(result.ok === false && result.message).toBe('[sinch-webhooks] x-sinch-webhook-signature-timestamp is not Unix time in seconds.')
+        expect(result, timestamp).toMatchObject({
+          ok: false,
+          code: 'malformed_timestamp',
+          header: 'x-sinch-webhook-signature-timestamp',
+        })
+        expect(result.ok === false && result.message).toBe(
+          '[sinch-webhooks] x-sinch-webhook-signature-timestamp is not Unix time in seconds.',
+        )
       }
     })
 
     it('verifyWebhookSignature({ timestamp: 1 to 15 digits }) is well formed', async () => {
       for (const timestamp of ['0', '7', '123456789012345']) {
         const headers = webhookHeaders(SECRET, BODY, { timestamp })
-        expect(await verify({ body: BODY, headers, secret: SECRET, toleranceSeconds: false }), timestamp).toMatchObject({ ok: true })
+        expect(await verify({ body: BODY, headers, secret: SECRET, toleranceSeconds: false }), timestamp).toMatchObject(
+          { ok: true },
+        )
       }
     })
   })
@@ -133,14 +232,21 @@ describe.each(ENTRIES)('$name', (entry) => {
   describe('freshness', () => {
     it('verifyWebhookSignature({ now }) accepts up to 300 s either side by default', async () => {
       for (const offset of [0, 300_000, -300_000, 299_999, -299_999]) {
-        expect(await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: at(offset) }), String(offset)).toMatchObject({ ok: true })
+        expect(
+          await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: at(offset) }),
+          String(offset),
+        ).toMatchObject({ ok: true })
       }
     })
 
     it('verifyWebhookSignature({ now }) returns timestamp_out_of_range past 300 s either side', async () => {
       for (const offset of [300_001, -300_001, 301_000, -86_400_000]) {
         const result = await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: at(offset) })
-        expect(result, String(offset)).toMatchObject({ ok: false, code: 'timestamp_out_of_range', header: 'x-sinch-webhook-signature-timestamp' })
+        expect(result, String(offset)).toMatchObject({
+          ok: false,
+          code: 'timestamp_out_of_range',
+          header: 'x-sinch-webhook-signature-timestamp',
+        })
         expect(result.ok === false && result.message).toBe(
           "[sinch-webhooks] The signature timestamp is more than 300 s away from the receiver's clock (a replay, or clock skew).",
         )
@@ -148,47 +254,89 @@ describe.each(ENTRIES)('$name', (entry) => {
     })
 
     it('verifyWebhookSignature({ toleranceSeconds: 120 }) uses the given window', async () => {
-      expect(await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: at(120_000), toleranceSeconds: 120 })).toMatchObject({ ok: true })
-      expect(await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: at(-120_000), toleranceSeconds: 120 })).toMatchObject({ ok: true })
-      const late = await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: at(121_000), toleranceSeconds: 120 })
+      expect(
+        await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: at(120_000), toleranceSeconds: 120 }),
+      ).toMatchObject({ ok: true })
+      expect(
+        await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: at(-120_000), toleranceSeconds: 120 }),
+      ).toMatchObject({ ok: true })
+      const late = await verify({
+        body: BODY,
+        headers: HEADERS,
+        secret: SECRET,
+        now: at(121_000),
+        toleranceSeconds: 120,
+      })
       expect(late).toMatchObject({ code: 'timestamp_out_of_range' })
       expect(late.ok === false && late.message).toContain('more than 120 s away')
-      expect(await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: at(-120_001), toleranceSeconds: 120 })).toMatchObject({ code: 'timestamp_out_of_range' })
+      expect(
+        await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: at(-120_001), toleranceSeconds: 120 }),
+      ).toMatchObject({ code: 'timestamp_out_of_range' })
     })
 
     it('verifyWebhookSignature({ toleranceSeconds: 0 }) accepts only the exact second', async () => {
-      expect(await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: at(0), toleranceSeconds: 0 })).toMatchObject({ ok: true })
-      expect(await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: at(1), toleranceSeconds: 0 })).toMatchObject({ code: 'timestamp_out_of_range' })
-      expect(await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: at(-1), toleranceSeconds: 0 })).toMatchObject({ code: 'timestamp_out_of_range' })
+      expect(
+        await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: at(0), toleranceSeconds: 0 }),
+      ).toMatchObject({ ok: true })
+      expect(
+        await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: at(1), toleranceSeconds: 0 }),
+      ).toMatchObject({ code: 'timestamp_out_of_range' })
+      expect(
+        await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: at(-1), toleranceSeconds: 0 }),
+      ).toMatchObject({ code: 'timestamp_out_of_range' })
     })
 
     it('verifyWebhookSignature({ toleranceSeconds: 0.5 }) compares fractional seconds', async () => {
-      expect(await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: at(500), toleranceSeconds: 0.5 })).toMatchObject({ ok: true })
-      expect(await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: at(501), toleranceSeconds: 0.5 })).toMatchObject({ code: 'timestamp_out_of_range' })
+      expect(
+        await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: at(500), toleranceSeconds: 0.5 }),
+      ).toMatchObject({ ok: true })
+      expect(
+        await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: at(501), toleranceSeconds: 0.5 }),
+      ).toMatchObject({ code: 'timestamp_out_of_range' })
     })
 
     it('verifyWebhookSignature({ toleranceSeconds: false }) turns the check off', async () => {
-      expect(await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: new Date(0), toleranceSeconds: false })).toMatchObject({ ok: true })
-      expect(await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: new Date(8.64e15), toleranceSeconds: false })).toMatchObject({ ok: true })
+      expect(
+        await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: new Date(0), toleranceSeconds: false }),
+      ).toMatchObject({ ok: true })
+      expect(
+        await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: new Date(8.64e15), toleranceSeconds: false }),
+      ).toMatchObject({ ok: true })
     })
 
     it('verifyWebhookSignature({ toleranceSeconds: undefined }) uses the 300 s default', async () => {
-      expect(await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: at(301_000), toleranceSeconds: undefined as never })).toMatchObject({ code: 'timestamp_out_of_range' })
+      expect(
+        await verify({
+          body: BODY,
+          headers: HEADERS,
+          secret: SECRET,
+          now: at(301_000),
+          toleranceSeconds: undefined as never,
+        }),
+      ).toMatchObject({ code: 'timestamp_out_of_range' })
     })
 
     it('verifyWebhookSignature() without now uses the current time', async () => {
       const fresh = String(Math.floor(Date.now() / 1000))
-      expect(await verify({ body: BODY, headers: webhookHeaders(SECRET, BODY, { timestamp: fresh }), secret: SECRET })).toMatchObject({ ok: true })
+      expect(
+        await verify({ body: BODY, headers: webhookHeaders(SECRET, BODY, { timestamp: fresh }), secret: SECRET }),
+      ).toMatchObject({ ok: true })
       const stale = String(Math.floor(Date.now() / 1000) - 400)
-      expect(await verify({ body: BODY, headers: webhookHeaders(SECRET, BODY, { timestamp: stale }), secret: SECRET })).toMatchObject({ code: 'timestamp_out_of_range' })
+      expect(
+        await verify({ body: BODY, headers: webhookHeaders(SECRET, BODY, { timestamp: stale }), secret: SECRET }),
+      ).toMatchObject({ code: 'timestamp_out_of_range' })
     })
 
     it('verifyWebhookSignature({ now: null }) reads the clock like an absent now', async () => {
       vi.useFakeTimers({ now: at(0), toFake: ['Date'] })
       try {
-        expect(await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: null as never })).toMatchObject({ ok: true })
+        expect(await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: null as never })).toMatchObject({
+          ok: true,
+        })
         vi.setSystemTime(at(-301_000))
-        expect(await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: null as never })).toMatchObject({ code: 'timestamp_out_of_range' })
+        expect(await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: null as never })).toMatchObject({
+          code: 'timestamp_out_of_range',
+        })
       } finally {
         vi.useRealTimers()
       }
@@ -199,20 +347,33 @@ describe.each(ENTRIES)('$name', (entry) => {
       try {
         expect(await verify({ body: BODY, headers: HEADERS, secret: SECRET })).toMatchObject({ ok: true })
         vi.setSystemTime(at(301_000))
-        expect(await verify({ body: BODY, headers: HEADERS, secret: SECRET })).toMatchObject({ code: 'timestamp_out_of_range' })
+        expect(await verify({ body: BODY, headers: HEADERS, secret: SECRET })).toMatchObject({
+          code: 'timestamp_out_of_range',
+        })
       } finally {
         vi.useRealTimers()
       }
     })
 
     it('verifyWebhookSignature({ body: forged, now: stale }) returns signature_mismatch, not timestamp_out_of_range', async () => {
-      expect(await verify({ body: BODY + ' ', headers: HEADERS, secret: SECRET, now: at(3_600_000) })).toMatchObject({ code: 'signature_mismatch' })
+      expect(await verify({ body: BODY + ' ', headers: HEADERS, secret: SECRET, now: at(3_600_000) })).toMatchObject({
+        code: 'signature_mismatch',
+      })
     })
 
     it('verifyWebhookSignature({ toleranceSeconds: invalid }) throws a TypeError', async () => {
       for (const toleranceSeconds of [-1, Number.NaN, Number.POSITIVE_INFINITY, '300', true, null]) {
         if (toleranceSeconds === null) continue // null is not a documented value; `??` treats it as "use the default"
-        await expect(verify({ body: BODY, headers: HEADERS, secret: SECRET, now: AT_TIMESTAMP, toleranceSeconds: toleranceSeconds as never }), String(toleranceSeconds)).rejects.toThrow(
+        await expect(
+          verify({
+            body: BODY,
+            headers: HEADERS,
+            secret: SECRET,
+            now: AT_TIMESTAMP,
+            toleranceSeconds: toleranceSeconds as never,
+          }),
+          String(toleranceSeconds),
+        ).rejects.toThrow(
           '[sinch-webhooks] `toleranceSeconds` must be a non-negative number of seconds, or false to turn the check off.',
         )
       }
@@ -224,12 +385,17 @@ describe.each(ENTRIES)('$name', (entry) => {
       expect(foreign instanceof Date).toBe(false)
       expect(await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: foreign })).toMatchObject({ ok: true })
       const late = runInNewContext(`new Date(${AT_TIMESTAMP.getTime() + 3_600_000})`) as Date
-      expect(await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: late })).toMatchObject({ code: 'timestamp_out_of_range' })
+      expect(await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: late })).toMatchObject({
+        code: 'timestamp_out_of_range',
+      })
     })
 
     it('verifyWebhookSignature({ now: invalid }) throws a TypeError', async () => {
       for (const now of [new Date('not a date'), TIMESTAMP * 1000, '2023-11-14T22:13:20Z', {}]) {
-        await expect(verify({ body: BODY, headers: HEADERS, secret: SECRET, now: now as never }), String(now)).rejects.toThrow('[sinch-webhooks] `now` must be a valid Date.')
+        await expect(
+          verify({ body: BODY, headers: HEADERS, secret: SECRET, now: now as never }),
+          String(now),
+        ).rejects.toThrow('[sinch-webhooks] `now` must be a valid Date.')
       }
     })
   })
@@ -237,53 +403,105 @@ describe.each(ENTRIES)('$name', (entry) => {
   describe('algorithm header', () => {
     it('verifyWebhookSignature({ headers: algorithm HmacSHA256 in any case }) verifies', async () => {
       for (const algorithm of ['HmacSHA256', 'hmacsha256', 'HMACSHA256', ' HmacSHA256 ']) {
-        expect(await verify({ body: BODY, headers: { ...HEADERS, 'x-sinch-webhook-signature-algorithm': algorithm }, secret: SECRET, now: AT_TIMESTAMP })).toMatchObject({ ok: true })
+        expect(
+          await verify({
+            body: BODY,
+            headers: { ...HEADERS, 'x-sinch-webhook-signature-algorithm': algorithm },
+            secret: SECRET,
+            now: AT_TIMESTAMP,
+          }),
+        ).toMatchObject({ ok: true })
       }
     })
 
     it('verifyWebhookSignature({ headers: algorithm HmacSHA1 }) returns unsupported_algorithm', async () => {
       for (const algorithm of ['HmacSHA1', 'HmacMD5', 'SHA256', 'HmacSHA256x', 'HmacSHA512']) {
-        const result = await verify({ body: BODY, headers: { ...HEADERS, 'x-sinch-webhook-signature-algorithm': algorithm }, secret: SECRET, now: AT_TIMESTAMP })
-        expect(result, algorithm).toMatchObject({ ok: false, code: 'unsupported_algorithm', header: 'x-sinch-webhook-signature-algorithm' })
-        expect(result.ok === false && result.message).toBe('[sinch-webhooks] The signature algorithm header is not HmacSHA256.')
+        const result = await verify({
+          body: BODY,
+          headers: { ...HEADERS, 'x-sinch-webhook-signature-algorithm': algorithm },
+          secret: SECRET,
+          now: AT_TIMESTAMP,
+        })
+        expect(result, algorithm).toMatchObject({
+          ok: false,
+          code: 'unsupported_algorithm',
+          header: 'x-sinch-webhook-signature-algorithm',
+        })
+        expect(result.ok === false && result.message).toBe(
+          '[sinch-webhooks] The signature algorithm header is not HmacSHA256.',
+        )
       }
     })
 
     it('verifyWebhookSignature({ headers: algorithm HmacSHA1, signature: malformed }) reports the algorithm first', async () => {
-      const headers = { ...HEADERS, 'x-sinch-webhook-signature-algorithm': 'HmacSHA1', 'x-sinch-webhook-signature': 'abc' }
-      expect(await verify({ body: BODY, headers, secret: SECRET, now: AT_TIMESTAMP })).toMatchObject({ code: 'unsupported_algorithm' })
+      const headers = {
+        ...HEADERS,
+        'x-sinch-webhook-signature-algorithm': 'HmacSHA1',
+        'x-sinch-webhook-signature': 'abc',
+      }
+      expect(await verify({ body: BODY, headers, secret: SECRET, now: AT_TIMESTAMP })).toMatchObject({
+        code: 'unsupported_algorithm',
+      })
     })
 
     it('verifyWebhookSignature({ headers: no algorithm }) verifies by default', async () => {
       const headers = webhookHeaders(SECRET, BODY, { algorithm: null })
       expect(await verify({ body: BODY, headers, secret: SECRET, now: AT_TIMESTAMP })).toMatchObject({ ok: true })
-      expect(await verify({ body: BODY, headers, secret: SECRET, now: AT_TIMESTAMP, requireAlgorithmHeader: false })).toMatchObject({ ok: true })
+      expect(
+        await verify({ body: BODY, headers, secret: SECRET, now: AT_TIMESTAMP, requireAlgorithmHeader: false }),
+      ).toMatchObject({ ok: true })
     })
 
     it('verifyWebhookSignature({ requireAlgorithmHeader: true }) returns missing_header without the algorithm header', async () => {
       const headers = webhookHeaders(SECRET, BODY, { algorithm: null })
-      const result = await verify({ body: BODY, headers, secret: SECRET, now: AT_TIMESTAMP, requireAlgorithmHeader: true })
+      const result = await verify({
+        body: BODY,
+        headers,
+        secret: SECRET,
+        now: AT_TIMESTAMP,
+        requireAlgorithmHeader: true,
+      })
       expect(result).toMatchObject({ ok: false, code: 'missing_header', header: 'x-sinch-webhook-signature-algorithm' })
-      expect(result.ok === false && result.message).toBe('[sinch-webhooks] No x-sinch-webhook-signature-algorithm header was sent.')
-      expect(await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: AT_TIMESTAMP, requireAlgorithmHeader: true })).toMatchObject({ ok: true })
+      expect(result.ok === false && result.message).toBe(
+        '[sinch-webhooks] No x-sinch-webhook-signature-algorithm header was sent.',
+      )
+      expect(
+        await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: AT_TIMESTAMP, requireAlgorithmHeader: true }),
+      ).toMatchObject({ ok: true })
     })
 
     it('verifyWebhookSignature({ requireAlgorithmHeader: "yes" }) only treats true as true', async () => {
       const headers = webhookHeaders(SECRET, BODY, { algorithm: null })
-      expect(await verify({ body: BODY, headers, secret: SECRET, now: AT_TIMESTAMP, requireAlgorithmHeader: 'yes' as never })).toMatchObject({ ok: true })
+      expect(
+        await verify({
+          body: BODY,
+          headers,
+          secret: SECRET,
+          now: AT_TIMESTAMP,
+          requireAlgorithmHeader: 'yes' as never,
+        }),
+      ).toMatchObject({ ok: true })
     })
   })
 
   describe('nonce hook', () => {
     it('verifyWebhookSignature({ seenNonce }) calls the hook once with the nonce and the timestamp', async () => {
       const seenNonce = vi.fn(() => false)
-      expect(await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: AT_TIMESTAMP, seenNonce })).toStrictEqual({ ok: true, secretIndex: 0 })
+      expect(
+        await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: AT_TIMESTAMP, seenNonce }),
+      ).toStrictEqual({ ok: true, secretIndex: 0 })
       expect(seenNonce).toHaveBeenCalledTimes(1)
       expect(seenNonce).toHaveBeenCalledWith(NONCE, { timestamp: TIMESTAMP })
     })
 
     it('verifyWebhookSignature({ seenNonce: () => true }) returns nonce_replayed', async () => {
-      const result = await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: AT_TIMESTAMP, seenNonce: () => true })
+      const result = await verify({
+        body: BODY,
+        headers: HEADERS,
+        secret: SECRET,
+        now: AT_TIMESTAMP,
+        seenNonce: () => true,
+      })
       expect(result).toStrictEqual({
         ok: false,
         code: 'nonce_replayed',
@@ -293,13 +511,31 @@ describe.each(ENTRIES)('$name', (entry) => {
     })
 
     it('verifyWebhookSignature({ seenNonce }) keeps secretIndex from the secret that matched', async () => {
-      expect(await verify({ body: BODY, headers: HEADERS, secret: ['old', SECRET], now: AT_TIMESTAMP, seenNonce: () => false })).toStrictEqual({ ok: true, secretIndex: 1 })
+      expect(
+        await verify({
+          body: BODY,
+          headers: HEADERS,
+          secret: ['old', SECRET],
+          now: AT_TIMESTAMP,
+          seenNonce: () => false,
+        }),
+      ).toStrictEqual({ ok: true, secretIndex: 1 })
     })
 
     it('verifyWebhookSignature({ seenNonce }) does not call the hook for a forged signature', async () => {
       const seenNonce = vi.fn(() => false)
-      expect(await verify({ body: BODY + 'x', headers: HEADERS, secret: SECRET, now: AT_TIMESTAMP, seenNonce })).toMatchObject({ code: 'signature_mismatch' })
-      expect(await verify({ body: BODY, headers: { ...HEADERS, 'x-sinch-webhook-signature': 'x' }, secret: SECRET, now: AT_TIMESTAMP, seenNonce })).toMatchObject({
+      expect(
+        await verify({ body: BODY + 'x', headers: HEADERS, secret: SECRET, now: AT_TIMESTAMP, seenNonce }),
+      ).toMatchObject({ code: 'signature_mismatch' })
+      expect(
+        await verify({
+          body: BODY,
+          headers: { ...HEADERS, 'x-sinch-webhook-signature': 'x' },
+          secret: SECRET,
+          now: AT_TIMESTAMP,
+          seenNonce,
+        }),
+      ).toMatchObject({
         code: 'malformed_signature',
       })
       expect(seenNonce).not.toHaveBeenCalled()
@@ -307,22 +543,34 @@ describe.each(ENTRIES)('$name', (entry) => {
 
     it('verifyWebhookSignature({ seenNonce }) does not call the hook for a stale delivery', async () => {
       const seenNonce = vi.fn(() => true)
-      expect(await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: at(301_000), seenNonce })).toMatchObject({ code: 'timestamp_out_of_range' })
+      expect(await verify({ body: BODY, headers: HEADERS, secret: SECRET, now: at(301_000), seenNonce })).toMatchObject(
+        { code: 'timestamp_out_of_range' },
+      )
       expect(seenNonce).not.toHaveBeenCalled()
     })
 
     it('verifyWebhookSignature({ seenNonce: () => "yes" }) throws a TypeError', async () => {
       for (const answer of ['yes', 1, 0, undefined, null]) {
-        await expect(verify({ body: BODY, headers: HEADERS, secret: SECRET, now: AT_TIMESTAMP, seenNonce: () => answer as never }), String(answer)).rejects.toThrow(TypeError)
+        await expect(
+          verify({ body: BODY, headers: HEADERS, secret: SECRET, now: AT_TIMESTAMP, seenNonce: () => answer as never }),
+          String(answer),
+        ).rejects.toThrow(TypeError)
       }
     })
   })
 
   describe('secret rotation', () => {
     it('verifyWebhookSignature({ secret: [old, new] }) returns the index that matched', async () => {
-      expect(await verify({ body: BODY, headers: HEADERS, secret: ['a', 'b', SECRET], now: AT_TIMESTAMP })).toStrictEqual({ ok: true, secretIndex: 2 })
-      expect(await verify({ body: BODY, headers: HEADERS, secret: [SECRET, 'b'], now: AT_TIMESTAMP })).toStrictEqual({ ok: true, secretIndex: 0 })
-      expect(await verify({ body: BODY, headers: HEADERS, secret: ['a', 'b'], now: AT_TIMESTAMP })).toMatchObject({ code: 'signature_mismatch' })
+      expect(
+        await verify({ body: BODY, headers: HEADERS, secret: ['a', 'b', SECRET], now: AT_TIMESTAMP }),
+      ).toStrictEqual({ ok: true, secretIndex: 2 })
+      expect(await verify({ body: BODY, headers: HEADERS, secret: [SECRET, 'b'], now: AT_TIMESTAMP })).toStrictEqual({
+        ok: true,
+        secretIndex: 0,
+      })
+      expect(await verify({ body: BODY, headers: HEADERS, secret: ['a', 'b'], now: AT_TIMESTAMP })).toMatchObject({
+        code: 'signature_mismatch',
+      })
     })
   })
 
@@ -331,27 +579,50 @@ describe.each(ENTRIES)('$name', (entry) => {
       const bytes = Buffer.from(BODY)
       const padded = new Uint8Array(bytes.length + 9).fill(0x7b)
       padded.set(bytes, 4)
-      for (const body of [bytes, padded.subarray(4, 4 + bytes.length), padded.buffer.slice(4, 4 + bytes.length), new DataView(padded.buffer, 4, bytes.length)]) {
+      for (const body of [
+        bytes,
+        padded.subarray(4, 4 + bytes.length),
+        padded.buffer.slice(4, 4 + bytes.length),
+        new DataView(padded.buffer, 4, bytes.length),
+      ]) {
         expect(await verify({ body, headers: HEADERS, secret: SECRET, now: AT_TIMESTAMP })).toMatchObject({ ok: true })
       }
-      expect(await verify({ body: padded, headers: HEADERS, secret: SECRET, now: AT_TIMESTAMP })).toMatchObject({ code: 'signature_mismatch' })
+      expect(await verify({ body: padded, headers: HEADERS, secret: SECRET, now: AT_TIMESTAMP })).toMatchObject({
+        code: 'signature_mismatch',
+      })
     })
 
     it('verifyWebhookSignature({ body: parsed object }) returns body_not_raw with the raw-body hint', async () => {
-      const result = await verify({ body: JSON.parse(BODY) as never, headers: HEADERS, secret: SECRET, now: AT_TIMESTAMP })
+      const result = await verify({
+        body: JSON.parse(BODY) as never,
+        headers: HEADERS,
+        secret: SECRET,
+        now: AT_TIMESTAMP,
+      })
       expect(result).toMatchObject({ ok: false, code: 'body_not_raw' })
       expect(result.ok === false && result.message).toContain('express.raw({ type: "*/*" })')
     })
 
     it('verifyWebhookSignature({ body: null | undefined | number }) returns body_not_raw', async () => {
       for (const body of [null, undefined, 7]) {
-        expect(await verify({ body: body as never, headers: {}, secret: SECRET })).toMatchObject({ code: 'body_not_raw' })
+        expect(await verify({ body: body as never, headers: {}, secret: SECRET })).toMatchObject({
+          code: 'body_not_raw',
+        })
       }
     })
 
     it('verifyWebhookSignature({ body: "" }) verifies a signed empty body', async () => {
-      expect(await verify({ body: '', headers: webhookHeaders(SECRET, ''), secret: SECRET, now: AT_TIMESTAMP })).toMatchObject({ ok: true })
-      expect(await verify({ body: new ArrayBuffer(0), headers: webhookHeaders(SECRET, ''), secret: SECRET, now: AT_TIMESTAMP })).toMatchObject({ ok: true })
+      expect(
+        await verify({ body: '', headers: webhookHeaders(SECRET, ''), secret: SECRET, now: AT_TIMESTAMP }),
+      ).toMatchObject({ ok: true })
+      expect(
+        await verify({
+          body: new ArrayBuffer(0),
+          headers: webhookHeaders(SECRET, ''),
+          secret: SECRET,
+          now: AT_TIMESTAMP,
+        }),
+      ).toMatchObject({ ok: true })
     })
 
     it('verifyWebhookSignature({ body: bytes with a multi-byte suffix }) signs body then "." nonce "." timestamp', async () => {
@@ -366,21 +637,37 @@ describe.each(ENTRIES)('$name', (entry) => {
   describe('programmer errors', () => {
     it('verifyWebhookSignature({ secret: missing | "" | [] }) throws a TypeError', async () => {
       for (const secret of [undefined, null, '', [], ['']]) {
-        await expect(verify({ body: BODY, headers: HEADERS, secret: secret as never, now: AT_TIMESTAMP }), String(secret)).rejects.toThrow(TypeError)
+        await expect(
+          verify({ body: BODY, headers: HEADERS, secret: secret as never, now: AT_TIMESTAMP }),
+          String(secret),
+        ).rejects.toThrow(TypeError)
       }
     })
 
     it('verifyWebhookSignature(null) and verifyWebhookSignature({ headers: undefined }) throw a TypeError', async () => {
-      await expect(verify(null as never)).rejects.toThrow('[sinch-webhooks] verifyWebhookSignature takes an options object.')
-      for (const options of ['x', undefined, 7]) await expect(verify(options as never)).rejects.toThrow('[sinch-webhooks] verifyWebhookSignature takes an options object.')
-      await expect(verify({ body: BODY, secret: SECRET } as never)).rejects.toThrow('[sinch-webhooks] `headers` is required (Fetch Headers, Node IncomingHttpHeaders or a plain object).')
-      await expect(verify({ body: BODY, headers: 'x-sinch-webhook-signature: x' as never, secret: SECRET })).rejects.toThrow(TypeError)
+      await expect(verify(null as never)).rejects.toThrow(
+        '[sinch-webhooks] verifyWebhookSignature takes an options object.',
+      )
+      for (const options of ['x', undefined, 7])
+        await expect(verify(options as never)).rejects.toThrow(
+          '[sinch-webhooks] verifyWebhookSignature takes an options object.',
+        )
+      await expect(verify({ body: BODY, secret: SECRET } as never)).rejects.toThrow(
+        '[sinch-webhooks] `headers` is required (Fetch Headers, Node IncomingHttpHeaders or a plain object).',
+      )
+      await expect(
+        verify({ body: BODY, headers: 'x-sinch-webhook-signature: x' as never, secret: SECRET }),
+      ).rejects.toThrow(TypeError)
     })
 
     it('verifyWebhookSignature({ secret: "" }) throws before looking at the request', async () => {
       await expect(verify({ body: {} as never, headers: {}, secret: '' })).rejects.toThrow(TypeError)
-      await expect(verify({ body: {} as never, headers: {}, secret: SECRET, toleranceSeconds: -5 })).rejects.toThrow(TypeError)
-      await expect(verify({ body: {} as never, headers: {}, secret: SECRET, now: new Date(Number.NaN) })).rejects.toThrow(TypeError)
+      await expect(verify({ body: {} as never, headers: {}, secret: SECRET, toleranceSeconds: -5 })).rejects.toThrow(
+        TypeError,
+      )
+      await expect(
+        verify({ body: {} as never, headers: {}, secret: SECRET, now: new Date(Number.NaN) }),
+      ).rejects.toThrow(TypeError)
     })
   })
 
@@ -395,7 +682,12 @@ describe.each(ENTRIES)('$name', (entry) => {
         { body, headers, secret, now: at(10_000_000) },
         { body, headers, secret, now: AT_TIMESTAMP, seenNonce: () => true },
         { body, headers: { ...headers, 'x-sinch-webhook-signature-algorithm': 'HmacSHA1' }, secret, now: AT_TIMESTAMP },
-        { body, headers: { ...headers, 'x-sinch-webhook-signature-timestamp': 'private text' }, secret, now: AT_TIMESTAMP },
+        {
+          body,
+          headers: { ...headers, 'x-sinch-webhook-signature-timestamp': 'private text' },
+          secret,
+          now: AT_TIMESTAMP,
+        },
         { body: JSON.parse(body) as never, headers, secret },
       ]
       for (const options of cases) {
@@ -410,14 +702,28 @@ describe.each(ENTRIES)('$name', (entry) => {
 
 describe('sinch-webhooks (sync entry)', () => {
   it('verifyWebhookSignature({ seenNonce: async () => false }) throws a TypeError pointing to the web entry', async () => {
-    await expect(nodeEntry.verifyWebhookSignature({ body: BODY, headers: HEADERS, secret: SECRET, now: AT_TIMESTAMP, seenNonce: async () => false })).rejects.toThrow(
+    await expect(
+      nodeEntry.verifyWebhookSignature({
+        body: BODY,
+        headers: HEADERS,
+        secret: SECRET,
+        now: AT_TIMESTAMP,
+        seenNonce: async () => false,
+      }),
+    ).rejects.toThrow(
       '[sinch-webhooks] `seenNonce` must return a boolean synchronously; for an asynchronous store use the sinch-webhooks/web entry.',
     )
   })
 
   it('verifyWebhookSignature({ seenNonce: () => false }) answers synchronously', async () => {
     const { verifyWebhookSignature } = await import('../../src/index')
-    const result = verifyWebhookSignature({ body: BODY, headers: HEADERS, secret: SECRET, now: AT_TIMESTAMP, seenNonce: () => false })
+    const result = verifyWebhookSignature({
+      body: BODY,
+      headers: HEADERS,
+      secret: SECRET,
+      now: AT_TIMESTAMP,
+      seenNonce: () => false,
+    })
     expect(result).toStrictEqual({ ok: true, secretIndex: 0 })
   })
 })
@@ -438,17 +744,39 @@ describe('sinch-webhooks/web', () => {
   })
 
   it('verifyWebhookSignature({ seenNonce: async () => false }) verifies', async () => {
-    expect(await webEntry.verifyWebhookSignature({ body: BODY, headers: HEADERS, secret: SECRET, now: AT_TIMESTAMP, seenNonce: async () => false })).toStrictEqual({ ok: true, secretIndex: 0 })
+    expect(
+      await webEntry.verifyWebhookSignature({
+        body: BODY,
+        headers: HEADERS,
+        secret: SECRET,
+        now: AT_TIMESTAMP,
+        seenNonce: async () => false,
+      }),
+    ).toStrictEqual({ ok: true, secretIndex: 0 })
   })
 
   it('verifyWebhookSignature({ seenNonce: async () => 1 }) throws a TypeError instead of treating 1 as "not seen"', async () => {
-    await expect(webEntry.verifyWebhookSignature({ body: BODY, headers: HEADERS, secret: SECRET, now: AT_TIMESTAMP, seenNonce: async () => 1 as never })).rejects.toThrow(
-      '[sinch-webhooks] `seenNonce` must return or resolve to a boolean.',
-    )
+    await expect(
+      webEntry.verifyWebhookSignature({
+        body: BODY,
+        headers: HEADERS,
+        secret: SECRET,
+        now: AT_TIMESTAMP,
+        seenNonce: async () => 1 as never,
+      }),
+    ).rejects.toThrow('[sinch-webhooks] `seenNonce` must return or resolve to a boolean.')
   })
 
   it('verifyWebhookSignature({ seenNonce: rejects }) passes the store error through', async () => {
     const failure = new Error('store down')
-    await expect(webEntry.verifyWebhookSignature({ body: BODY, headers: HEADERS, secret: SECRET, now: AT_TIMESTAMP, seenNonce: () => Promise.reject(failure) })).rejects.toBe(failure)
+    await expect(
+      webEntry.verifyWebhookSignature({
+        body: BODY,
+        headers: HEADERS,
+        secret: SECRET,
+        now: AT_TIMESTAMP,
+        seenNonce: () => Promise.reject(failure),
+      }),
+    ).rejects.toBe(failure)
   })
 })

@@ -12,7 +12,8 @@ afterEach(() => {
   vi.unstubAllGlobals()
 })
 
-const node = (algorithm: 'sha1' | 'sha256', key: string, message: string | Uint8Array): Buffer => createHmac(algorithm, key).update(message).digest()
+const node = (algorithm: 'sha1' | 'sha256', key: string, message: string | Uint8Array): Buffer =>
+  createHmac(algorithm, key).update(message).digest()
 
 describe('hmacWeb', () => {
   it('hmacWeb(algorithm, secret, body, suffix) computes HMAC over body then suffix for strings and bytes', async () => {
@@ -21,9 +22,13 @@ describe('hmacWeb', () => {
     expect(Buffer.from(await hmacWeb('SHA-256', 'k', 'bödy', '.nonce.1'))).toEqual(expected)
     expect(Buffer.from(await hmacWeb('SHA-256', 'k', Buffer.from('bödy'), '.nonce.1'))).toEqual(expected)
     const padded = Buffer.from('xxbödyxx')
-    expect(Buffer.from(await hmacWeb('SHA-256', 'k', padded.subarray(2, padded.length - 2), '.nonce.1'))).toEqual(expected)
+    expect(Buffer.from(await hmacWeb('SHA-256', 'k', padded.subarray(2, padded.length - 2), '.nonce.1'))).toEqual(
+      expected,
+    )
     expect(Buffer.from(await hmacWeb('SHA-1', 'k', 'bödy', ''))).toEqual(node('sha1', 'k', 'bödy'))
-    expect(Buffer.from(await hmacWeb('SHA-1', 'k', padded.subarray(2, padded.length - 2), ''))).toEqual(node('sha1', 'k', 'bödy'))
+    expect(Buffer.from(await hmacWeb('SHA-1', 'k', padded.subarray(2, padded.length - 2), ''))).toEqual(
+      node('sha1', 'k', 'bödy'),
+    )
   })
 
   it('hmacWeb() imports a key once per algorithm and secret', async () => {
@@ -35,8 +40,22 @@ describe('hmacWeb', () => {
     await hmacWeb('SHA-256', 'reused', 'd', '')
     expect(importKey).toHaveBeenCalledTimes(2)
     // Keys are imported for signing only and cannot be read back out of the cache.
-    expect(importKey).toHaveBeenNthCalledWith(1, 'raw', new TextEncoder().encode('reused'), { name: 'HMAC', hash: 'SHA-1' }, false, ['sign'])
-    expect(importKey).toHaveBeenNthCalledWith(2, 'raw', new TextEncoder().encode('reused'), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
+    expect(importKey).toHaveBeenNthCalledWith(
+      1,
+      'raw',
+      new TextEncoder().encode('reused'),
+      { name: 'HMAC', hash: 'SHA-1' },
+      false,
+      ['sign'],
+    )
+    expect(importKey).toHaveBeenNthCalledWith(
+      2,
+      'raw',
+      new TextEncoder().encode('reused'),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign'],
+    )
   })
 
   it('hmacWeb() keeps at most 32 keys and starts over when full', async () => {

@@ -27,35 +27,63 @@ export async function demoCommand(argv: readonly string[], io: Io): Promise<numb
   const style = styleFor(io.out, io.env)
   const kinds = samples()
   const deliveries: Delivery[] = []
-  const receiver = await startReceiver({ port: 0, host: '127.0.0.1', secret: DEMO_SECRET, scheme: undefined, product: undefined, onDelivery: (d) => deliveries.push(d) })
+  const receiver = await startReceiver({
+    port: 0,
+    host: '127.0.0.1',
+    secret: DEMO_SECRET,
+    scheme: undefined,
+    product: undefined,
+    onDelivery: (d) => deliveries.push(d),
+  })
   const problems: string[] = []
   try {
-    line(io.out, `${style.bold('sinch-webhooks demo')}: receiver on ${receiver.url}; sending ${kinds.length} signed samples, one per event kind`)
+    line(
+      io.out,
+      `${style.bold('sinch-webhooks demo')}: receiver on ${receiver.url}; sending ${kinds.length} signed samples, one per event kind`,
+    )
     line(io.out)
     for (const sample of kinds) {
       const sent = await send(sample, receiver.url, signingScheme(sample.product, undefined, DEMO_SECRET))
       const delivery = deliveries.at(-1)
       const typedAs = delivery?.event?.kind
       const ok = sent.status === 200 && typedAs === sample.kind
-      if (!ok) problems.push(`${sample.kind}: answered ${sent.status} ${sent.code}${typedAs === undefined ? '' : `, typed as ${typedAs}`}`)
-      line(io.out, `  ${mark(ok, style)} ${statusText(sent, style)} ${delivery?.event !== undefined ? summarise(delivery.event) : sample.kind}`)
+      if (!ok)
+        problems.push(
+          `${sample.kind}: answered ${sent.status} ${sent.code}${typedAs === undefined ? '' : `, typed as ${typedAs}`}`,
+        )
+      line(
+        io.out,
+        `  ${mark(ok, style)} ${statusText(sent, style)} ${delivery?.event !== undefined ? summarise(delivery.event) : sample.kind}`,
+      )
     }
 
     line(io.out)
     line(io.out, style.bold('A tampered request (one digit changed after signing):'))
     const victim = kinds.find((s) => s.product === 'sms') ?? kinds[0]!
-    const tampered = await send(victim, receiver.url, signingScheme(victim.product, undefined, DEMO_SECRET), { tamper: true })
+    const tampered = await send(victim, receiver.url, signingScheme(victim.product, undefined, DEMO_SECRET), {
+      tamper: true,
+    })
     const refused = tampered.status === 401 && tampered.code === 'signature_mismatch'
-    if (!refused) problems.push(`tampered ${victim.kind}: answered ${tampered.status} ${tampered.code}, expected 401 signature_mismatch`)
-    line(io.out, `  ${mark(refused, style)} ${statusText(tampered, style)} ${victim.kind} refused: ${style.bold(tampered.code)}`)
+    if (!refused)
+      problems.push(
+        `tampered ${victim.kind}: answered ${tampered.status} ${tampered.code}, expected 401 signature_mismatch`,
+      )
+    line(
+      io.out,
+      `  ${mark(refused, style)} ${statusText(tampered, style)} ${victim.kind} refused: ${style.bold(tampered.code)}`,
+    )
 
     line(io.out)
     line(io.out, style.bold('The same delivery again (Sinch retries until it gets a 2xx):'))
     const repeat = kinds.find((s) => s.product === 'numbers') ?? kinds[0]!
     const again = await send(repeat, receiver.url, signingScheme(repeat.product, undefined, DEMO_SECRET))
     const recognised = again.status === 200 && again.code === 'duplicate'
-    if (!recognised) problems.push(`repeated ${repeat.kind}: answered ${again.status} ${again.code}, expected 200 duplicate`)
-    line(io.out, `  ${mark(recognised, style)} ${statusText(again, style)} ${repeat.kind} acknowledged as ${style.bold(again.code)}, handler not run again`)
+    if (!recognised)
+      problems.push(`repeated ${repeat.kind}: answered ${again.status} ${again.code}, expected 200 duplicate`)
+    line(
+      io.out,
+      `  ${mark(recognised, style)} ${statusText(again, style)} ${repeat.kind} acknowledged as ${style.bold(again.code)}, handler not run again`,
+    )
   } finally {
     await receiver.close()
   }

@@ -36,7 +36,13 @@ export function deliveryLine(delivery: Delivery, style: Style): string {
 
 /** `sinch-webhooks listen`: a receiver to point Sinch, or `trigger`, at. */
 export async function listenCommand(argv: readonly string[], io: Io, signal?: AbortSignal): Promise<number> {
-  const args = parse(argv, { port: { type: 'string' }, host: { type: 'string' }, secret: { type: 'string' }, scheme: { type: 'string' }, product: { type: 'string' } })
+  const args = parse(argv, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    secret: { type: 'string' },
+    scheme: { type: 'string' },
+    product: { type: 'string' },
+  })
   if (flag(args, 'help')) {
     line(io.out, LISTEN_USAGE)
     return EXIT.ok
@@ -46,7 +52,8 @@ export async function listenCommand(argv: readonly string[], io: Io, signal?: Ab
   if (portText === undefined) throw new UsageError('--port is required.')
   const schemeText = str(args, 'scheme')
   const product = str(args, 'product') as Product | undefined
-  if (product !== undefined && schemeText === undefined) throw new UsageError('--product goes with --scheme; without it each product has its own path.')
+  if (product !== undefined && schemeText === undefined)
+    throw new UsageError('--product goes with --scheme; without it each product has its own path.')
   const style = styleFor(io.out, io.env)
   const receiver = await startReceiver({
     port: port(portText),

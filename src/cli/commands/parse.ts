@@ -1,5 +1,5 @@
 import { safeParseEvent, type Product } from '../../parse'
-import { flag, parse, str } from '../args'
+import { flag, parse } from '../args'
 import { EXIT, line, readBody, styleFor, UsageError, type Io } from '../io'
 import { keyFields } from '../describe-event'
 
@@ -19,11 +19,25 @@ Options:
 
 Exit codes: 0 parsed, 1 not a valid event, 2 usage error.`
 
-const PRODUCTS: readonly Product[] = ['sms', 'numbers', 'imported_numbers', 'porting', 'brands', 'campaigns', 'compliance', 'sender_id_registrations']
+const PRODUCTS: readonly Product[] = [
+  'sms',
+  'numbers',
+  'imported_numbers',
+  'porting',
+  'brands',
+  'campaigns',
+  'compliance',
+  'sender_id_registrations',
+]
 
 /** `sinch-webhooks parse`: what the library makes of a body, and why not when it fails. */
 export async function parseCommand(argv: readonly string[], io: Io): Promise<number> {
-  const args = parse(argv, { product: { type: 'string', multiple: true }, strict: { type: 'boolean' }, json: { type: 'boolean' }, payload: { type: 'boolean' } })
+  const args = parse(argv, {
+    product: { type: 'string', multiple: true },
+    strict: { type: 'boolean' },
+    json: { type: 'boolean' },
+    payload: { type: 'boolean' },
+  })
   if (flag(args, 'help')) {
     line(io.out, PARSE_USAGE)
     return EXIT.ok
@@ -31,7 +45,8 @@ export async function parseCommand(argv: readonly string[], io: Io): Promise<num
   if (args.positionals.length > 1) throw new UsageError('parse takes at most one body file.')
   const products = (args.values['product'] as string[] | undefined) ?? []
   for (const product of products) {
-    if (!(PRODUCTS as readonly string[]).includes(product)) throw new UsageError(`--product must be one of ${PRODUCTS.join(', ')}; got "${product}".`)
+    if (!(PRODUCTS as readonly string[]).includes(product))
+      throw new UsageError(`--product must be one of ${PRODUCTS.join(', ')}; got "${product}".`)
   }
   const body = await readBody(args.positionals[0], io.stdin)
   const result = safeParseEvent(body, {
@@ -44,7 +59,17 @@ export async function parseCommand(argv: readonly string[], io: Io): Promise<num
     const { event } = result
     // Message text is personal data: the payload is shown only when asked for.
     const payload = flag(args, 'payload') ? { payload: event.payload } : {}
-    if (json) line(io.out, JSON.stringify({ ok: true, kind: event.kind, product: event.product ?? null, fields: Object.fromEntries(keyFields(event)), ...payload }))
+    if (json)
+      line(
+        io.out,
+        JSON.stringify({
+          ok: true,
+          kind: event.kind,
+          product: event.product ?? null,
+          fields: Object.fromEntries(keyFields(event)),
+          ...payload,
+        }),
+      )
     else {
       line(io.out, `${style.ok('kind')}     ${style.bold(event.kind)}`)
       line(io.out, `product  ${event.product ?? '(none)'}`)

@@ -37,7 +37,8 @@ export async function signCommand(argv: readonly string[], io: Io): Promise<numb
   if (name === 'none') throw new UsageError('there is nothing to sign with --scheme none.')
   const config = schemeConfig(name, need(args, 'secret'))
   const encoding = str(args, 'encoding')
-  if (encoding !== undefined && encoding !== 'hex' && encoding !== 'base64') throw new UsageError('--encoding takes hex or base64.')
+  if (encoding !== undefined && encoding !== 'hex' && encoding !== 'base64')
+    throw new UsageError('--encoding takes hex or base64.')
   const timestamp = str(args, 'timestamp')
   if (timestamp !== undefined && !/^[0-9]+$/.test(timestamp)) throw new UsageError('--timestamp takes Unix seconds.')
   const nonce = str(args, 'nonce')
@@ -47,7 +48,11 @@ export async function signCommand(argv: readonly string[], io: Io): Promise<numb
     config.scheme === 'x-sinch-signature'
       ? { ...config, ...(encoding === undefined ? {} : { encoding: encoding as 'hex' | 'base64' }) }
       : config.scheme === 'webhook-signature'
-        ? { ...config, ...(nonce === undefined ? {} : { nonce }), ...(timestamp === undefined ? {} : { timestamp: Number(timestamp) }) }
+        ? {
+            ...config,
+            ...(nonce === undefined ? {} : { nonce }),
+            ...(timestamp === undefined ? {} : { timestamp: Number(timestamp) }),
+          }
         : config
   const headers = await signedHeaders({ body, ...scheme })
   delete headers['content-type']

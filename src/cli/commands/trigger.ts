@@ -22,7 +22,13 @@ Exit codes: 0 every delivery answered 2xx, 1 some did not, 2 usage error.`
 
 /** `sinch-webhooks trigger`: Stripe-style event replay for Sinch callbacks. */
 export async function triggerCommand(argv: readonly string[], io: Io): Promise<number> {
-  const args = parse(argv, { url: { type: 'string' }, secret: { type: 'string' }, scheme: { type: 'string' }, all: { type: 'boolean' }, list: { type: 'boolean' } })
+  const args = parse(argv, {
+    url: { type: 'string' },
+    secret: { type: 'string' },
+    scheme: { type: 'string' },
+    all: { type: 'boolean' },
+    list: { type: 'boolean' },
+  })
   if (flag(args, 'help')) {
     line(io.out, TRIGGER_USAGE)
     return EXIT.ok
@@ -59,10 +65,16 @@ export async function triggerCommand(argv: readonly string[], io: Io): Promise<n
       const sent = await send(sample, url, scheme)
       const ok = sent.status >= 200 && sent.status < 300
       if (!ok) failures++
-      line(io.out, `${ok ? style.ok(String(sent.status)) : style.bad(String(sent.status))} ${sample.kind} ${style.dim(`→ ${sent.url}`)}${ok ? '' : ` ${style.bold(sent.code)}`}`)
+      line(
+        io.out,
+        `${ok ? style.ok(String(sent.status)) : style.bad(String(sent.status))} ${sample.kind} ${style.dim(`→ ${sent.url}`)}${ok ? '' : ` ${style.bold(sent.code)}`}`,
+      )
     } catch (error) {
       failures++
-      line(io.out, `${style.bad('ERR')} ${sample.kind} ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`)
+      line(
+        io.out,
+        `${style.bad('ERR')} ${sample.kind} ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`,
+      )
     }
   }
   return failures === 0 ? EXIT.ok : EXIT.failed

@@ -54,7 +54,12 @@ export async function verifyCommand(argv: readonly string[], io: Io): Promise<nu
   switch (config.scheme) {
     case 'x-sinch-signature':
       if (signature !== undefined) headers['x-sinch-signature'] = signature
-      result = verifySignature({ body, headers, secret: config.secret, ...(config.algorithm === undefined ? {} : { algorithm: config.algorithm }) })
+      result = verifySignature({
+        body,
+        headers,
+        secret: config.secret,
+        ...(config.algorithm === undefined ? {} : { algorithm: config.algorithm }),
+      })
       break
     case 'webhook-signature': {
       if (signature !== undefined) headers['x-sinch-webhook-signature'] = signature
@@ -86,7 +91,11 @@ export async function verifyCommand(argv: readonly string[], io: Io): Promise<nu
     line(io.out, JSON.stringify(result))
   } else {
     const style = styleFor(io.out, io.env)
-    if (result.ok) line(io.out, `${style.ok('pass')} ${name}${result.secretIndex === undefined ? '' : style.dim(` (secret #${result.secretIndex})`)}`)
+    if (result.ok)
+      line(
+        io.out,
+        `${style.ok('pass')} ${name}${result.secretIndex === undefined ? '' : style.dim(` (secret #${result.secretIndex})`)}`,
+      )
     else line(io.out, `${style.bad('fail')} ${style.bold(result.code)} ${style.dim(result.message)}`)
   }
   return result.ok ? EXIT.ok : EXIT.failed

@@ -35,13 +35,14 @@ const fatalUtf8 = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true })
  * the credentials are a single token68, so nothing else can hide in the header.
  */
 function readAuthorization(options: AuthorizationSource, scheme: string): string | VerifyFailure {
-  let lookup
+  let lookup: ReturnType<typeof lookupHeader>
   if ('authorization' in options) lookup = lookupHeader({ [AUTHORIZATION]: options.authorization }, AUTHORIZATION)
   else {
     if (!isHeadersInput(options.headers)) throw usageError('pass `headers` or `authorization`.')
     lookup = lookupHeader(options.headers, AUTHORIZATION)
   }
-  if (lookup === 'duplicate') return fail('duplicate_header', 'The Authorization header was sent more than once.', AUTHORIZATION)
+  if (lookup === 'duplicate')
+    return fail('duplicate_header', 'The Authorization header was sent more than once.', AUTHORIZATION)
   if (lookup === 'missing') return fail('missing_authorization', 'No Authorization header was sent.', AUTHORIZATION)
   const value = lookup.value
   const space = value.indexOf(' ')
@@ -69,7 +70,8 @@ export function checkBasicAuth(options: VerifyBasicAuthOptions): VerifyResult {
   const credentials = readAuthorization(options, 'Basic')
   if (isFailure(credentials)) return credentials
   const decoded = decodeBase64Any(credentials)
-  if (decoded === undefined) return fail('malformed_authorization', 'The Basic credentials are not valid Base64.', AUTHORIZATION)
+  if (decoded === undefined)
+    return fail('malformed_authorization', 'The Basic credentials are not valid Base64.', AUTHORIZATION)
   let text: string
   try {
     text = fatalUtf8.decode(decoded)
@@ -77,7 +79,12 @@ export function checkBasicAuth(options: VerifyBasicAuthOptions): VerifyResult {
     return fail('malformed_authorization', 'The Basic credentials are not valid UTF-8.', AUTHORIZATION)
   }
   const colon = text.indexOf(':')
-  if (colon < 0) return fail('malformed_authorization', 'The Basic credentials have no ":" between user name and password.', AUTHORIZATION)
+  if (colon < 0)
+    return fail(
+      'malformed_authorization',
+      'The Basic credentials have no ":" between user name and password.',
+      AUTHORIZATION,
+    )
   const userOk = constantTimeEqual(utf8(text.slice(0, colon)), utf8(options.username))
   const passOk = constantTimeEqual(utf8(text.slice(colon + 1)), utf8(options.password))
   return userOk && passOk ? succeed(0) : fail('credentials_mismatch', 'The Basic credentials are wrong.', AUTHORIZATION)

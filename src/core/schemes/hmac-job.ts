@@ -34,9 +34,20 @@ export interface HmacJob {
 }
 
 /** A runtime's HMAC: key string (UTF-8), message = body followed by suffix, answered in `encoding`. */
-export type HmacSync = (algorithm: HmacAlgorithm, secret: string, body: BodyView, suffix: string, encoding: SignatureEncoding) => string
+export type HmacSync = (
+  algorithm: HmacAlgorithm,
+  secret: string,
+  body: BodyView,
+  suffix: string,
+  encoding: SignatureEncoding,
+) => string
 /** The same as raw bytes, for Web Crypto. */
-export type HmacAsync = (algorithm: HmacAlgorithm, secret: string, body: BodyView, suffix: string) => Promise<Uint8Array>
+export type HmacAsync = (
+  algorithm: HmacAlgorithm,
+  secret: string,
+  body: BodyView,
+  suffix: string,
+) => Promise<Uint8Array>
 
 /**
  * Tries every secret. All of them are computed even after a match, so the

@@ -71,9 +71,11 @@ function header(headers: HeadersInput, name: string): string | VerifyFailure {
  * entries: option checks, header parsing and the signature's form.
  */
 export function planWebhookSignature(options: WebhookSignatureOptionsBase): WebhookPlan | VerifyFailure {
-  if (typeof options !== 'object' || options === null) throw usageError('verifyWebhookSignature takes an options object.')
+  if (typeof options !== 'object' || options === null)
+    throw usageError('verifyWebhookSignature takes an options object.')
   const secrets = readSecrets(options.secret)
-  if (!isHeadersInput(options.headers)) throw usageError('`headers` is required (Fetch Headers, Node IncomingHttpHeaders or a plain object).')
+  if (!isHeadersInput(options.headers))
+    throw usageError('`headers` is required (Fetch Headers, Node IncomingHttpHeaders or a plain object).')
   const tolerance = options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS
   if (tolerance !== false && !(typeof tolerance === 'number' && Number.isFinite(tolerance) && tolerance >= 0)) {
     throw usageError('`toleranceSeconds` must be a non-negative number of seconds, or false to turn the check off.')
@@ -81,7 +83,12 @@ export function planWebhookSignature(options: WebhookSignatureOptionsBase): Webh
   const now: unknown = options.now
   // Date.now() when no clock is given: the common path allocates no Date.
   // A Date from another realm (a vm context, a test runner's sandbox) fails `instanceof`.
-  const nowMs = now === undefined || now === null ? Date.now() : Object.prototype.toString.call(now) === '[object Date]' ? Date.prototype.getTime.call(now) : Number.NaN
+  const nowMs =
+    now === undefined || now === null
+      ? Date.now()
+      : Object.prototype.toString.call(now) === '[object Date]'
+        ? Date.prototype.getTime.call(now)
+        : Number.NaN
   if (Number.isNaN(nowMs)) throw usageError('`now` must be a valid Date.')
 
   const body = viewBody(options.body)
@@ -96,22 +103,42 @@ export function planWebhookSignature(options: WebhookSignatureOptionsBase): Webh
 
   const algorithm = lookupHeader(options.headers, WEBHOOK_SIGNATURE_HEADERS.algorithm)
   if (algorithm === 'duplicate') {
-    return fail('duplicate_header', `The ${WEBHOOK_SIGNATURE_HEADERS.algorithm} header was sent more than once.`, WEBHOOK_SIGNATURE_HEADERS.algorithm)
+    return fail(
+      'duplicate_header',
+      `The ${WEBHOOK_SIGNATURE_HEADERS.algorithm} header was sent more than once.`,
+      WEBHOOK_SIGNATURE_HEADERS.algorithm,
+    )
   }
   if (algorithm === 'missing') {
     if (options.requireAlgorithmHeader === true) {
-      return fail('missing_header', `No ${WEBHOOK_SIGNATURE_HEADERS.algorithm} header was sent.`, WEBHOOK_SIGNATURE_HEADERS.algorithm)
+      return fail(
+        'missing_header',
+        `No ${WEBHOOK_SIGNATURE_HEADERS.algorithm} header was sent.`,
+        WEBHOOK_SIGNATURE_HEADERS.algorithm,
+      )
     }
   } else if (algorithm.value !== 'HmacSHA256' && algorithm.value.toLowerCase() !== 'hmacsha256') {
     // Java's SDK lets the request choose the MAC; a receiver must not.
-    return fail('unsupported_algorithm', 'The signature algorithm header is not HmacSHA256.', WEBHOOK_SIGNATURE_HEADERS.algorithm)
+    return fail(
+      'unsupported_algorithm',
+      'The signature algorithm header is not HmacSHA256.',
+      WEBHOOK_SIGNATURE_HEADERS.algorithm,
+    )
   }
 
   if (!isBase64(signature, 32)) {
-    return fail('malformed_signature', 'x-sinch-webhook-signature is not 44 characters of Base64 (HMAC-SHA256).', WEBHOOK_SIGNATURE_HEADERS.signature)
+    return fail(
+      'malformed_signature',
+      'x-sinch-webhook-signature is not 44 characters of Base64 (HMAC-SHA256).',
+      WEBHOOK_SIGNATURE_HEADERS.signature,
+    )
   }
   if (!/^[0-9]{1,15}$/.test(timestampText)) {
-    return fail('malformed_timestamp', 'x-sinch-webhook-signature-timestamp is not Unix time in seconds.', WEBHOOK_SIGNATURE_HEADERS.timestamp)
+    return fail(
+      'malformed_timestamp',
+      'x-sinch-webhook-signature-timestamp is not Unix time in seconds.',
+      WEBHOOK_SIGNATURE_HEADERS.timestamp,
+    )
   }
 
   return {
@@ -151,7 +178,11 @@ export function checkFreshness(plan: WebhookPlan): VerifyFailure | undefined {
 
 /** The failure for a nonce the hook has seen before. */
 export function nonceReplayed(): VerifyFailure {
-  return fail('nonce_replayed', 'This nonce was already seen: the delivery is a replay.', WEBHOOK_SIGNATURE_HEADERS.nonce)
+  return fail(
+    'nonce_replayed',
+    'This nonce was already seen: the delivery is a replay.',
+    WEBHOOK_SIGNATURE_HEADERS.nonce,
+  )
 }
 
 export type { VerifyResult }

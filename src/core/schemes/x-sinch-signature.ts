@@ -28,7 +28,10 @@ interface SignatureOptionsBase {
 /** Options for `verifySignature`: give the request headers, or the header value itself. */
 export type VerifySignatureOptions =
   | (SignatureOptionsBase & { readonly headers: HeadersInput; readonly signature?: never })
-  | (SignatureOptionsBase & { readonly signature: string | readonly string[] | null | undefined; readonly headers?: never })
+  | (SignatureOptionsBase & {
+      readonly signature: string | readonly string[] | null | undefined
+      readonly headers?: never
+    })
 
 /**
  * Checks options and headers and the signature's form: everything before the
@@ -46,27 +49,48 @@ export function planSinchSignature(options: VerifySignatureOptions): HmacJob | V
   let header: string | undefined
   if ('signature' in options) {
     const lookup = lookupHeader({ [SINCH_SIGNATURE_HEADER]: options.signature }, SINCH_SIGNATURE_HEADER)
-    if (lookup === 'duplicate') return fail('duplicate_header', 'More than one X-Sinch-Signature value was given.', SINCH_SIGNATURE_HEADER)
+    if (lookup === 'duplicate')
+      return fail('duplicate_header', 'More than one X-Sinch-Signature value was given.', SINCH_SIGNATURE_HEADER)
     if (lookup !== 'missing') header = lookup.value
   } else {
-    if (!isHeadersInput(options.headers)) throw usageError('pass `headers` (Fetch Headers, Node IncomingHttpHeaders or a plain object) or `signature`.')
+    if (!isHeadersInput(options.headers))
+      throw usageError('pass `headers` (Fetch Headers, Node IncomingHttpHeaders or a plain object) or `signature`.')
     const lookup = lookupHeader(options.headers, SINCH_SIGNATURE_HEADER)
-    if (lookup === 'duplicate') return fail('duplicate_header', 'The X-Sinch-Signature header was sent more than once.', SINCH_SIGNATURE_HEADER)
+    if (lookup === 'duplicate')
+      return fail('duplicate_header', 'The X-Sinch-Signature header was sent more than once.', SINCH_SIGNATURE_HEADER)
     if (lookup !== 'missing') header = lookup.value
   }
 
-  if (header === undefined) return fail('missing_signature', 'No X-Sinch-Signature header was sent.', SINCH_SIGNATURE_HEADER)
+  if (header === undefined)
+    return fail('missing_signature', 'No X-Sinch-Signature header was sent.', SINCH_SIGNATURE_HEADER)
 
   let encoding: SignatureEncoding
   if (algorithm === 'sha1') {
-    if (!isHex(header, 20)) return fail('malformed_signature', 'X-Sinch-Signature is not 40 hex characters (HMAC-SHA1).', SINCH_SIGNATURE_HEADER)
+    if (!isHex(header, 20))
+      return fail(
+        'malformed_signature',
+        'X-Sinch-Signature is not 40 hex characters (HMAC-SHA1).',
+        SINCH_SIGNATURE_HEADER,
+      )
     encoding = 'hex'
   } else {
     // Hex (64 characters) and Base64 (44 characters) of 32 bytes cannot be confused.
     encoding = header.length === 64 ? 'hex' : 'base64'
     if (encoding === 'hex' ? !isHex(header, 32) : !isBase64(header, 32)) {
-      return fail('malformed_signature', 'X-Sinch-Signature is neither 64 hex characters nor 44 Base64 characters (HMAC-SHA256).', SINCH_SIGNATURE_HEADER)
+      return fail(
+        'malformed_signature',
+        'X-Sinch-Signature is neither 64 hex characters nor 44 Base64 characters (HMAC-SHA256).',
+        SINCH_SIGNATURE_HEADER,
+      )
     }
   }
-  return { algorithm: algorithm === 'sha1' ? 'SHA-1' : 'SHA-256', secrets, body, suffix: '', signature: header, encoding, header: SINCH_SIGNATURE_HEADER }
+  return {
+    algorithm: algorithm === 'sha1' ? 'SHA-1' : 'SHA-256',
+    secrets,
+    body,
+    suffix: '',
+    signature: header,
+    encoding,
+    header: SINCH_SIGNATURE_HEADER,
+  }
 }

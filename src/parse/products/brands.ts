@@ -7,12 +7,34 @@
  * @module
  */
 import { readObject } from '../read-json'
-import { lookup, resolve, variants, type DerivedVariants, type KnownEvents, type KnownPayloads, type ProductParseOptions, type UnknownProductEvent, type Variant } from '../envelope'
+import {
+  lookup,
+  resolve,
+  variants,
+  type DerivedVariants,
+  type KnownEvents,
+  type KnownPayloads,
+  type ProductParseOptions,
+  type UnknownProductEvent,
+  type Variant,
+} from '../envelope'
 import { guard, productGuard } from '../guard-factory'
-import { dateTime, literal, object, openString, optional, string, type Infer, type JsonObject, type OpenString } from '../schema/schema'
+import {
+  dateTime,
+  literal,
+  object,
+  openString,
+  optional,
+  string,
+  type Infer,
+  type JsonObject,
+  type OpenString,
+} from '../schema/schema'
 
 /** Status of a US short-code brand. */
-export type BrandStatus = OpenString<'DRAFT' | 'NEW' | 'PENDING' | 'PENDING_REVIEW' | 'REJECTED' | 'INCOMPLETE' | 'COMPLETED' | 'ARCHIVED'>
+export type BrandStatus = OpenString<
+  'DRAFT' | 'NEW' | 'PENDING' | 'PENDING_REVIEW' | 'REJECTED' | 'INCOMPLETE' | 'COMPLETED' | 'ARCHIVED'
+>
 
 /** Schema of a brand status update. */
 export const brandsBrandStatusUpdate = /* @__PURE__ */ object({
@@ -32,7 +54,8 @@ export const brandsBrandStatusUpdate = /* @__PURE__ */ object({
 export type BrandsBrandStatusUpdate = Infer<typeof brandsBrandStatusUpdate>
 
 /** @internal Wire discriminant → variant. */
-export const BRANDS: DerivedVariants<'brands', { readonly BRAND_STATUS_UPDATE: typeof brandsBrandStatusUpdate }> = /* @__PURE__ */ variants('brands', { BRAND_STATUS_UPDATE: brandsBrandStatusUpdate })
+export const BRANDS: DerivedVariants<'brands', { readonly BRAND_STATUS_UPDATE: typeof brandsBrandStatusUpdate }> =
+  /* @__PURE__ */ variants('brands', { BRAND_STATUS_UPDATE: brandsBrandStatusUpdate })
 
 /** Every Brands API event: `brands.brand_status_update` and `brands.unknown`. */
 export type BrandsEvent = KnownEvents<'brands', typeof BRANDS> | UnknownProductEvent<'brands'>
@@ -73,4 +96,5 @@ export function parseBrandsEvent(body: unknown, options?: ProductParseOptions): 
 export const isBrandsEvent: (value: unknown) => value is BrandsPayload = /* @__PURE__ */ productGuard(brandsVariantOf)
 
 /** Guard for `BRAND_STATUS_UPDATE`. @example `if (isBrandsBrandStatusUpdate(payload)) payload.status` */
-export const isBrandsBrandStatusUpdate: (value: unknown) => value is BrandsBrandStatusUpdate = /* @__PURE__ */ guard(brandsBrandStatusUpdate)
+export const isBrandsBrandStatusUpdate: (value: unknown) => value is BrandsBrandStatusUpdate =
+  /* @__PURE__ */ guard(brandsBrandStatusUpdate)

@@ -16,9 +16,30 @@
  * @module
  */
 import { readObject } from '../read-json'
-import { lookup, resolve, variants, type DerivedVariants, type KnownEvents, type KnownPayloads, type ProductParseOptions, type UnknownProductEvent, type Variant } from '../envelope'
+import {
+  lookup,
+  resolve,
+  variants,
+  type DerivedVariants,
+  type KnownEvents,
+  type KnownPayloads,
+  type ProductParseOptions,
+  type UnknownProductEvent,
+  type Variant,
+} from '../envelope'
 import { guard, productGuard } from '../guard-factory'
-import { dateTime, literal, object, openString, optional, string, type Infer, type JsonObject, type OpenString, type Schema } from '../schema/schema'
+import {
+  dateTime,
+  literal,
+  object,
+  openString,
+  optional,
+  string,
+  type Infer,
+  type JsonObject,
+  type OpenString,
+  type Schema,
+} from '../schema/schema'
 
 /** Status of a US short-code campaign. */
 export type CampaignStatus = OpenString<
@@ -74,7 +95,10 @@ function campaignEvent<const E extends string, D>(eventType: E, data: Schema<D>)
 /** Schema of a campaign status change. */
 export const campaignsCampaignStatusUpdate = /* @__PURE__ */ campaignEvent(
   'CAMPAIGN_STATUS_UPDATE',
-  /* @__PURE__ */ object({ campaignId: /* @__PURE__ */ optional(string), newStatus: /* @__PURE__ */ optional(/* @__PURE__ */ openString<CampaignStatus>()) }),
+  /* @__PURE__ */ object({
+    campaignId: /* @__PURE__ */ optional(string),
+    newStatus: /* @__PURE__ */ optional(/* @__PURE__ */ openString<CampaignStatus>()),
+  }),
 )
 /** Schema of a note added to a campaign. */
 export const campaignsCampaignNote = /* @__PURE__ */ campaignEvent(
@@ -165,13 +189,18 @@ export function parseCampaignsEvent(body: unknown, options?: ProductParseOptions
  * if (isCampaignsEvent(payload)) console.log(payload.eventType)
  * ```
  */
-export const isCampaignsEvent: (value: unknown) => value is CampaignsPayload = /* @__PURE__ */ productGuard(campaignsVariantOf)
+export const isCampaignsEvent: (value: unknown) => value is CampaignsPayload =
+  /* @__PURE__ */ productGuard(campaignsVariantOf)
 
 /** Guard for `CAMPAIGN_STATUS_UPDATE`. @example `if (isCampaignsCampaignStatusUpdate(payload)) payload.data?.newStatus` */
-export const isCampaignsCampaignStatusUpdate: (value: unknown) => value is CampaignsCampaignStatusUpdate = /* @__PURE__ */ guard(campaignsCampaignStatusUpdate)
+export const isCampaignsCampaignStatusUpdate: (value: unknown) => value is CampaignsCampaignStatusUpdate =
+  /* @__PURE__ */ guard(campaignsCampaignStatusUpdate)
 /** Guard for `CAMPAIGN_NOTE`. @example `if (isCampaignsCampaignNote(payload)) payload.data?.note?.text` */
-export const isCampaignsCampaignNote: (value: unknown) => value is CampaignsCampaignNote = /* @__PURE__ */ guard(campaignsCampaignNote)
+export const isCampaignsCampaignNote: (value: unknown) => value is CampaignsCampaignNote =
+  /* @__PURE__ */ guard(campaignsCampaignNote)
 /** Guard for `CARRIER_ORDER_STATUS_UPDATE`. @example `isCampaignsCarrierOrderStatusUpdate(payload)` */
-export const isCampaignsCarrierOrderStatusUpdate: (value: unknown) => value is CampaignsCarrierOrderStatusUpdate = /* @__PURE__ */ guard(campaignsCarrierOrderStatusUpdate)
+export const isCampaignsCarrierOrderStatusUpdate: (value: unknown) => value is CampaignsCarrierOrderStatusUpdate =
+  /* @__PURE__ */ guard(campaignsCarrierOrderStatusUpdate)
 /** Guard for `CARRIER_ORDER_NOTE`. @example `isCampaignsCarrierOrderNote(payload)` */
-export const isCampaignsCarrierOrderNote: (value: unknown) => value is CampaignsCarrierOrderNote = /* @__PURE__ */ guard(campaignsCarrierOrderNote)
+export const isCampaignsCarrierOrderNote: (value: unknown) => value is CampaignsCarrierOrderNote =
+  /* @__PURE__ */ guard(campaignsCarrierOrderNote)

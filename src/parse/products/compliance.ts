@@ -8,9 +8,29 @@
  * @module
  */
 import { readObject } from '../read-json'
-import { indexed, lookup, resolve, variant, type KnownEvents, type KnownPayloads, type ProductParseOptions, type UnknownProductEvent, type Variant } from '../envelope'
+import {
+  indexed,
+  lookup,
+  resolve,
+  variant,
+  type KnownEvents,
+  type KnownPayloads,
+  type ProductParseOptions,
+  type UnknownProductEvent,
+  type Variant,
+} from '../envelope'
 import { guard, productGuard } from '../guard-factory'
-import { dateTime, literal, object, openString, optional, string, type Infer, type JsonObject, type OpenString } from '../schema/schema'
+import {
+  dateTime,
+  literal,
+  object,
+  openString,
+  optional,
+  string,
+  type Infer,
+  type JsonObject,
+  type OpenString,
+} from '../schema/schema'
 
 /** The CloudEvents `type` of a brand order status update. */
 export const BRAND_ORDER_STATUS_UPDATE_TYPE = 'com.sinch.registrations.brand.order.v1.BrandOrderStatusUpdate'
@@ -37,7 +57,9 @@ export type BrandOrderResourceType = OpenString<
 >
 
 /** Status of a brand order. */
-export type BrandOrderStatus = OpenString<'NEW' | 'PENDING' | 'PENDING_REVIEW' | 'REJECTED' | 'INCOMPLETE' | 'COMPLETED' | 'ARCHIVED'>
+export type BrandOrderStatus = OpenString<
+  'NEW' | 'PENDING' | 'PENDING_REVIEW' | 'REJECTED' | 'INCOMPLETE' | 'COMPLETED' | 'ARCHIVED'
+>
 
 /** Schema of a brand order status update. */
 export const complianceBrandOrderStatusUpdate = /* @__PURE__ */ object({
@@ -69,7 +91,10 @@ export type ComplianceBrandOrderStatusUpdate = Infer<typeof complianceBrandOrder
 /** @internal Wire discriminant → variant. */
 export const COMPLIANCE = /* @__PURE__ */ indexed({
   // Spelled out (it equals BRAND_ORDER_STATUS_UPDATE_TYPE): a computed key would keep this table in every bundle.
-  'com.sinch.registrations.brand.order.v1.BrandOrderStatusUpdate': /* @__PURE__ */ variant('compliance.brand_order_status_update', complianceBrandOrderStatusUpdate),
+  'com.sinch.registrations.brand.order.v1.BrandOrderStatusUpdate': /* @__PURE__ */ variant(
+    'compliance.brand_order_status_update',
+    complianceBrandOrderStatusUpdate,
+  ),
 })
 
 /** Every Compliance API event: `compliance.brand_order_status_update` and `compliance.unknown`. */
@@ -108,7 +133,9 @@ export function parseComplianceEvent(body: unknown, options?: ProductParseOption
  * if (isComplianceEvent(payload)) console.log(payload.source, payload.id)
  * ```
  */
-export const isComplianceEvent: (value: unknown) => value is CompliancePayload = /* @__PURE__ */ productGuard(complianceVariantOf)
+export const isComplianceEvent: (value: unknown) => value is CompliancePayload =
+  /* @__PURE__ */ productGuard(complianceVariantOf)
 
 /** Guard for a brand order status update. @example `if (isComplianceBrandOrderStatusUpdate(payload)) payload.data?.status` */
-export const isComplianceBrandOrderStatusUpdate: (value: unknown) => value is ComplianceBrandOrderStatusUpdate = /* @__PURE__ */ guard(complianceBrandOrderStatusUpdate)
+export const isComplianceBrandOrderStatusUpdate: (value: unknown) => value is ComplianceBrandOrderStatusUpdate =
+  /* @__PURE__ */ guard(complianceBrandOrderStatusUpdate)

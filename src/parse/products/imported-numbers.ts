@@ -8,9 +8,29 @@
  * @module
  */
 import { readObject } from '../read-json'
-import { lookup, resolve, variants, type DerivedVariants, type KnownEvents, type KnownPayloads, type ProductParseOptions, type UnknownProductEvent, type Variant } from '../envelope'
+import {
+  lookup,
+  resolve,
+  variants,
+  type DerivedVariants,
+  type KnownEvents,
+  type KnownPayloads,
+  type ProductParseOptions,
+  type UnknownProductEvent,
+  type Variant,
+} from '../envelope'
 import { guard, productGuard } from '../guard-factory'
-import { dateTime, literal, nullable, object, openString, optional, string, type Infer, type JsonObject } from '../schema/schema'
+import {
+  dateTime,
+  literal,
+  nullable,
+  object,
+  openString,
+  optional,
+  string,
+  type Infer,
+  type JsonObject,
+} from '../schema/schema'
 import type { NumbersFailureCode } from './numbers'
 
 /* @__NO_SIDE_EFFECTS__ */
@@ -32,7 +52,9 @@ function importedNumber<const E extends string>(eventType: E) {
 /** Schema of a number linked to a service plan. */
 export const importedNumbersProvisioningToSmsPlatform = /* @__PURE__ */ importedNumber('PROVISIONING_TO_SMS_PLATFORM')
 /** Schema of a number unlinked from a service plan. */
-export const importedNumbersDeprovisioningToSmsPlatform = /* @__PURE__ */ importedNumber('DEPROVISIONING_TO_SMS_PLATFORM')
+export const importedNumbersDeprovisioningToSmsPlatform = /* @__PURE__ */ importedNumber(
+  'DEPROVISIONING_TO_SMS_PLATFORM',
+)
 /** Schema of a number linked to a 10DLC campaign. */
 export const importedNumbersLinkTo10dlcCampaign = /* @__PURE__ */ importedNumber('LINK_TO_10DLC_CAMPAIGN')
 /** Schema of a number unlinked from a 10DLC campaign. */
@@ -82,14 +104,18 @@ export const IMPORTED: DerivedVariants<
 })
 
 /** Every imported-numbers / hosting-orders event: the seven known kinds and `imported_numbers.unknown`. */
-export type ImportedNumbersEvent = KnownEvents<'imported_numbers', typeof IMPORTED> | UnknownProductEvent<'imported_numbers'>
+export type ImportedNumbersEvent =
+  | KnownEvents<'imported_numbers', typeof IMPORTED>
+  | UnknownProductEvent<'imported_numbers'>
 /** Payload of any known imported-numbers / hosting-orders event. */
 export type ImportedNumbersPayload = KnownPayloads<typeof IMPORTED>
 
 /** The variant a payload claims: `resourceType` must be one of the two imported-number types. */
 export function importedNumbersVariantOf(payload: JsonObject): Variant | undefined {
   const resourceType = payload.resourceType
-  return resourceType === 'IMPORTED_NUMBER' || resourceType === 'HOSTING_ORDER_NUMBER' ? lookup(IMPORTED, payload.eventType) : undefined
+  return resourceType === 'IMPORTED_NUMBER' || resourceType === 'HOSTING_ORDER_NUMBER'
+    ? lookup(IMPORTED, payload.eventType)
+    : undefined
 }
 
 /** Event types only imported numbers send (not the Numbers API). */
@@ -123,19 +149,31 @@ export function parseImportedNumbersEvent(body: unknown, options?: ProductParseO
  * if (isImportedNumbersEvent(payload)) console.log(payload.eventType)
  * ```
  */
-export const isImportedNumbersEvent: (value: unknown) => value is ImportedNumbersPayload = /* @__PURE__ */ productGuard(importedNumbersVariantOf)
+export const isImportedNumbersEvent: (value: unknown) => value is ImportedNumbersPayload =
+  /* @__PURE__ */ productGuard(importedNumbersVariantOf)
 
 /** Guard for `PROVISIONING_TO_SMS_PLATFORM`. @example `isImportedNumbersProvisioningToSmsPlatform(payload)` */
-export const isImportedNumbersProvisioningToSmsPlatform: (value: unknown) => value is ImportedNumbersProvisioningToSmsPlatform = /* @__PURE__ */ guard(importedNumbersProvisioningToSmsPlatform)
+export const isImportedNumbersProvisioningToSmsPlatform: (
+  value: unknown,
+) => value is ImportedNumbersProvisioningToSmsPlatform = /* @__PURE__ */ guard(importedNumbersProvisioningToSmsPlatform)
 /** Guard for `DEPROVISIONING_TO_SMS_PLATFORM`. @example `isImportedNumbersDeprovisioningToSmsPlatform(payload)` */
-export const isImportedNumbersDeprovisioningToSmsPlatform: (value: unknown) => value is ImportedNumbersDeprovisioningToSmsPlatform = /* @__PURE__ */ guard(importedNumbersDeprovisioningToSmsPlatform)
+export const isImportedNumbersDeprovisioningToSmsPlatform: (
+  value: unknown,
+) => value is ImportedNumbersDeprovisioningToSmsPlatform = /* @__PURE__ */ guard(
+  importedNumbersDeprovisioningToSmsPlatform,
+)
 /** Guard for `LINK_TO_10DLC_CAMPAIGN`. @example `isImportedNumbersLinkTo10dlcCampaign(payload)` */
-export const isImportedNumbersLinkTo10dlcCampaign: (value: unknown) => value is ImportedNumbersLinkTo10dlcCampaign = /* @__PURE__ */ guard(importedNumbersLinkTo10dlcCampaign)
+export const isImportedNumbersLinkTo10dlcCampaign: (value: unknown) => value is ImportedNumbersLinkTo10dlcCampaign =
+  /* @__PURE__ */ guard(importedNumbersLinkTo10dlcCampaign)
 /** Guard for `UNLINK_TO_10DLC_CAMPAIGN`. @example `isImportedNumbersUnlinkTo10dlcCampaign(payload)` */
-export const isImportedNumbersUnlinkTo10dlcCampaign: (value: unknown) => value is ImportedNumbersUnlinkTo10dlcCampaign = /* @__PURE__ */ guard(importedNumbersUnlinkTo10dlcCampaign)
+export const isImportedNumbersUnlinkTo10dlcCampaign: (value: unknown) => value is ImportedNumbersUnlinkTo10dlcCampaign =
+  /* @__PURE__ */ guard(importedNumbersUnlinkTo10dlcCampaign)
 /** Guard for `HOSTING_PROCESS`. @example `isImportedNumbersHostingProcess(payload)` */
-export const isImportedNumbersHostingProcess: (value: unknown) => value is ImportedNumbersHostingProcess = /* @__PURE__ */ guard(importedNumbersHostingProcess)
+export const isImportedNumbersHostingProcess: (value: unknown) => value is ImportedNumbersHostingProcess =
+  /* @__PURE__ */ guard(importedNumbersHostingProcess)
 /** Guard for `OSR_UPDATE`. @example `isImportedNumbersOsrUpdate(payload)` */
-export const isImportedNumbersOsrUpdate: (value: unknown) => value is ImportedNumbersOsrUpdate = /* @__PURE__ */ guard(importedNumbersOsrUpdate)
+export const isImportedNumbersOsrUpdate: (value: unknown) => value is ImportedNumbersOsrUpdate =
+  /* @__PURE__ */ guard(importedNumbersOsrUpdate)
 /** Guard for `DELETE`. @example `isImportedNumbersDelete(payload)` */
-export const isImportedNumbersDelete: (value: unknown) => value is ImportedNumbersDelete = /* @__PURE__ */ guard(importedNumbersDelete)
+export const isImportedNumbersDelete: (value: unknown) => value is ImportedNumbersDelete =
+  /* @__PURE__ */ guard(importedNumbersDelete)

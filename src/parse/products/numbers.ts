@@ -14,9 +14,30 @@
  * @module
  */
 import { readObject } from '../read-json'
-import { lookup, resolve, variants, type DerivedVariants, type KnownEvents, type KnownPayloads, type ProductParseOptions, type UnknownProductEvent, type Variant } from '../envelope'
+import {
+  lookup,
+  resolve,
+  variants,
+  type DerivedVariants,
+  type KnownEvents,
+  type KnownPayloads,
+  type ProductParseOptions,
+  type UnknownProductEvent,
+  type Variant,
+} from '../envelope'
 import { guard, productGuard } from '../guard-factory'
-import { dateTime, literal, nullable, object, openString, optional, string, type Infer, type JsonObject, type OpenString } from '../schema/schema'
+import {
+  dateTime,
+  literal,
+  nullable,
+  object,
+  openString,
+  optional,
+  string,
+  type Infer,
+  type JsonObject,
+  type OpenString,
+} from '../schema/schema'
 
 /** Why an active-number operation failed. Open: voice provisioning failures use undocumented codes. */
 export type NumbersFailureCode = OpenString<
@@ -67,7 +88,10 @@ export const numbersDeprovisioningFromCampaign = /* @__PURE__ */ activeNumber('D
 /** Schema of a number enabled for voice. */
 export const numbersProvisioningToVoicePlatform = /* @__PURE__ */ activeNumber('PROVISIONING_TO_VOICE_PLATFORM')
 /** Schema of a number disabled for voice, under the current or the legacy spelling. */
-export const numbersDeprovisioningFromVoicePlatform = /* @__PURE__ */ activeNumber('DEPROVISIONING_FROM_VOICE_PLATFORM', 'DEPROVISIONING_TO_VOICE_PLATFORM')
+export const numbersDeprovisioningFromVoicePlatform = /* @__PURE__ */ activeNumber(
+  'DEPROVISIONING_FROM_VOICE_PLATFORM',
+  'DEPROVISIONING_TO_VOICE_PLATFORM',
+)
 
 /** Schema of a number order that moved to a new state (the state is in `status`). */
 export const numbersNumberOrderProcessing = /* @__PURE__ */ object({
@@ -78,7 +102,9 @@ export const numbersNumberOrderProcessing = /* @__PURE__ */ object({
   /** The number order id. */
   resourceId: /* @__PURE__ */ optional(string),
   eventType: /* @__PURE__ */ literal('NUMBER_ORDER_PROCESSING'),
-  status: /* @__PURE__ */ optional(/* @__PURE__ */ openString<'IN_REVIEW' | 'BLOCKED' | 'COMPLETED' | 'REJECTED' | 'EXPIRED'>()),
+  status: /* @__PURE__ */ optional(
+    /* @__PURE__ */ openString<'IN_REVIEW' | 'BLOCKED' | 'COMPLETED' | 'REJECTED' | 'EXPIRED'>(),
+  ),
 })
 
 /** `ACTIVE_NUMBER` / `PROVISIONING_TO_SMS_PLATFORM`. */
@@ -117,7 +143,10 @@ export const ACTIVE_NUMBER: DerivedVariants<
 })
 
 /** @internal `NUMBER_ORDER` eventType → variant. */
-export const NUMBER_ORDER: DerivedVariants<'numbers', { readonly NUMBER_ORDER_PROCESSING: typeof numbersNumberOrderProcessing }> = /* @__PURE__ */ variants('numbers', { NUMBER_ORDER_PROCESSING: numbersNumberOrderProcessing })
+export const NUMBER_ORDER: DerivedVariants<
+  'numbers',
+  { readonly NUMBER_ORDER_PROCESSING: typeof numbersNumberOrderProcessing }
+> = /* @__PURE__ */ variants('numbers', { NUMBER_ORDER_PROCESSING: numbersNumberOrderProcessing })
 
 /** The legacy spelling names the same event as the current one. */
 function activeNumberEventType(eventType: unknown): unknown {
@@ -125,7 +154,9 @@ function activeNumberEventType(eventType: unknown): unknown {
 }
 
 /** Every Numbers API event: the seven known kinds and `numbers.unknown`. */
-export type NumbersEvent = KnownEvents<'numbers', typeof ACTIVE_NUMBER & typeof NUMBER_ORDER> | UnknownProductEvent<'numbers'>
+export type NumbersEvent =
+  | KnownEvents<'numbers', typeof ACTIVE_NUMBER & typeof NUMBER_ORDER>
+  | UnknownProductEvent<'numbers'>
 /** Payload of any known Numbers API event. */
 export type NumbersPayload = KnownPayloads<typeof ACTIVE_NUMBER & typeof NUMBER_ORDER>
 
@@ -141,7 +172,11 @@ export function numbersVariantOf(payload: JsonObject): Variant | undefined {
 
 /** Event types only the Numbers API sends (not imported numbers). */
 export function isNumbersOnlyEventType(eventType: unknown): boolean {
-  return eventType !== 'PROVISIONING_TO_SMS_PLATFORM' && (lookup(ACTIVE_NUMBER, activeNumberEventType(eventType)) !== undefined || lookup(NUMBER_ORDER, eventType) !== undefined)
+  return (
+    eventType !== 'PROVISIONING_TO_SMS_PLATFORM' &&
+    (lookup(ACTIVE_NUMBER, activeNumberEventType(eventType)) !== undefined ||
+      lookup(NUMBER_ORDER, eventType) !== undefined)
+  )
 }
 
 /** Validates a parsed object as a Numbers API event. */
@@ -171,19 +206,28 @@ export function parseNumbersEvent(body: unknown, options?: ProductParseOptions):
  * if (isNumbersEvent(payload)) console.log(payload.resourceType, payload.eventType)
  * ```
  */
-export const isNumbersEvent: (value: unknown) => value is NumbersPayload = /* @__PURE__ */ productGuard(numbersVariantOf)
+export const isNumbersEvent: (value: unknown) => value is NumbersPayload =
+  /* @__PURE__ */ productGuard(numbersVariantOf)
 
 /** Guard for `ACTIVE_NUMBER` / `PROVISIONING_TO_SMS_PLATFORM`. @example `isNumbersProvisioningToSmsPlatform(payload)` */
-export const isNumbersProvisioningToSmsPlatform: (value: unknown) => value is NumbersProvisioningToSmsPlatform = /* @__PURE__ */ guard(numbersProvisioningToSmsPlatform)
+export const isNumbersProvisioningToSmsPlatform: (value: unknown) => value is NumbersProvisioningToSmsPlatform =
+  /* @__PURE__ */ guard(numbersProvisioningToSmsPlatform)
 /** Guard for `ACTIVE_NUMBER` / `DEPROVISIONING_FROM_SMS_PLATFORM`. @example `isNumbersDeprovisioningFromSmsPlatform(payload)` */
-export const isNumbersDeprovisioningFromSmsPlatform: (value: unknown) => value is NumbersDeprovisioningFromSmsPlatform = /* @__PURE__ */ guard(numbersDeprovisioningFromSmsPlatform)
+export const isNumbersDeprovisioningFromSmsPlatform: (value: unknown) => value is NumbersDeprovisioningFromSmsPlatform =
+  /* @__PURE__ */ guard(numbersDeprovisioningFromSmsPlatform)
 /** Guard for `ACTIVE_NUMBER` / `PROVISIONING_TO_CAMPAIGN`. @example `isNumbersProvisioningToCampaign(payload)` */
-export const isNumbersProvisioningToCampaign: (value: unknown) => value is NumbersProvisioningToCampaign = /* @__PURE__ */ guard(numbersProvisioningToCampaign)
+export const isNumbersProvisioningToCampaign: (value: unknown) => value is NumbersProvisioningToCampaign =
+  /* @__PURE__ */ guard(numbersProvisioningToCampaign)
 /** Guard for `ACTIVE_NUMBER` / `DEPROVISIONING_FROM_CAMPAIGN`. @example `isNumbersDeprovisioningFromCampaign(payload)` */
-export const isNumbersDeprovisioningFromCampaign: (value: unknown) => value is NumbersDeprovisioningFromCampaign = /* @__PURE__ */ guard(numbersDeprovisioningFromCampaign)
+export const isNumbersDeprovisioningFromCampaign: (value: unknown) => value is NumbersDeprovisioningFromCampaign =
+  /* @__PURE__ */ guard(numbersDeprovisioningFromCampaign)
 /** Guard for `ACTIVE_NUMBER` / `PROVISIONING_TO_VOICE_PLATFORM`. @example `isNumbersProvisioningToVoicePlatform(payload)` */
-export const isNumbersProvisioningToVoicePlatform: (value: unknown) => value is NumbersProvisioningToVoicePlatform = /* @__PURE__ */ guard(numbersProvisioningToVoicePlatform)
+export const isNumbersProvisioningToVoicePlatform: (value: unknown) => value is NumbersProvisioningToVoicePlatform =
+  /* @__PURE__ */ guard(numbersProvisioningToVoicePlatform)
 /** Guard for `ACTIVE_NUMBER` / `DEPROVISIONING_FROM_VOICE_PLATFORM` (either spelling). @example `isNumbersDeprovisioningFromVoicePlatform(payload)` */
-export const isNumbersDeprovisioningFromVoicePlatform: (value: unknown) => value is NumbersDeprovisioningFromVoicePlatform = /* @__PURE__ */ guard(numbersDeprovisioningFromVoicePlatform)
+export const isNumbersDeprovisioningFromVoicePlatform: (
+  value: unknown,
+) => value is NumbersDeprovisioningFromVoicePlatform = /* @__PURE__ */ guard(numbersDeprovisioningFromVoicePlatform)
 /** Guard for `NUMBER_ORDER` / `NUMBER_ORDER_PROCESSING`. @example `isNumbersNumberOrderProcessing(payload)` */
-export const isNumbersNumberOrderProcessing: (value: unknown) => value is NumbersNumberOrderProcessing = /* @__PURE__ */ guard(numbersNumberOrderProcessing)
+export const isNumbersNumberOrderProcessing: (value: unknown) => value is NumbersNumberOrderProcessing =
+  /* @__PURE__ */ guard(numbersNumberOrderProcessing)

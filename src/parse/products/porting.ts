@@ -17,7 +17,17 @@
  * @module
  */
 import { readObject } from '../read-json'
-import { lookup, resolve, variants, type DerivedVariants, type KnownEvents, type KnownPayloads, type ProductParseOptions, type UnknownProductEvent, type Variant } from '../envelope'
+import {
+  lookup,
+  resolve,
+  variants,
+  type DerivedVariants,
+  type KnownEvents,
+  type KnownPayloads,
+  type ProductParseOptions,
+  type UnknownProductEvent,
+  type Variant,
+} from '../envelope'
 import { check } from '../schema/check'
 import { productGuard } from '../guard-factory'
 import {
@@ -39,9 +49,13 @@ import {
 } from '../schema/schema'
 
 /** Status of a number in a porting order. */
-export type PortingNumberStatus = OpenString<'PENDING' | 'CONFIRMED' | 'REJECTED' | 'ACTIVATED' | 'CANCELED' | 'EXCLUDED'>
+export type PortingNumberStatus = OpenString<
+  'PENDING' | 'CONFIRMED' | 'REJECTED' | 'ACTIVATED' | 'CANCELED' | 'EXCLUDED'
+>
 /** Status of a porting order (union of both revisions; note the single-L spellings). */
-export type PortingOrderStatus = OpenString<'ORDER_BUILDING' | 'PENDING' | 'CONFIRMED' | 'COMPLETED' | 'PENDING_CANCELATION' | 'CANCELED'>
+export type PortingOrderStatus = OpenString<
+  'ORDER_BUILDING' | 'PENDING' | 'CONFIRMED' | 'COMPLETED' | 'PENDING_CANCELATION' | 'CANCELED'
+>
 
 /** An object whose listed properties are all optional strings. */
 /* @__NO_SIDE_EFFECTS__ */
@@ -129,7 +143,9 @@ const phoneNumberItem = /* @__PURE__ */ object({
   features: /* @__PURE__ */ optional(/* @__PURE__ */ object({ e911: /* @__PURE__ */ optional(e911) })),
   newPortOutPin: /* @__PURE__ */ optional(string),
   rejectReason: /* @__PURE__ */ optional(string),
-  excludedFeatures: /* @__PURE__ */ optional(/* @__PURE__ */ array(/* @__PURE__ */ optionalStrings('featureName', 'exclusionReason'))),
+  excludedFeatures: /* @__PURE__ */ optional(
+    /* @__PURE__ */ array(/* @__PURE__ */ optionalStrings('featureName', 'exclusionReason')),
+  ),
   /** Activation group by carrier. */
   phoneNumberGroup: /* @__PURE__ */ optional(string),
   focDate: /* @__PURE__ */ optional(date),
@@ -151,14 +167,22 @@ const order = /* @__PURE__ */ object({
     desiredPortDate: date,
     /** `HH:MM:SS`. */
     desiredPortTime: /* @__PURE__ */ optional(string),
-    desiredPortTimeZone: /* @__PURE__ */ optional(/* @__PURE__ */ openString<'US/Eastern' | 'US/Central' | 'US/Mountain' | 'US/Pacific' | 'GMT'>()),
+    desiredPortTimeZone: /* @__PURE__ */ optional(
+      /* @__PURE__ */ openString<'US/Eastern' | 'US/Central' | 'US/Mountain' | 'US/Pacific' | 'GMT'>(),
+    ),
   }),
   loaUploadedBy: /* @__PURE__ */ optional(string),
   loaAttachmentDate: /* @__PURE__ */ optional(dateTime),
   phoneNumbers: /* @__PURE__ */ optional(/* @__PURE__ */ array(phoneNumberItem)),
   notes: /* @__PURE__ */ optional(/* @__PURE__ */ array(orderNote)),
   documents: /* @__PURE__ */ optional(
-    /* @__PURE__ */ array(/* @__PURE__ */ object({ id: /* @__PURE__ */ optional(integer), documentName: /* @__PURE__ */ optional(string), description: /* @__PURE__ */ optional(string) })),
+    /* @__PURE__ */ array(
+      /* @__PURE__ */ object({
+        id: /* @__PURE__ */ optional(integer),
+        documentName: /* @__PURE__ */ optional(string),
+        description: /* @__PURE__ */ optional(string),
+      }),
+    ),
   ),
   /** A date in the current revision, a date-time in the older one. */
   createdDate: /* @__PURE__ */ optional(date),
@@ -278,7 +302,8 @@ export function parsePortingEvent(body: unknown, options?: ProductParseOptions):
  * if (isPortingEvent(payload)) console.log(String(payload.orderId))
  * ```
  */
-export const isPortingEvent: (value: unknown) => value is PortingPayload = /* @__PURE__ */ productGuard(portingVariantOf)
+export const isPortingEvent: (value: unknown) => value is PortingPayload =
+  /* @__PURE__ */ productGuard(portingVariantOf)
 
 // The variant schemas leave `type` and `event` optional (either may carry the
 // discriminant), so these guards also require the discriminant to name them.
@@ -296,12 +321,17 @@ function portingGuard<T>(schema: Schema<T>): (value: unknown) => value is T {
 }
 
 /** Guard for `ORDER_UPDATED`. @example `if (isPortingOrderUpdated(payload)) payload.order?.status` */
-export const isPortingOrderUpdated: (value: unknown) => value is PortingOrderUpdated = /* @__PURE__ */ portingGuard(portingOrderUpdated)
+export const isPortingOrderUpdated: (value: unknown) => value is PortingOrderUpdated =
+  /* @__PURE__ */ portingGuard(portingOrderUpdated)
 /** Guard for `NUMBERS_ACTIVATED`. @example `isPortingNumbersActivated(payload)` */
-export const isPortingNumbersActivated: (value: unknown) => value is PortingNumbersActivated = /* @__PURE__ */ portingGuard(portingNumbersActivated)
+export const isPortingNumbersActivated: (value: unknown) => value is PortingNumbersActivated =
+  /* @__PURE__ */ portingGuard(portingNumbersActivated)
 /** Guard for `NUMBERS_CONFIRMED`. @example `isPortingNumbersConfirmed(payload)` */
-export const isPortingNumbersConfirmed: (value: unknown) => value is PortingNumbersConfirmed = /* @__PURE__ */ portingGuard(portingNumbersConfirmed)
+export const isPortingNumbersConfirmed: (value: unknown) => value is PortingNumbersConfirmed =
+  /* @__PURE__ */ portingGuard(portingNumbersConfirmed)
 /** Guard for `NUMBERS_REJECTED`. @example `isPortingNumbersRejected(payload)` */
-export const isPortingNumbersRejected: (value: unknown) => value is PortingNumbersRejected = /* @__PURE__ */ portingGuard(portingNumbersRejected)
+export const isPortingNumbersRejected: (value: unknown) => value is PortingNumbersRejected =
+  /* @__PURE__ */ portingGuard(portingNumbersRejected)
 /** Guard for `NEW_ORDER_NOTE`. @example `isPortingNewOrderNote(payload)` */
-export const isPortingNewOrderNote: (value: unknown) => value is PortingNewOrderNote = /* @__PURE__ */ portingGuard(portingNewOrderNote)
+export const isPortingNewOrderNote: (value: unknown) => value is PortingNewOrderNote =
+  /* @__PURE__ */ portingGuard(portingNewOrderNote)

@@ -19,13 +19,29 @@
  * @module
  */
 import { readObject } from '../read-json'
-import { resolve, variant, type KnownEvents, type KnownPayloads, type ProductParseOptions, type UnknownProductEvent, type Variant } from '../envelope'
+import {
+  resolve,
+  variant,
+  type KnownEvents,
+  type KnownPayloads,
+  type ProductParseOptions,
+  type UnknownProductEvent,
+  type Variant,
+} from '../envelope'
 import { productGuard } from '../guard-factory'
 import { object, openString, optional, string, type Infer, type JsonObject, type OpenString } from '../schema/schema'
 
 /** Documented states of a sender-ID registration. */
 export type SenderIdRegistrationStatus = OpenString<
-  'DRAFT' | 'IN_QUEUE' | 'IN_PROGRESS' | 'APPROVED' | 'REJECTED' | 'PENDING' | 'ON_HOLD' | 'PENDING_APPROVAL' | 'PENDING_ATTACHMENTS'
+  | 'DRAFT'
+  | 'IN_QUEUE'
+  | 'IN_PROGRESS'
+  | 'APPROVED'
+  | 'REJECTED'
+  | 'PENDING'
+  | 'ON_HOLD'
+  | 'PENDING_APPROVAL'
+  | 'PENDING_ATTACHMENTS'
 >
 
 /** Schema of the presumed registration callback envelope: every field optional. */
@@ -53,7 +69,9 @@ export const SENDER_ID = {
 }
 
 /** Every sender-ID registration event: `sender_id_registrations.event` and `sender_id_registrations.unknown`. */
-export type SenderIdRegistrationEvent = KnownEvents<'sender_id_registrations', typeof SENDER_ID> | UnknownProductEvent<'sender_id_registrations'>
+export type SenderIdRegistrationEvent =
+  | KnownEvents<'sender_id_registrations', typeof SENDER_ID>
+  | UnknownProductEvent<'sender_id_registrations'>
 /** Payload of a recognised sender-ID registration event. */
 export type SenderIdRegistrationPayload = KnownPayloads<typeof SENDER_ID>
 
@@ -68,8 +86,16 @@ export function senderIdRegistrationVariantOf(payload: JsonObject): Variant | un
 }
 
 /** Validates a parsed object as a sender-ID registration event. */
-export function senderIdRegistrationFromObject(payload: JsonObject, strict: boolean | undefined): SenderIdRegistrationEvent {
-  return resolve<SenderIdRegistrationEvent>('sender_id_registrations', senderIdRegistrationVariantOf(payload), payload, strict)
+export function senderIdRegistrationFromObject(
+  payload: JsonObject,
+  strict: boolean | undefined,
+): SenderIdRegistrationEvent {
+  return resolve<SenderIdRegistrationEvent>(
+    'sender_id_registrations',
+    senderIdRegistrationVariantOf(payload),
+    payload,
+    strict,
+  )
 }
 
 /**
@@ -83,7 +109,10 @@ export function senderIdRegistrationFromObject(payload: JsonObject, strict: bool
  * if (event.kind === 'sender_id_registrations.event') console.log(event.payload.resourceId, event.payload.status)
  * ```
  */
-export function parseSenderIdRegistrationEvent(body: unknown, options?: ProductParseOptions): SenderIdRegistrationEvent {
+export function parseSenderIdRegistrationEvent(
+  body: unknown,
+  options?: ProductParseOptions,
+): SenderIdRegistrationEvent {
   return senderIdRegistrationFromObject(readObject(body, options), options?.strict)
 }
 
@@ -96,5 +125,5 @@ export function parseSenderIdRegistrationEvent(body: unknown, options?: ProductP
  * if (isSenderIdRegistrationEvent(payload)) console.log(payload.status)
  * ```
  */
-export const isSenderIdRegistrationEvent: (value: unknown) => value is SenderIdRegistrationPayload = /* @__PURE__ */ productGuard(senderIdRegistrationVariantOf)
-
+export const isSenderIdRegistrationEvent: (value: unknown) => value is SenderIdRegistrationPayload =
+  /* @__PURE__ */ productGuard(senderIdRegistrationVariantOf)

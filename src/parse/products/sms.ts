@@ -10,7 +10,17 @@
  * @module
  */
 import { readObject } from '../read-json'
-import { resolve, lookup, variants, type DerivedVariants, type KnownEvents, type KnownPayloads, type ProductParseOptions, type UnknownProductEvent, type Variant } from '../envelope'
+import {
+  resolve,
+  lookup,
+  variants,
+  type DerivedVariants,
+  type KnownEvents,
+  type KnownPayloads,
+  type ProductParseOptions,
+  type UnknownProductEvent,
+  type Variant,
+} from '../envelope'
 import { guard, productGuard } from '../guard-factory'
 import {
   array,
@@ -29,7 +39,16 @@ import {
 
 /** Delivery status of an SMS or MMS (case-sensitive, as sent). */
 export type SmsDeliveryStatus = OpenString<
-  'Queued' | 'Dispatched' | 'Aborted' | 'Cancelled' | 'Rejected' | 'Deleted' | 'Delivered' | 'Failed' | 'Expired' | 'Unknown'
+  | 'Queued'
+  | 'Dispatched'
+  | 'Aborted'
+  | 'Cancelled'
+  | 'Rejected'
+  | 'Deleted'
+  | 'Delivered'
+  | 'Failed'
+  | 'Expired'
+  | 'Unknown'
 >
 
 const deliveryStatus = /* @__PURE__ */ openString<SmsDeliveryStatus>()
@@ -49,7 +68,10 @@ const inbound = {
 export const smsMoText = /* @__PURE__ */ object({ type: /* @__PURE__ */ literal('mo_text') }, inbound, { body: string })
 
 /** Schema of an inbound binary message: `body` is Base64, `udh` the hex User Data Header. */
-export const smsMoBinary = /* @__PURE__ */ object({ type: /* @__PURE__ */ literal('mo_binary') }, inbound, { body: string, udh: string })
+export const smsMoBinary = /* @__PURE__ */ object({ type: /* @__PURE__ */ literal('mo_binary') }, inbound, {
+  body: string,
+  udh: string,
+})
 
 const mmsMedia = /* @__PURE__ */ object({
   url: /* @__PURE__ */ optional(string),
@@ -83,10 +105,16 @@ const batchReport = {
 }
 
 /** Schema of a batch delivery report for SMS. */
-export const smsDeliveryReportSms = /* @__PURE__ */ object({ type: /* @__PURE__ */ literal('delivery_report_sms') }, batchReport)
+export const smsDeliveryReportSms = /* @__PURE__ */ object(
+  { type: /* @__PURE__ */ literal('delivery_report_sms') },
+  batchReport,
+)
 
 /** Schema of a batch delivery report for MMS. */
-export const smsDeliveryReportMms = /* @__PURE__ */ object({ type: /* @__PURE__ */ literal('delivery_report_mms') }, batchReport)
+export const smsDeliveryReportMms = /* @__PURE__ */ object(
+  { type: /* @__PURE__ */ literal('delivery_report_mms') },
+  batchReport,
+)
 
 const recipientReport = {
   batch_id: string,
@@ -103,10 +131,16 @@ const recipientReport = {
 }
 
 /** Schema of a per-recipient delivery report for SMS. */
-export const smsRecipientDeliveryReportSms = /* @__PURE__ */ object({ type: /* @__PURE__ */ literal('recipient_delivery_report_sms') }, recipientReport)
+export const smsRecipientDeliveryReportSms = /* @__PURE__ */ object(
+  { type: /* @__PURE__ */ literal('recipient_delivery_report_sms') },
+  recipientReport,
+)
 
 /** Schema of a per-recipient delivery report for MMS. */
-export const smsRecipientDeliveryReportMms = /* @__PURE__ */ object({ type: /* @__PURE__ */ literal('recipient_delivery_report_mms') }, recipientReport)
+export const smsRecipientDeliveryReportMms = /* @__PURE__ */ object(
+  { type: /* @__PURE__ */ literal('recipient_delivery_report_mms') },
+  recipientReport,
+)
 
 /** Inbound text message (`type: "mo_text"`). */
 export type SmsMoText = Infer<typeof smsMoText>
@@ -208,10 +242,14 @@ export const isSmsMoBinary: (value: unknown) => value is SmsMoBinary = /* @__PUR
 /** Guard for an inbound MMS payload. @example `if (isSmsMoMedia(payload)) payload.body.media?.length` */
 export const isSmsMoMedia: (value: unknown) => value is SmsMoMedia = /* @__PURE__ */ guard(smsMoMedia)
 /** Guard for a batch SMS delivery report payload. @example `if (isSmsDeliveryReportSms(payload)) payload.statuses` */
-export const isSmsDeliveryReportSms: (value: unknown) => value is SmsDeliveryReportSms = /* @__PURE__ */ guard(smsDeliveryReportSms)
+export const isSmsDeliveryReportSms: (value: unknown) => value is SmsDeliveryReportSms =
+  /* @__PURE__ */ guard(smsDeliveryReportSms)
 /** Guard for a batch MMS delivery report payload. @example `if (isSmsDeliveryReportMms(payload)) payload.statuses` */
-export const isSmsDeliveryReportMms: (value: unknown) => value is SmsDeliveryReportMms = /* @__PURE__ */ guard(smsDeliveryReportMms)
+export const isSmsDeliveryReportMms: (value: unknown) => value is SmsDeliveryReportMms =
+  /* @__PURE__ */ guard(smsDeliveryReportMms)
 /** Guard for a per-recipient SMS delivery report payload. @example `if (isSmsRecipientDeliveryReportSms(payload)) payload.status` */
-export const isSmsRecipientDeliveryReportSms: (value: unknown) => value is SmsRecipientDeliveryReportSms = /* @__PURE__ */ guard(smsRecipientDeliveryReportSms)
+export const isSmsRecipientDeliveryReportSms: (value: unknown) => value is SmsRecipientDeliveryReportSms =
+  /* @__PURE__ */ guard(smsRecipientDeliveryReportSms)
 /** Guard for a per-recipient MMS delivery report payload. @example `if (isSmsRecipientDeliveryReportMms(payload)) payload.status` */
-export const isSmsRecipientDeliveryReportMms: (value: unknown) => value is SmsRecipientDeliveryReportMms = /* @__PURE__ */ guard(smsRecipientDeliveryReportMms)
+export const isSmsRecipientDeliveryReportMms: (value: unknown) => value is SmsRecipientDeliveryReportMms =
+  /* @__PURE__ */ guard(smsRecipientDeliveryReportMms)

@@ -128,7 +128,8 @@ export function check(schema: Schema, value: unknown): Issue | undefined {
       }
       // Leaves are most fields; checking them here saves a recursive call per field.
       const pt = property.t
-      if (pt < LITERAL ? matches(pt, field) : pt === LITERAL && (property as LiteralNode).v.includes(field as string)) continue
+      if (pt < LITERAL ? matches(pt, field) : pt === LITERAL && (property as LiteralNode).v.includes(field as string))
+        continue
       const found = check(property, field)
       if (found !== undefined) {
         found.up.push(key)

@@ -102,7 +102,9 @@ export function openString<Known extends string>(): Schema<OpenString<Known>> {
 
 /** Exactly one of the given strings; used for discriminants. */
 /* @__NO_SIDE_EFFECTS__ */
-export function literal<const V extends readonly [string, ...string[]]>(...values: V): Schema<V[number]> & { readonly v: V } {
+export function literal<const V extends readonly [string, ...string[]]>(
+  ...values: V
+): Schema<V[number]> & { readonly v: V } {
   return { t: LITERAL, v: values }
 }
 
@@ -133,6 +135,7 @@ export function array<T>(item: Schema<T>): Schema<T[]> {
  * would then keep every schema that uses one, even in apps that never do.
  */
 /* @__NO_SIDE_EFFECTS__ */
+// biome-ignore lint/complexity/noBannedTypes: `{}` is the empty shape, the identity of `&`.
 export function object<const A extends Shape, const B extends Shape = {}, const C extends Shape = {}>(
   shape: A,
   more?: B,

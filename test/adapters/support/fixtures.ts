@@ -6,7 +6,9 @@ export const SECRET = 'adapters-test-secret-1b7e0c2d9a4f'
 export const SMS_SECRET = 'adapters-sms-secret-5c3a'
 
 /** Numbers: a number was linked to an SMS service plan. */
-export function numbersEvent(overrides: { eventId?: string; resourceId?: string; timestamp?: string; status?: string } = {}): string {
+export function numbersEvent(
+  overrides: { eventId?: string; resourceId?: string; timestamp?: string; status?: string } = {},
+): string {
   return JSON.stringify({
     eventId: overrides.eventId ?? '01hpa0mww4m79q8j2dwn3ggbgz',
     timestamp: overrides.timestamp ?? '2024-02-10T17:22:09.412722588',

@@ -46,7 +46,10 @@ export interface Reply {
 /** POSTs a body with headers and reads the JSON `{ code }` answer, with a timeout. */
 export async function post(url: string, body: string, headers: Record<string, string>): Promise<Reply> {
   const started = performance.now()
-  return toReply(await fetch(url, { method: 'POST', body, headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }), started)
+  return toReply(
+    await fetch(url, { method: 'POST', body, headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }),
+    started,
+  )
 }
 
 /** Reads a Fetch `Response` into a {@link Reply}. */
@@ -58,7 +61,12 @@ export async function toReply(response: Response, started: number): Promise<Repl
   } catch {
     // Not one of ours: the framework answered on its own.
   }
-  return { status: response.status, code: parsed.code ?? `(not JSON: ${text.slice(0, 80)})`, message: parsed.message, ms: performance.now() - started }
+  return {
+    status: response.status,
+    code: parsed.code ?? `(not JSON: ${text.slice(0, 80)})`,
+    message: parsed.message,
+    ms: performance.now() - started,
+  }
 }
 
 /** Sends one delivery somehow: over HTTP, or straight into a Fetch handler. */
@@ -83,7 +91,10 @@ export interface RunningApp {
 }
 
 /** An app reached over HTTP at `url`. */
-export function overHttp(url: string, recorded: { readonly calls: Recorded[]; readonly errors?: unknown[] | undefined }): RunningApp {
+export function overHttp(
+  url: string,
+  recorded: { readonly calls: Recorded[]; readonly errors?: unknown[] | undefined },
+): RunningApp {
   return { send: (body, headers) => post(url, body, headers), calls: recorded.calls, errors: recorded.errors }
 }
 
@@ -127,7 +138,8 @@ export function frameworkChecks(app: () => RunningApp): void {
     const { send, errors } = app()
     const reply = await sendSigned(send, numbersEvent({ eventId: fresh().eventId, resourceId: FAILING_NUMBER }))
     expect([reply.status, reply.code]).toEqual([500, 'handler_failed'])
-    if (errors !== undefined) expect(errors).toContainEqual(expect.objectContaining({ message: 'the number database is down' }))
+    if (errors !== undefined)
+      expect(errors).toContainEqual(expect.objectContaining({ message: 'the number database is down' }))
   })
 
   it('a duplicate delivery is answered 200 duplicate without a second handler call', async () => {

@@ -12,7 +12,13 @@ export const NPM_TIMEOUT_MS = 60_000
 
 /** npm with its notices off; the parent `npm test` environment is otherwise kept (cache, registry settings). */
 function npmEnvironment(): NodeJS.ProcessEnv {
-  return { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false', NO_COLOR: '1' }
+  return {
+    ...process.env,
+    npm_config_update_notifier: 'false',
+    npm_config_fund: 'false',
+    npm_config_audit: 'false',
+    NO_COLOR: '1',
+  }
 }
 
 /** The tarball `npm pack` made, and the paths inside it. */
@@ -37,10 +43,22 @@ export async function pack(destination: string): Promise<Packed> {
 /** Creates a consumer project in `dir` and installs the tarball into it, offline. */
 export async function installConsumer(dir: string, tarball: string): Promise<void> {
   await mkdir(dir, { recursive: true })
-  await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'sinch-webhooks-consumer', version: '0.0.0', private: true }, null, 2))
+  await writeFile(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'sinch-webhooks-consumer', version: '0.0.0', private: true }, null, 2),
+  )
   const outcome = await run(
     'npm',
-    ['install', tarball, '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock', '--loglevel=error'],
+    [
+      'install',
+      tarball,
+      '--offline',
+      '--no-audit',
+      '--no-fund',
+      '--ignore-scripts',
+      '--no-package-lock',
+      '--loglevel=error',
+    ],
     { cwd: dir, env: npmEnvironment(), timeoutMs: NPM_TIMEOUT_MS },
   )
   if (outcome.code !== 0) throw new Error(`npm install of the tarball failed\n${describeOutcome(outcome)}`)
@@ -194,7 +212,10 @@ verifySignature({ body: { parsed: true }, signature: 'abc', secret: 's' })
 /** Imports every code subpath, so a new subpath is type-checked under every resolution mode without a test edit. */
 export function subpathsConsumer(specifiers: readonly string[]): string {
   return specifiers
-    .map((specifier, i) => `import * as entry${i} from '${specifier}'\nexport const exportCount${i}: number = Object.keys(entry${i}).length\n`)
+    .map(
+      (specifier, i) =>
+        `import * as entry${i} from '${specifier}'\nexport const exportCount${i}: number = Object.keys(entry${i}).length\n`,
+    )
     .join('\n')
 }
 
@@ -224,10 +245,26 @@ export function typeScriptProfiles(): TypeScriptProfile[] {
   const nodeTypes = { types: ['node'], typeRoots: [join(ROOT, 'node_modules/@types')], skipLibCheck: true }
   const both = ['consumer.mts', 'consumer.cts', 'subpaths.mts', 'subpaths.cts']
   return [
-    { name: 'node16', compilerOptions: { ...STRICT, ...nodeTypes, module: 'node16', moduleResolution: 'node16' }, files: both },
-    { name: 'nodenext', compilerOptions: { ...STRICT, ...nodeTypes, module: 'nodenext', moduleResolution: 'nodenext' }, files: both },
-    { name: 'bundler', compilerOptions: { ...STRICT, ...nodeTypes, module: 'esnext', moduleResolution: 'bundler' }, files: ['consumer.ts', 'subpaths.ts'] },
-    { name: 'node10', compilerOptions: { ...STRICT, ...nodeTypes, module: 'commonjs', moduleResolution: 'node10' }, files: ['consumer.ts', 'subpaths.ts'] },
+    {
+      name: 'node16',
+      compilerOptions: { ...STRICT, ...nodeTypes, module: 'node16', moduleResolution: 'node16' },
+      files: both,
+    },
+    {
+      name: 'nodenext',
+      compilerOptions: { ...STRICT, ...nodeTypes, module: 'nodenext', moduleResolution: 'nodenext' },
+      files: both,
+    },
+    {
+      name: 'bundler',
+      compilerOptions: { ...STRICT, ...nodeTypes, module: 'esnext', moduleResolution: 'bundler' },
+      files: ['consumer.ts', 'subpaths.ts'],
+    },
+    {
+      name: 'node10',
+      compilerOptions: { ...STRICT, ...nodeTypes, module: 'commonjs', moduleResolution: 'node10' },
+      files: ['consumer.ts', 'subpaths.ts'],
+    },
     // Workers, Deno and browser projects have no @types/node: the ESM and the
     // CommonJS declarations of both entries are checked in full without it.
     {
@@ -246,6 +283,9 @@ export async function writeTypeScriptConsumer(dir: string, specifiers: readonly 
     await writeFile(join(dir, `subpaths.${extension}`), subpaths)
   }
   for (const profile of typeScriptProfiles()) {
-    await writeFile(join(dir, `tsconfig.${profile.name}.json`), JSON.stringify({ compilerOptions: profile.compilerOptions, files: profile.files }, null, 2))
+    await writeFile(
+      join(dir, `tsconfig.${profile.name}.json`),
+      JSON.stringify({ compilerOptions: profile.compilerOptions, files: profile.files }, null, 2),
+    )
   }
 }

@@ -19,25 +19,38 @@ export function subpaths(exportsField: unknown): string[] {
 /** The value for one subpath. */
 export function subpathValue(exportsField: unknown, subpath: string): ExportsValue | undefined {
   const isMap = typeof exportsField === 'object' && exportsField !== null && !Array.isArray(exportsField)
-  if (!isMap || !Object.keys(exportsField).some((key) => key.startsWith('.'))) return subpath === '.' ? (exportsField as ExportsValue) : undefined
+  if (!isMap || !Object.keys(exportsField).some((key) => key.startsWith('.')))
+    return subpath === '.' ? (exportsField as ExportsValue) : undefined
   return (exportsField as Record<string, ExportsValue>)[subpath]
 }
 
 /** Every file path a value can resolve to, under any combination of conditions, with the condition chain that leads there. */
-export function targets(value: ExportsValue | undefined, chain: readonly string[] = []): { chain: string[]; target: string }[] {
+export function targets(
+  value: ExportsValue | undefined,
+  chain: readonly string[] = [],
+): { chain: string[]; target: string }[] {
   if (value === undefined || value === null) return []
   if (typeof value === 'string') return [{ chain: [...chain], target: value }]
   if (Array.isArray(value)) return value.flatMap((item: ExportsValue) => targets(item, chain))
-  return Object.entries(value as Record<string, ExportsValue>).flatMap(([condition, inner]) => targets(inner, [...chain, condition]))
+  return Object.entries(value as Record<string, ExportsValue>).flatMap(([condition, inner]) =>
+    targets(inner, [...chain, condition]),
+  )
 }
 
 /** Condition objects, anywhere in the value, that have a `types` condition somewhere other than first. */
 export function typesNotFirst(value: ExportsValue | undefined, path = ''): string[] {
   if (value === undefined || value === null || typeof value === 'string') return []
-  if (Array.isArray(value)) return value.flatMap((item: ExportsValue, i: number) => typesNotFirst(item, `${path}[${i}]`))
+  if (Array.isArray(value))
+    return value.flatMap((item: ExportsValue, i: number) => typesNotFirst(item, `${path}[${i}]`))
   const conditions = Object.keys(value)
-  const own = conditions.includes('types') && conditions[0] !== 'types' ? [`${path || '(root)'}: ${conditions.join(', ')}`] : []
-  return [...own, ...Object.entries(value as Record<string, ExportsValue>).flatMap(([c, inner]) => typesNotFirst(inner, `${path}.${c}`))]
+  const own =
+    conditions.includes('types') && conditions[0] !== 'types' ? [`${path || '(root)'}: ${conditions.join(', ')}`] : []
+  return [
+    ...own,
+    ...Object.entries(value as Record<string, ExportsValue>).flatMap(([c, inner]) =>
+      typesNotFirst(inner, `${path}.${c}`),
+    ),
+  ]
 }
 
 /** True for subpaths that name JavaScript, as opposed to `./package.json` and other data files. */

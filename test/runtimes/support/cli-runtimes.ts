@@ -24,7 +24,16 @@ export function cliCommand(runtime: CliRuntime, file: string, sync: boolean): [s
       // Least privilege: read access to the built files and the suite, nothing else.
       return [
         binary('deno'),
-        ['run', '--no-config', '--no-lock', '--no-prompt', '--no-remote', '--no-npm', `--allow-read=${DIST},${RUNTIMES_DIR}`, ...args],
+        [
+          'run',
+          '--no-config',
+          '--no-lock',
+          '--no-prompt',
+          '--no-remote',
+          '--no-npm',
+          `--allow-read=${DIST},${RUNTIMES_DIR}`,
+          ...args,
+        ],
       ]
   }
 }

@@ -17,7 +17,9 @@ const NODE_BUILTINS = new Set(builtinModules)
 
 /** True for `node:fs`, `fs`, `fs/promises` and the like. */
 export function isNodeBuiltin(specifier: string): boolean {
-  return specifier.startsWith('node:') || NODE_BUILTINS.has(specifier) || NODE_BUILTINS.has(specifier.split('/')[0] ?? '')
+  return (
+    specifier.startsWith('node:') || NODE_BUILTINS.has(specifier) || NODE_BUILTINS.has(specifier.split('/')[0] ?? '')
+  )
 }
 
 /**
@@ -30,13 +32,18 @@ export function moduleFacts(file: string): ModuleFacts {
   const specifiers: string[] = []
   const nodeGlobals: string[] = []
   const visit = (node: ts.Node): void => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier !== undefined && ts.isStringLiteral(node.moduleSpecifier)) {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier !== undefined &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
       specifiers.push(node.moduleSpecifier.text)
     } else if (ts.isCallExpression(node)) {
       const [first] = node.arguments
       const isImport = node.expression.kind === ts.SyntaxKind.ImportKeyword
       const isRequire = ts.isIdentifier(node.expression) && node.expression.text === 'require'
-      if ((isImport || isRequire) && first !== undefined) specifiers.push(ts.isStringLiteralLike(first) ? first.text : '<computed>')
+      if ((isImport || isRequire) && first !== undefined)
+        specifiers.push(ts.isStringLiteralLike(first) ? first.text : '<computed>')
     } else if (ts.isIdentifier(node) && NODE_ONLY_GLOBALS.has(node.text) && isValueReference(node)) {
       nodeGlobals.push(`${node.text} (line ${source.getLineAndCharacterOfPosition(node.getStart()).line + 1})`)
     }
@@ -50,8 +57,16 @@ export function moduleFacts(file: string): ModuleFacts {
 function isValueReference(node: ts.Identifier): boolean {
   const parent = node.parent
   if (ts.isPropertyAccessExpression(parent) && parent.name === node) return false
-  if ((ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent)) && parent.name === node) return false
-  if ((ts.isVariableDeclaration(parent) || ts.isFunctionDeclaration(parent) || ts.isParameter(parent)) && parent.name === node) return false
+  if (
+    (ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent)) &&
+    parent.name === node
+  )
+    return false
+  if (
+    (ts.isVariableDeclaration(parent) || ts.isFunctionDeclaration(parent) || ts.isParameter(parent)) &&
+    parent.name === node
+  )
+    return false
   return true
 }
 

@@ -26,6 +26,7 @@ export function distUrl(name: string): string {
  */
 export function binary(name: 'bun' | 'deno' | 'workerd'): string {
   const file = join(ROOT, 'node_modules/.bin', name)
-  if (!existsSync(file)) throw new Error(`${name} is not installed at ${file}; it is a dev dependency, so \`npm ci\` installs it.`)
+  if (!existsSync(file))
+    throw new Error(`${name} is not installed at ${file}; it is a dev dependency, so \`npm ci\` installs it.`)
   return file
 }

@@ -36,7 +36,11 @@ export function start(command: string, args: readonly string[], options: SpawnOp
 }
 
 /** Runs a command to completion (or kills it at `timeoutMs`) and collects its output. */
-export function run(command: string, args: readonly string[], options: SpawnOptions & { timeoutMs: number }): Promise<ProcessOutcome> {
+export function run(
+  command: string,
+  args: readonly string[],
+  options: SpawnOptions & { timeoutMs: number },
+): Promise<ProcessOutcome> {
   const { timeoutMs, ...spawnOptions } = options
   return new Promise((resolve, reject) => {
     const child = start(command, args, spawnOptions)

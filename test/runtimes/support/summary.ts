@@ -38,12 +38,18 @@ export async function entryHasParser(file: string): Promise<boolean> {
  * Asserts a clean run on the named runtime: nothing failed, every check ran,
  * and the parse section ran exactly when the entry has a parser.
  */
-export function expectCleanRun(summary: SuiteSummary, expected: { runtime: string; sync: boolean; hasParser: boolean }, context = ''): void {
+export function expectCleanRun(
+  summary: SuiteSummary,
+  expected: { runtime: string; sync: boolean; hasParser: boolean },
+  context = '',
+): void {
   const failures = summary.failures.map((f) => `  ✗ ${f.name}\n      ${f.error}`).join('\n')
   expect(summary.failed, `${expected.runtime} reported failures:\n${failures}\n${context}`).toBe(0)
   expect(summary.runtime.name, 'the suite ran on another runtime than the one spawned').toBe(expected.runtime)
   expect(summary.sync).toBe(expected.sync)
   expect(summary.verify.passed, 'verifier checks that ran').toBe(VERIFY_CHECKS)
-  expect(summary.parse === null ? null : summary.parse.passed, 'parser checks that ran').toBe(expected.hasParser ? PARSE_CHECKS : null)
+  expect(summary.parse === null ? null : summary.parse.passed, 'parser checks that ran').toBe(
+    expected.hasParser ? PARSE_CHECKS : null,
+  )
   expect(summary.passed).toBe(VERIFY_CHECKS + (expected.hasParser ? PARSE_CHECKS : 0))
 }

@@ -19,7 +19,8 @@ export interface Entry {
 }
 
 function synchronous(result: VerifyResult): VerifyResult {
-  if (typeof (result as { then?: unknown }).then === 'function') throw new Error('the synchronous entry returned a promise')
+  if (typeof (result as { then?: unknown }).then === 'function')
+    throw new Error('the synchronous entry returned a promise')
   return result
 }
 
@@ -28,7 +29,8 @@ export const nodeEntry: Entry = {
   sync: true,
   verifySignature: async (o) => synchronous(node.verifySignature(o)),
   // The async hook type is wider than the sync one; tests that hand the sync entry an async hook do so on purpose.
-  verifyWebhookSignature: async (o) => synchronous(node.verifyWebhookSignature(o as node.VerifyWebhookSignatureOptions)),
+  verifyWebhookSignature: async (o) =>
+    synchronous(node.verifyWebhookSignature(o as node.VerifyWebhookSignatureOptions)),
   verifyBasicAuth: async (o) => synchronous(node.verifyBasicAuth(o)),
   verifyBearerToken: async (o) => synchronous(node.verifyBearerToken(o)),
 }
