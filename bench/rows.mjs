@@ -38,8 +38,8 @@ function canonicalVerifier(scheme, secret) {
  */
 export function buildRows(payload, request, { lib, web, sdk, secret }) {
   const { headers, body } = request
-  const sync = payload.scheme === 'sinch' ? lib.verifySignature : lib.verifyWebhookSignature
-  const async = payload.scheme === 'sinch' ? web.verifySignature : web.verifyWebhookSignature
+  const sync = payload.scheme === 'sinch' ? lib.verifySinchSignature : lib.verifyWebhookSignature
+  const async = payload.scheme === 'sinch' ? web.verifySinchSignature : web.verifyWebhookSignature
   // A wide window: the bench may run for minutes after signing. The check itself still runs.
   const options =
     payload.scheme === 'sinch' ? { body, headers, secret } : { body, headers, secret, toleranceSeconds: 86_400 }

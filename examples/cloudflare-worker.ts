@@ -35,7 +35,7 @@ let handler: FetchHandler | undefined
 export default {
   fetch(request: Request, env: Env): Promise<Response> {
     handler ??= createFetchHandler({
-      verify: { scheme: 'x-sinch-signature', secret: env.SINCH_HMAC_SECRET },
+      verify: { scheme: 'sinch-signature', secret: env.SINCH_HMAC_SECRET },
       dedupe: true,
       on: {
         'numbers.provisioning_to_sms_platform': (event) => forward(env, event),

@@ -9,7 +9,7 @@ import { createMemoryDedupeStore, RetryLater, type WebhookOptions } from 'sinch-
 export function sinchOptions(env: Record<string, string | undefined> = process.env): WebhookOptions {
   return {
     // Numbers and the registration family sign with X-Sinch-Signature (HMAC-SHA1).
-    verify: { scheme: 'x-sinch-signature', secret: env.SINCH_HMAC_SECRET ?? '' },
+    verify: { scheme: 'sinch-signature', secret: env.SINCH_HMAC_SECRET ?? '' },
     dedupe: { store: createMemoryDedupeStore({ maxEntries: 50_000 }) },
     on: {
       'numbers.provisioning_to_sms_platform': (event) => {

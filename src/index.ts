@@ -9,21 +9,31 @@
  * @module
  */
 
-// Verifiers, one per scheme Sinch uses (synchronous, node:crypto).
-export { verifySignature, verifyWebhookSignature, verifyBasicAuth, verifyBearerToken } from './node/verify'
-export type { VerifyWebhookSignatureOptions } from './node/verify'
+import { fetchHandlerFactory, type CreateFetchHandler } from './handler/fetch-handler'
+import { lambdaHandlerFactory, type CreateLambdaHandler } from './handler/lambda-handler'
+import { nodeHandlerFactory, type CreateNodeHandler } from './handler/node-handler'
+import { webhookHandlerFactory, type CreateWebhookHandler } from './handler/webhook-handler'
+import { verifySignature } from './verify/node'
 
-// Drop-in handlers: Fetch (Next.js, Hono, Bun, Deno), Node (node:http, Express, Connect), AWS Lambda,
-// and the transport-neutral core they share; verification, parsing, de-duplication, dispatch and status codes.
+// Verifiers (synchronous, node:crypto): one per scheme Sinch uses, and `verifySignature`,
+// which runs the one a configuration names (the `verify` object a handler takes).
 export {
-  createFetchHandler,
-  createNodeHandler,
-  createLambdaHandler,
-  createWebhookHandler,
-  handleWebhook,
-} from './adapters/node'
-export type { NodeHandler, NodeRequestLike, NodeResponseLike } from './adapters/node-handler'
-export type { LambdaHandler, LambdaEventLike, LambdaResult } from './adapters/lambda-handler'
+  verifySignature,
+  verifySinchSignature,
+  verifyWebhookSignature,
+  verifyBasicAuth,
+  verifyBearerToken,
+} from './verify/node'
+export type { VerifyWebhookSignatureOptions } from './verify/node'
+
+// Drop-in handlers: Fetch (Next.js, Hono, Bun, Deno), Node (node:http, Express, Fastify via its raw
+// request, NestJS), AWS Lambda, and the transport-neutral handler they all wrap.
+export const createWebhookHandler: CreateWebhookHandler = /* @__PURE__ */ webhookHandlerFactory(verifySignature)
+export const createFetchHandler: CreateFetchHandler = /* @__PURE__ */ fetchHandlerFactory(verifySignature)
+export const createNodeHandler: CreateNodeHandler = /* @__PURE__ */ nodeHandlerFactory(verifySignature)
+export const createLambdaHandler: CreateLambdaHandler = /* @__PURE__ */ lambdaHandlerFactory(verifySignature)
+export type { NodeHandler, NodeRequestLike, NodeResponseLike } from './handler/node-handler'
+export type { LambdaHandler, LambdaEventLike, LambdaResult } from './handler/lambda-handler'
 
 // Everything runtime-neutral: parsing, types, guards, errors, header names, handler options.
-export * from './common'
+export * from './shared-exports'

@@ -7,7 +7,7 @@
  */
 
 // Header values for every scheme.
-export { signSinchSignature, signWebhookSignature, basicAuthorization, bearerAuthorization } from './testing/sign'
+export { signSinchSignature, signWebhookSignature, signBasicAuth, signBearerToken } from './testing/sign'
 export type { SignSinchSignatureOptions, SignWebhookSignatureOptions, WebhookSignatureHeaders } from './testing/sign'
 
 // Whole signed requests: Node-style headers, or a Fetch Request.

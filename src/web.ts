@@ -8,13 +8,25 @@
  * @module
  */
 
-// Verifiers, one per scheme Sinch uses (asynchronous, Web Crypto).
-export { verifySignature, verifyWebhookSignature, verifyBasicAuth, verifyBearerToken } from './web/verify'
-export type { VerifyWebhookSignatureOptions } from './web/verify'
+import { fetchHandlerFactory, type CreateFetchHandler } from './handler/fetch-handler'
+import { webhookHandlerFactory, type CreateWebhookHandler } from './handler/webhook-handler'
+import { verifySignature } from './verify/web'
+
+// Verifiers (asynchronous, Web Crypto): one per scheme Sinch uses, and `verifySignature`,
+// which runs the one a configuration names (the `verify` object a handler takes).
+export {
+  verifySignature,
+  verifySinchSignature,
+  verifyWebhookSignature,
+  verifyBasicAuth,
+  verifyBearerToken,
+} from './verify/web'
+export type { VerifyWebhookSignatureOptions } from './verify/web'
 
 // Drop-in handlers on Web Crypto: a Fetch handler for Workers, Deno, Bun, Vercel Edge and Hono,
-// and the transport-neutral core; verification, parsing, de-duplication, dispatch and status codes.
-export { createFetchHandler, createWebhookHandler, handleWebhook } from './adapters/web'
+// and the transport-neutral handler it wraps.
+export const createWebhookHandler: CreateWebhookHandler = /* @__PURE__ */ webhookHandlerFactory(verifySignature)
+export const createFetchHandler: CreateFetchHandler = /* @__PURE__ */ fetchHandlerFactory(verifySignature)
 
 // Everything runtime-neutral: parsing, types, guards, errors, header names, handler options.
-export * from './common'
+export * from './shared-exports'

@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { handleWebhook } from '../adapters/node'
-import type { WebhookOptions } from '../adapters/options'
-import { createMemoryDedupeStore } from '../adapters/dedupe-store'
+import { createWebhookHandler } from '../index'
+import type { WebhookOptions } from '../handler/options'
+import type { WebhookHandler } from '../handler/webhook-handler'
+import { createMemoryDedupeStore } from '../handler/dedupe-store'
 import type { Product, SinchEvent } from '../parse'
-import { PRODUCT_SCHEMES, schemeConfig, type SchemeName } from './schemes'
+import { PRODUCT_SCHEMES, schemeConfig, type SchemeChoice } from './schemes'
 
 /** One delivery as the receiver saw it. */
 export interface Delivery {
@@ -21,7 +22,7 @@ export interface ReceiverOptions {
   readonly host: string
   readonly secret: string | undefined
   /** One scheme for every path; without it, each `/<product>` path uses that product's scheme. */
-  readonly scheme: SchemeName | undefined
+  readonly scheme: SchemeChoice | undefined
   readonly product: Product | undefined
   readonly onDelivery: (delivery: Delivery) => void
 }
@@ -41,7 +42,7 @@ export function productOfPath(path: string): Product | undefined {
 
 /**
  * A local receiver built on the library's own handler, so what it reports is
- * exactly what an application using `handleWebhook` would answer. Events are
+ * exactly what an application using `createWebhookHandler` would answer. Events are
  * acknowledged and logged; nothing else is done with them.
  */
 export async function startReceiver(options: ReceiverOptions): Promise<Receiver> {
@@ -53,22 +54,26 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
       captured.set(context.headers as object, event)
     },
   }
-  const routes = new Map<string, WebhookOptions>()
-  const optionsFor = (path: string): WebhookOptions | undefined => {
+  const routes = new Map<string, WebhookHandler>()
+  const handlerFor = (path: string): WebhookHandler | undefined => {
     const product = options.scheme === undefined ? productOfPath(path) : options.product
     const key = options.scheme === undefined ? (product ?? '') : '*'
     if (options.scheme === undefined && product === undefined) return undefined
     let route = routes.get(key)
     if (route === undefined) {
       const name = options.scheme ?? PRODUCT_SCHEMES[product as string]!
-      route = { ...base, verify: schemeConfig(name, options.secret), ...(product === undefined ? {} : { product }) }
+      route = createWebhookHandler({
+        ...base,
+        verify: schemeConfig(name, options.secret),
+        ...(product === undefined ? {} : { product }),
+      })
       routes.set(key, route)
     }
     return route
   }
   // Fail at start-up, not on the first request, when a scheme lacks its secret.
-  if (options.scheme !== undefined) optionsFor('/')
-  else for (const product of Object.keys(PRODUCT_SCHEMES)) optionsFor('/' + product)
+  if (options.scheme !== undefined) handlerFor('/')
+  else for (const product of Object.keys(PRODUCT_SCHEMES)) handlerFor('/' + product)
 
   const server: Server = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0] ?? '/'
@@ -80,13 +85,13 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
       options.onDelivery({ method, path, status, code, event })
     }
     if (method !== 'POST') return reply(405, 'method_not_allowed')
-    const route = optionsFor(path)
+    const route = handlerFor(path)
     if (route === undefined) return reply(404, 'unknown_path')
     readBody(request).then(
       async (body) => {
         if (body === undefined) return reply(413, 'body_too_large')
         const headers = { ...request.headers }
-        const result = await handleWebhook({ body, headers }, route)
+        const result = await route({ body, headers })
         const code = (JSON.parse(result.body || '{}') as { code?: string }).code ?? 'ok'
         response.statusCode = result.status
         for (const [name, value] of Object.entries(result.headers)) response.setHeader(name, value)

@@ -1,60 +1,75 @@
-import type { VerifyConfig } from '../adapters/verify-config'
+import type { SinchSignatureAlgorithm } from '../core/schemes/sinch-signature'
+import type { VerifyConfig, VerifyScheme } from '../core/verify-config'
 import { UsageError } from './io'
 
-/**
- * Scheme names as typed on the command line. `x-sinch-signature-sha256` is the
- * Compliance API variant; `basic` takes `--secret user:password`.
- */
+/** Scheme names as typed on the command line: the same names a handler's `verify.scheme` takes. */
 export const SCHEME_NAMES = [
-  'x-sinch-signature',
-  'x-sinch-signature-sha256',
+  'sinch-signature',
   'webhook-signature',
-  'basic',
-  'bearer',
+  'basic-auth',
+  'bearer-token',
   'none',
-] as const
+] as const satisfies readonly VerifyScheme[]
 export type SchemeName = (typeof SCHEME_NAMES)[number]
 
+/** A scheme and the settings that are not secrets: what a product signs with, or what `--scheme` chose. */
+export interface SchemeChoice {
+  readonly scheme: SchemeName
+  readonly algorithm?: SinchSignatureAlgorithm
+}
+
 /** The scheme each product signs with, so `trigger` and `listen` need no flags for the common case. */
-export const PRODUCT_SCHEMES: Readonly<Record<string, SchemeName>> = {
-  sms: 'webhook-signature',
-  numbers: 'x-sinch-signature',
-  imported_numbers: 'x-sinch-signature',
-  brands: 'x-sinch-signature',
-  campaigns: 'x-sinch-signature',
-  sender_id_registrations: 'x-sinch-signature',
-  compliance: 'x-sinch-signature-sha256',
+export const PRODUCT_SCHEMES: Readonly<Record<string, SchemeChoice>> = {
+  sms: { scheme: 'webhook-signature' },
+  numbers: { scheme: 'sinch-signature' },
+  imported_numbers: { scheme: 'sinch-signature' },
+  brands: { scheme: 'sinch-signature' },
+  campaigns: { scheme: 'sinch-signature' },
+  sender_id_registrations: { scheme: 'sinch-signature' },
+  compliance: { scheme: 'sinch-signature', algorithm: 'sha256' },
   // Sinch documents no authentication for Porting webhooks.
-  porting: 'none',
+  porting: { scheme: 'none' },
 }
 
-export function schemeName(text: string | undefined, fallback: SchemeName): SchemeName {
-  if (text === undefined) return fallback
-  if ((SCHEME_NAMES as readonly string[]).includes(text)) return text as SchemeName
-  throw new UsageError(`--scheme must be one of ${SCHEME_NAMES.join(', ')}; got "${text}".`)
+/** Reads `--scheme` (and `--algorithm`, which only `sinch-signature` takes). */
+export function schemeChoice(text: string | undefined, algorithm: string | undefined): SchemeChoice | undefined {
+  if (text === undefined) {
+    if (algorithm !== undefined) throw new UsageError('--algorithm goes with --scheme sinch-signature.')
+    return undefined
+  }
+  if (!(SCHEME_NAMES as readonly string[]).includes(text)) {
+    throw new UsageError(`--scheme must be one of ${SCHEME_NAMES.join(', ')}; got "${text}".`)
+  }
+  const scheme = text as SchemeName
+  if (algorithm === undefined) return { scheme }
+  if (scheme !== 'sinch-signature') throw new UsageError('--algorithm goes with --scheme sinch-signature.')
+  if (algorithm !== 'sha1' && algorithm !== 'sha256')
+    throw new UsageError(`--algorithm takes sha1 or sha256; got "${algorithm}".`)
+  return { scheme, algorithm }
 }
 
-/** Turns a scheme name and `--secret` into the handler / signer configuration. */
+/** Turns a scheme choice and `--secret` into the handler / signer configuration. */
 export function schemeConfig(
-  name: SchemeName,
+  choice: SchemeChoice,
   secret: string | undefined,
   extra: { toleranceSeconds?: number | false } = {},
 ): VerifyConfig {
+  const name = choice.scheme
   if (name === 'none') return { scheme: 'none' }
   if (secret === undefined || secret === '') throw new UsageError(`--secret is required for the ${name} scheme.`)
   switch (name) {
-    case 'x-sinch-signature':
-      return { scheme: 'x-sinch-signature', secret }
-    case 'x-sinch-signature-sha256':
-      return { scheme: 'x-sinch-signature', secret, algorithm: 'sha256' }
+    case 'sinch-signature':
+      return choice.algorithm === undefined
+        ? { scheme: name, secret }
+        : { scheme: name, secret, algorithm: choice.algorithm }
     case 'webhook-signature':
-      return { scheme: 'webhook-signature', secret, ...extra }
-    case 'bearer':
-      return { scheme: 'bearer', token: secret }
-    case 'basic': {
+      return { scheme: name, secret, ...extra }
+    case 'bearer-token':
+      return { scheme: name, token: secret }
+    case 'basic-auth': {
       const colon = secret.indexOf(':')
-      if (colon <= 0) throw new UsageError('the basic scheme takes --secret user:password.')
-      return { scheme: 'basic', username: secret.slice(0, colon), password: secret.slice(colon + 1) }
+      if (colon <= 0) throw new UsageError('the basic-auth scheme takes --secret user:password.')
+      return { scheme: name, username: secret.slice(0, colon), password: secret.slice(colon + 1) }
     }
   }
 }

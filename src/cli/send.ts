@@ -1,6 +1,6 @@
 import { signedHeaders, type SignScheme } from '../testing/signed-request'
 import type { Product } from '../parse'
-import { PRODUCT_SCHEMES, schemeConfig, type SchemeName } from './schemes'
+import { PRODUCT_SCHEMES, schemeConfig, type SchemeChoice } from './schemes'
 
 /** A body to send and the product it belongs to. */
 export interface Sample {
@@ -32,7 +32,7 @@ export function targetUrl(base: string, product: Product): string {
 /** The scheme a sample is signed with: the override, or the product's own. */
 export function signingScheme(
   product: Product,
-  override: SchemeName | undefined,
+  override: SchemeChoice | undefined,
   secret: string | undefined,
 ): SignScheme {
   return schemeConfig(override ?? PRODUCT_SCHEMES[product]!, secret) as SignScheme

@@ -8,7 +8,7 @@ import type { VerifyResult, VerifySuccess } from './result'
  *
  * @example
  * ```ts
- * assertVerified(verifySignature({ body, headers, secret }))
+ * assertVerified(verifySinchSignature({ body, headers, secret }))
  * const event = parseEvent(body) // only reached for authentic bodies
  * ```
  */

@@ -23,7 +23,7 @@
  * @module
  */
 import type { Product } from './envelope'
-import type { JsonObject } from './schema/schema'
+import type { JsonObject } from '../schema/schema'
 import { isImportedOnlyEventType } from './products/imported-numbers'
 import { isNumbersOnlyEventType } from './products/numbers'
 import { isPortingType, portingDiscriminant } from './products/porting'

@@ -1,5 +1,5 @@
-import { check, expected, issuePath, received, type Issue } from './schema/check'
-import type { JsonObject, Schema } from './schema/schema'
+import { check, expected, issuePath, received, type Issue } from '../schema/check'
+import type { JsonObject, Schema } from '../schema/schema'
 import { parseError } from './read-json'
 
 /** The Sinch APIs whose callbacks this package types. */

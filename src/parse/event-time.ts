@@ -1,5 +1,5 @@
 import type { SinchEvent } from './types'
-import { isDateTime } from './schema/formats'
+import { isDateTime } from '../schema/formats'
 
 /**
  * Turns a Sinch timestamp string into a `Date`. Accepts what Sinch sends: no

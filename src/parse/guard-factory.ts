@@ -1,5 +1,5 @@
-import { check } from './schema/check'
-import type { JsonObject, Schema } from './schema/schema'
+import { check } from '../schema/check'
+import type { JsonObject, Schema } from '../schema/schema'
 import type { Variant } from './envelope'
 
 /**

@@ -5,8 +5,8 @@
  *
  * @module
  */
-import { check } from './schema/check'
-import type { JsonObject } from './schema/schema'
+import { check } from '../schema/check'
+import type { JsonObject } from '../schema/schema'
 import type { Variant } from './envelope'
 import { brandsVariantOf } from './products/brands'
 import { campaignsVariantOf } from './products/campaigns'

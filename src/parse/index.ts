@@ -20,7 +20,7 @@ export type {
   ProductParseOptions,
 } from './envelope'
 export type { SinchEvent, SinchEventKind, EventOfKind, EventOfProduct, PayloadOfKind } from './types'
-export type { OpenString } from './schema/schema'
+export type { OpenString } from '../schema/schema'
 export * from './products/sms'
 export * from './products/numbers'
 export * from './products/imported-numbers'

@@ -11,7 +11,7 @@ import { numbersFromObject } from './products/numbers'
 import { portingFromObject } from './products/porting'
 import { hasFlatEnvelope, senderIdRegistrationFromObject } from './products/sender-id-registrations'
 import { smsFromObject } from './products/sms'
-import type { JsonObject } from './schema/schema'
+import type { JsonObject } from '../schema/schema'
 import type { EventOfProduct, SinchEvent } from './types'
 
 /** Options of {@link parseEvent} and {@link safeParseEvent}. */

@@ -2,7 +2,7 @@ import { SinchWebhookError } from '../core/errors'
 import { utf8, viewBody } from '../core/body'
 import { usageError } from '../core/errors'
 import { DEFAULT_MAX_BYTES, type ParseErrorCode } from './codes'
-import type { JsonObject } from './schema/schema'
+import type { JsonObject } from '../schema/schema'
 
 /** Options shared by every parse function that reads a raw body. */
 export interface ReadOptions {

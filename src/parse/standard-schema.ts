@@ -12,7 +12,7 @@
  */
 import { isSinchWebhookError } from '../core/errors'
 import { eventFromObject, type ParseOptions } from './parse-event'
-import type { JsonObject } from './schema/schema'
+import type { JsonObject } from '../schema/schema'
 import type { Product } from './envelope'
 import type { SinchEvent, EventOfProduct } from './types'
 import { smsFromObject } from './products/sms'

@@ -3,8 +3,8 @@ import { encodeBase64, encodeHex } from '../core/encoding'
 import { usageError } from '../core/errors'
 import { isFailure } from '../core/result'
 import { WEBHOOK_SIGNATURE_HEADERS } from '../core/schemes/webhook-signature'
-import type { SinchSignatureAlgorithm } from '../core/schemes/x-sinch-signature'
-import { hmacWeb } from '../web/hmac'
+import type { SinchSignatureAlgorithm } from '../core/schemes/sinch-signature'
+import { hmacWeb } from '../verify/web-hmac'
 import { randomNonce } from './nonce'
 
 /** Options for {@link signSinchSignature}. */
@@ -106,10 +106,10 @@ export async function signWebhookSignature(options: SignWebhookSignatureOptions)
  *
  * @example
  * ```ts
- * basicAuthorization('sinch', 'p4ss') // 'Basic c2luY2g6cDRzcw=='
+ * signBasicAuth('sinch', 'p4ss') // 'Basic c2luY2g6cDRzcw=='
  * ```
  */
-export function basicAuthorization(username: string, password: string): string {
+export function signBasicAuth(username: string, password: string): string {
   if (typeof username !== 'string' || typeof password !== 'string')
     throw usageError('`username` and `password` must be strings.')
   return 'Basic ' + encodeBase64(utf8(username + ':' + password))
@@ -120,10 +120,10 @@ export function basicAuthorization(username: string, password: string): string {
  *
  * @example
  * ```ts
- * bearerAuthorization('token-123') // 'Bearer token-123'
+ * signBearerToken('token-123') // 'Bearer token-123'
  * ```
  */
-export function bearerAuthorization(token: string): string {
+export function signBearerToken(token: string): string {
   if (typeof token !== 'string' || token.length === 0) throw usageError('`token` is required.')
   return 'Bearer ' + token
 }

@@ -1,14 +1,14 @@
 import type { RawBody } from '../core/body'
 import { usageError } from '../core/errors'
-import { SINCH_SIGNATURE_HEADER } from '../core/schemes/x-sinch-signature'
+import { SINCH_SIGNATURE_HEADER } from '../core/schemes/sinch-signature'
 import type {
   BasicAuthConfig,
   BearerTokenConfig,
   NoAuthConfig,
   SinchSignatureConfig,
   WebhookSignatureConfig,
-} from '../adapters/verify-config'
-import { basicAuthorization, bearerAuthorization, signSinchSignature, signWebhookSignature } from './sign'
+} from '../core/verify-config'
+import { signBasicAuth, signBearerToken, signSinchSignature, signWebhookSignature } from './sign'
 
 /**
  * How to sign a test delivery. It is the handler's `verify` configuration
@@ -22,7 +22,7 @@ export type SignScheme =
   | BearerTokenConfig
   | NoAuthConfig
 
-/** One scheme inline (`scheme: 'basic', username, password`), or several as `scheme: [ ... ]`. */
+/** One scheme inline (`scheme: 'basic-auth', username, password`), or several as `scheme: [ ... ]`. */
 export type SchemeChoice = SignScheme | { readonly scheme: readonly SignScheme[] }
 
 /** Options for {@link signedHeaders}. */
@@ -51,7 +51,7 @@ function first(value: string | readonly string[]): string {
 
 async function schemeHeaders(body: RawBody, scheme: SignScheme): Promise<Record<string, string>> {
   switch (scheme.scheme) {
-    case 'x-sinch-signature': {
+    case 'sinch-signature': {
       const options = { body, secret: first(scheme.secret) }
       const signature = await signSinchSignature({
         ...options,
@@ -69,10 +69,10 @@ async function schemeHeaders(body: RawBody, scheme: SignScheme): Promise<Record<
           ...(scheme.timestamp === undefined ? {} : { timestamp: scheme.timestamp }),
         })),
       }
-    case 'basic':
-      return { authorization: basicAuthorization(scheme.username, scheme.password) }
-    case 'bearer':
-      return { authorization: bearerAuthorization(first(scheme.token)) }
+    case 'basic-auth':
+      return { authorization: signBasicAuth(scheme.username, scheme.password) }
+    case 'bearer-token':
+      return { authorization: signBearerToken(first(scheme.token)) }
     case 'none':
       return {}
     default:
@@ -112,7 +112,7 @@ function isRaw(body: unknown): body is RawBody {
  * const request = await createSignedRequest({
  *   url: 'http://localhost/sinch/numbers',
  *   body: { eventId: '01hpa0mww4m79q8j2dwn3ggbgz', resourceType: 'ACTIVE_NUMBER', eventType: 'PROVISIONING_TO_SMS_PLATFORM' },
- *   scheme: 'x-sinch-signature',
+ *   scheme: 'sinch-signature',
  *   secret: 'test-secret',
  * })
  * const response = await handler(request)

@@ -69,16 +69,16 @@ const ALGORITHM_HEADER_OPTIONAL = 'v027'
 
 interface Implementation {
   readonly name: string
-  verifySignature(options: object): VerifyResult | Promise<VerifyResult>
+  verifySinchSignature(options: object): VerifyResult | Promise<VerifyResult>
   verifyWebhookSignature(options: object): VerifyResult | Promise<VerifyResult>
 }
 
 function asImplementation(name: string, mod: unknown): Implementation {
   const m = mod as {
-    verifySignature: Implementation['verifySignature']
+    verifySinchSignature: Implementation['verifySinchSignature']
     verifyWebhookSignature: Implementation['verifyWebhookSignature']
   }
-  return { name, verifySignature: m.verifySignature, verifyWebhookSignature: m.verifyWebhookSignature }
+  return { name, verifySinchSignature: m.verifySinchSignature, verifyWebhookSignature: m.verifyWebhookSignature }
 }
 
 /** The built files take part only when they are newer than every source file, so a stale build never fails this suite. */
@@ -125,7 +125,7 @@ function run(impl: Implementation, v: Vector, extra: object = {}): Promise<Verif
         }
   return Promise.resolve().then(() =>
     v.scheme === SCHEME_A
-      ? impl.verifySignature({ body: v.body, headers: v.headers, secret: v.secret })
+      ? impl.verifySinchSignature({ body: v.body, headers: v.headers, secret: v.secret })
       : impl.verifyWebhookSignature({ body: v.body, headers: v.headers, secret: v.secret, ...freshness, ...extra }),
   )
 }
@@ -157,7 +157,7 @@ describeIfVectors('shared conformance vectors', () => {
 
   describe.each(implementations)('$name', (impl) => {
     for (const v of vectors) {
-      const fn = v.scheme === SCHEME_A ? 'verifySignature' : 'verifyWebhookSignature'
+      const fn = v.scheme === SCHEME_A ? 'verifySinchSignature' : 'verifyWebhookSignature'
 
       if (v.secret === null || v.secret === '') {
         // The SDKs answer `false` here. A missing or empty secret is a deployment

@@ -9,7 +9,7 @@ import fc from 'fast-check'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { HmacAlgorithm } from '../../src/core/schemes/hmac-job'
 
-type HmacModule = typeof import('../../src/node/hmac')
+type HmacModule = typeof import('../../src/verify/node-hmac')
 
 const NAMES = { 'SHA-1': 'sha1', 'SHA-256': 'sha256' } as const
 const ONE_SHOT_MAX = 16 * 1024
@@ -23,7 +23,7 @@ async function load(...replacement: [hash?: unknown]): Promise<HmacModule> {
   vi.resetModules()
   const [hash] = replacement
   if (replacement.length > 0) vi.doMock('node:crypto', () => ({ ...nodeCrypto, hash }))
-  return import('../../src/node/hmac')
+  return import('../../src/verify/node-hmac')
 }
 
 afterEach(() => {

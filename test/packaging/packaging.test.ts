@@ -183,7 +183,7 @@ describe('the packed package', () => {
           )
         }
         for (const name of [
-          'verifySignature',
+          'verifySinchSignature',
           'verifyWebhookSignature',
           'verifyBasicAuth',
           'verifyBearerToken',

@@ -1,4 +1,4 @@
-import type { Schema } from '../../src/parse/schema/schema'
+import type { Schema } from '../../src/schema/schema'
 import type { Variant } from '../../src/parse/envelope'
 import type { KnownEventKind } from '../../src/parse/guards'
 import { SMS } from '../../src/parse/products/sms'

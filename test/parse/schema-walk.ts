@@ -15,7 +15,7 @@ import {
   type InnerNode,
   type ObjectNode,
   type Schema,
-} from '../../src/parse/schema/schema'
+} from '../../src/schema/schema'
 
 /** One generated negative case. */
 export interface Mutation {

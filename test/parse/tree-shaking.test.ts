@@ -42,16 +42,16 @@ describe('tree shaking', () => {
     ['parsePortingEvent', 'porting'],
     ['parseComplianceEvent', 'compliance'],
     ['isSmsEvent', 'sms'],
-  ] as const)('import { verifySignature, %s } bundles only its own product', async (name, product) => {
-    const code = await bundle(`verifySignature, ${name}`)
+  ] as const)('import { verifySinchSignature, %s } bundles only its own product', async (name, product) => {
+    const code = await bundle(`verifySinchSignature, ${name}`)
     for (const [other, marker] of Object.entries(MARKERS))
       expect(code.includes(marker), `${other} in ${name}`).toBe(other === product)
     // Recorded for the README; the figure includes the verifier.
-    console.info(`[size] verifySignature + ${name}: ${gzipSync(code, { level: 9 }).length} B min+gz`)
+    console.info(`[size] verifySinchSignature + ${name}: ${gzipSync(code, { level: 9 }).length} B min+gz`)
   })
 
-  it('import { verifySignature } alone bundles no parse code', async () => {
-    const code = await bundle('verifySignature')
+  it('import { verifySinchSignature } alone bundles no parse code', async () => {
+    const code = await bundle('verifySinchSignature')
     for (const marker of Object.values(MARKERS)) expect(code).not.toContain(marker)
     expect(code).not.toContain('TextDecoder')
   })

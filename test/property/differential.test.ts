@@ -167,7 +167,7 @@ const anyBody: fc.Arbitrary<unknown> = fc.oneof(
 )
 
 describe('sync (node:crypto) and async (Web Crypto) entries agree', () => {
-  it('verifySignature(random options) gives the same result or the same TypeError in both entries', async () => {
+  it('verifySinchSignature(random options) gives the same result or the same TypeError in both entries', async () => {
     await check(
       fc.asyncProperty(
         body,
@@ -195,8 +195,8 @@ describe('sync (node:crypto) and async (Web Crypto) entries agree', () => {
             ...(useSignature ? { signature: valid } : { headers: hs }),
           } as never
           same(
-            await settle(() => nodeEntry.verifySignature(options)),
-            await settle(() => webEntry.verifySignature(options)),
+            await settle(() => nodeEntry.verifySinchSignature(options)),
+            await settle(() => webEntry.verifySinchSignature(options)),
             'signature',
           )
         },

@@ -12,22 +12,22 @@ const expectOk = (result: { ok: boolean; secretIndex?: number }, index = 0): voi
 }
 
 describe('sign then verify', () => {
-  it('verifySignature({ body, signature: HEX(HMAC-SHA1), secret }) verifies any body under any secret, in both entries', async () => {
+  it('verifySinchSignature({ body, signature: HEX(HMAC-SHA1), secret }) verifies any body under any secret, in both entries', async () => {
     await check(
       fc.asyncProperty(body, secret, async (b, s) => {
         for (const entry of ENTRIES)
-          expectOk(await entry.verifySignature({ body: b, signature: signSha1Hex(s, b), secret: s }))
+          expectOk(await entry.verifySinchSignature({ body: b, signature: signSha1Hex(s, b), secret: s }))
       }),
       300,
     )
   })
 
-  it('verifySignature({ algorithm: "sha256", signature: hex | Base64 }) verifies any body under any secret, in both entries', async () => {
+  it('verifySinchSignature({ algorithm: "sha256", signature: hex | Base64 }) verifies any body under any secret, in both entries', async () => {
     await check(
       fc.asyncProperty(body, secret, fc.boolean(), async (b, s, base64) => {
         const signature = base64 ? signSha256Base64(s, b) : signSha256Hex(s, b)
         for (const entry of ENTRIES)
-          expectOk(await entry.verifySignature({ body: b, signature, secret: s, algorithm: 'sha256' }))
+          expectOk(await entry.verifySinchSignature({ body: b, signature, secret: s, algorithm: 'sha256' }))
       }),
       300,
     )
@@ -49,7 +49,7 @@ describe('sign then verify', () => {
     )
   })
 
-  it('verifySignature({ secret: rotation }) verifies with the index of the signing secret', async () => {
+  it('verifySinchSignature({ secret: rotation }) verifies with the index of the signing secret', async () => {
     await check(
       fc.asyncProperty(
         body,
@@ -59,7 +59,11 @@ describe('sign then verify', () => {
           const index = pick % secrets.length
           for (const entry of ENTRIES)
             expectOk(
-              await entry.verifySignature({ body: b, signature: signSha1Hex(secrets[index]!, b), secret: secrets }),
+              await entry.verifySinchSignature({
+                body: b,
+                signature: signSha1Hex(secrets[index]!, b),
+                secret: secrets,
+              }),
               index,
             )
         },

@@ -203,12 +203,12 @@ export async function run(entry, { sync }) {
   const call = caller(sync)
   const throwsTypeError = typeErrorExpecter(sync)
   const v = await vectors()
-  const { verifySignature, verifyWebhookSignature, verifyBasicAuth, verifyBearerToken } = entry
+  const { verifySinchSignature, verifyWebhookSignature, verifyBasicAuth, verifyBearerToken } = entry
 
   // --- exports ---------------------------------------------------------------
   await h.check('entry exports the four verifiers and assertVerified', () => {
     for (const name of [
-      'verifySignature',
+      'verifySinchSignature',
       'verifyWebhookSignature',
       'verifyBasicAuth',
       'verifyBearerToken',
@@ -235,18 +235,18 @@ export async function run(entry, { sync }) {
     )
   })
 
-  // --- verifySignature (X-Sinch-Signature) ---------------------------------------
+  // --- verifySinchSignature (X-Sinch-Signature) ---------------------------------------
   for (const [shape, body] of Object.entries(shapes(BODY))) {
     await h.check(
-      `verifySignature({ body: ${shape}, headers, secret }) accepts the HMAC-SHA1 hex signature`,
+      `verifySinchSignature({ body: ${shape}, headers, secret }) accepts the HMAC-SHA1 hex signature`,
       async () => {
-        expectOk(await call(verifySignature, { body, headers: { [SIG]: v.sha1 }, secret: SECRET }), 0)
+        expectOk(await call(verifySinchSignature, { body, headers: { [SIG]: v.sha1 }, secret: SECRET }), 0)
       },
     )
   }
-  await h.check('verifySignature({ body, headers: Headers, secret }) accepts a Fetch Headers object', async () => {
+  await h.check('verifySinchSignature({ body, headers: Headers, secret }) accepts a Fetch Headers object', async () => {
     expectOk(
-      await call(verifySignature, {
+      await call(verifySinchSignature, {
         body: BODY,
         headers: new Headers({ 'X-Sinch-Signature': v.sha1 }),
         secret: SECRET,
@@ -255,34 +255,42 @@ export async function run(entry, { sync }) {
     )
   })
   await h.check(
-    'verifySignature({ body, headers, secret }) matches header names case-insensitively in plain objects',
-    async () => {
-      expectOk(await call(verifySignature, { body: BODY, headers: { 'X-Sinch-Signature': v.sha1 }, secret: SECRET }), 0)
-    },
-  )
-  await h.check('verifySignature({ body, headers, secret }) accepts upper-case hex', async () => {
-    expectOk(await call(verifySignature, { body: BODY, headers: { [SIG]: v.sha1.toUpperCase() }, secret: SECRET }))
-  })
-  await h.check('verifySignature({ body, signature, secret }) accepts the header value itself', async () => {
-    expectOk(await call(verifySignature, { body: BODY, signature: v.sha1, secret: SECRET }))
-  })
-  await h.check(
-    'verifySignature({ body, headers, secret: [old, current] }) reports the matching secret index',
+    'verifySinchSignature({ body, headers, secret }) matches header names case-insensitively in plain objects',
     async () => {
       expectOk(
-        await call(verifySignature, { body: BODY, headers: { [SIG]: v.sha1 }, secret: [OTHER_SECRET, SECRET] }),
+        await call(verifySinchSignature, { body: BODY, headers: { 'X-Sinch-Signature': v.sha1 }, secret: SECRET }),
+        0,
+      )
+    },
+  )
+  await h.check('verifySinchSignature({ body, headers, secret }) accepts upper-case hex', async () => {
+    expectOk(await call(verifySinchSignature, { body: BODY, headers: { [SIG]: v.sha1.toUpperCase() }, secret: SECRET }))
+  })
+  await h.check('verifySinchSignature({ body, signature, secret }) accepts the header value itself', async () => {
+    expectOk(await call(verifySinchSignature, { body: BODY, signature: v.sha1, secret: SECRET }))
+  })
+  await h.check(
+    'verifySinchSignature({ body, headers, secret: [old, current] }) reports the matching secret index',
+    async () => {
+      expectOk(
+        await call(verifySinchSignature, { body: BODY, headers: { [SIG]: v.sha1 }, secret: [OTHER_SECRET, SECRET] }),
         1,
       )
     },
   )
-  await h.check("verifySignature({ algorithm: 'sha256' }) accepts a hex HMAC-SHA256", async () => {
+  await h.check("verifySinchSignature({ algorithm: 'sha256' }) accepts a hex HMAC-SHA256", async () => {
     expectOk(
-      await call(verifySignature, { body: BODY, headers: { [SIG]: v.sha256Hex }, secret: SECRET, algorithm: 'sha256' }),
+      await call(verifySinchSignature, {
+        body: BODY,
+        headers: { [SIG]: v.sha256Hex },
+        secret: SECRET,
+        algorithm: 'sha256',
+      }),
     )
   })
-  await h.check("verifySignature({ algorithm: 'sha256' }) accepts a Base64 HMAC-SHA256", async () => {
+  await h.check("verifySinchSignature({ algorithm: 'sha256' }) accepts a Base64 HMAC-SHA256", async () => {
     expectOk(
-      await call(verifySignature, {
+      await call(verifySinchSignature, {
         body: encoder.encode(BODY),
         headers: { [SIG]: v.sha256Base64 },
         secret: SECRET,
@@ -291,90 +299,99 @@ export async function run(entry, { sync }) {
     )
   })
   await h.check(
-    'verifySignature({ body, headers, secret }) returns signature_mismatch for a tampered body',
+    'verifySinchSignature({ body, headers, secret }) returns signature_mismatch for a tampered body',
     async () => {
       expectFailure(
-        await call(verifySignature, { body: TAMPERED_BODY, headers: { [SIG]: v.sha1 }, secret: SECRET }),
+        await call(verifySinchSignature, { body: TAMPERED_BODY, headers: { [SIG]: v.sha1 }, secret: SECRET }),
         'signature_mismatch',
         SIG,
       )
     },
   )
   await h.check(
-    'verifySignature({ body, headers, secret }) returns signature_mismatch for a wrong secret',
+    'verifySinchSignature({ body, headers, secret }) returns signature_mismatch for a wrong secret',
     async () => {
       expectFailure(
-        await call(verifySignature, { body: BODY, headers: { [SIG]: v.sha1 }, secret: OTHER_SECRET }),
+        await call(verifySinchSignature, { body: BODY, headers: { [SIG]: v.sha1 }, secret: OTHER_SECRET }),
         'signature_mismatch',
       )
     },
   )
   await h.check(
-    'verifySignature({ body, headers, secret }) returns signature_mismatch for one changed byte of a Uint8Array',
+    'verifySinchSignature({ body, headers, secret }) returns signature_mismatch for one changed byte of a Uint8Array',
     async () => {
       const bytes = encoder.encode(BODY)
       bytes[bytes.length - 2] ^= 1
       expectFailure(
-        await call(verifySignature, { body: bytes, headers: { [SIG]: v.sha1 }, secret: SECRET }),
+        await call(verifySinchSignature, { body: bytes, headers: { [SIG]: v.sha1 }, secret: SECRET }),
         'signature_mismatch',
       )
     },
   )
   await h.check(
-    "verifySignature({ algorithm: 'sha256' }) returns signature_mismatch for an HMAC-SHA256 of another body",
+    "verifySinchSignature({ algorithm: 'sha256' }) returns signature_mismatch for an HMAC-SHA256 of another body",
     async () => {
       const other = hex(await hmac('SHA-256', SECRET, TAMPERED_BODY))
       expectFailure(
-        await call(verifySignature, { body: BODY, headers: { [SIG]: other }, secret: SECRET, algorithm: 'sha256' }),
+        await call(verifySinchSignature, {
+          body: BODY,
+          headers: { [SIG]: other },
+          secret: SECRET,
+          algorithm: 'sha256',
+        }),
         'signature_mismatch',
       )
     },
   )
-  await h.check('verifySignature({ body, headers: {}, secret }) returns missing_signature', async () => {
-    expectFailure(await call(verifySignature, { body: BODY, headers: {}, secret: SECRET }), 'missing_signature', SIG)
+  await h.check('verifySinchSignature({ body, headers: {}, secret }) returns missing_signature', async () => {
+    expectFailure(
+      await call(verifySinchSignature, { body: BODY, headers: {}, secret: SECRET }),
+      'missing_signature',
+      SIG,
+    )
   })
   await h.check(
-    'verifySignature({ body, headers, secret }) returns malformed_signature for a truncated signature',
+    'verifySinchSignature({ body, headers, secret }) returns malformed_signature for a truncated signature',
     async () => {
       expectFailure(
-        await call(verifySignature, { body: BODY, headers: { [SIG]: v.sha1.slice(0, 39) }, secret: SECRET }),
+        await call(verifySinchSignature, { body: BODY, headers: { [SIG]: v.sha1.slice(0, 39) }, secret: SECRET }),
         'malformed_signature',
       )
     },
   )
   await h.check(
-    'verifySignature({ body, headers, secret }) returns malformed_signature for a SHA-256 signature where SHA-1 is expected',
+    'verifySinchSignature({ body, headers, secret }) returns malformed_signature for a SHA-256 signature where SHA-1 is expected',
     async () => {
       expectFailure(
-        await call(verifySignature, { body: BODY, headers: { [SIG]: v.sha256Hex }, secret: SECRET }),
+        await call(verifySinchSignature, { body: BODY, headers: { [SIG]: v.sha256Hex }, secret: SECRET }),
         'malformed_signature',
       )
     },
   )
   await h.check(
-    'verifySignature({ headers: { x: [a, b] } }) returns duplicate_header for an array of values',
+    'verifySinchSignature({ headers: { x: [a, b] } }) returns duplicate_header for an array of values',
     async () => {
       expectFailure(
-        await call(verifySignature, { body: BODY, headers: { [SIG]: [v.sha1, v.sha1] }, secret: SECRET }),
+        await call(verifySinchSignature, { body: BODY, headers: { [SIG]: [v.sha1, v.sha1] }, secret: SECRET }),
         'duplicate_header',
         SIG,
       )
     },
   )
   await h.check(
-    'verifySignature({ headers: Headers }) returns duplicate_header for an appended second value',
+    'verifySinchSignature({ headers: Headers }) returns duplicate_header for an appended second value',
     async () => {
       const headers = new Headers()
       headers.append(SIG, v.sha1)
       headers.append(SIG, v.sha1)
-      expectFailure(await call(verifySignature, { body: BODY, headers, secret: SECRET }), 'duplicate_header', SIG)
+      expectFailure(await call(verifySinchSignature, { body: BODY, headers, secret: SECRET }), 'duplicate_header', SIG)
     },
   )
   await h.check(
-    'verifySignature({ headers }) returns duplicate_header for two keys differing only in case',
+    'verifySinchSignature({ headers }) returns duplicate_header for two keys differing only in case',
     async () => {
       expectFailure(
-        await call(verifySignature, {
+        await call(verifySinchSignature, {
           body: BODY,
           headers: { [SIG]: v.sha1, 'X-Sinch-Signature': v.sha1 },
           secret: SECRET,
@@ -383,17 +400,21 @@ export async function run(entry, { sync }) {
       )
     },
   )
-  await h.check('verifySignature({ body: parsed object }) returns body_not_raw', async () => {
+  await h.check('verifySinchSignature({ body: parsed object }) returns body_not_raw', async () => {
     expectFailure(
-      await call(verifySignature, { body: JSON.parse(BODY), headers: { [SIG]: v.sha1 }, secret: SECRET }),
+      await call(verifySinchSignature, { body: JSON.parse(BODY), headers: { [SIG]: v.sha1 }, secret: SECRET }),
       'body_not_raw',
     )
   })
-  await h.check('verifySignature({ secret: "" }) rejects the options with a TypeError', async () => {
-    await throwsTypeError(verifySignature, { body: BODY, headers: { [SIG]: v.sha1 }, secret: '' })
+  await h.check('verifySinchSignature({ secret: "" }) rejects the options with a TypeError', async () => {
+    await throwsTypeError(verifySinchSignature, { body: BODY, headers: { [SIG]: v.sha1 }, secret: '' })
   })
-  await h.check('verifySignature() failure messages never contain the secret or the body', async () => {
-    const result = await call(verifySignature, { body: BODY, headers: { [SIG]: v.sha1 }, secret: ` ${OTHER_SECRET} ` })
+  await h.check('verifySinchSignature() failure messages never contain the secret or the body', async () => {
+    const result = await call(verifySinchSignature, {
+      body: BODY,
+      headers: { [SIG]: v.sha1 },
+      secret: ` ${OTHER_SECRET} `,
+    })
     expectFailure(result, 'signature_mismatch')
     assert(!result.message.includes(OTHER_SECRET), 'the message contains the secret')
     assert(!result.message.includes('eventId'), 'the message contains the body')
@@ -796,7 +817,7 @@ export async function run(entry, { sync }) {
 
   // --- results and errors ----------------------------------------------------
   await h.check('assertVerified(failure) throws a SinchWebhookError carrying the code and header', async () => {
-    const failure = await call(verifySignature, { body: BODY, headers: {}, secret: SECRET })
+    const failure = await call(verifySinchSignature, { body: BODY, headers: {}, secret: SECRET })
     try {
       entry.assertVerified(failure)
     } catch (error) {
@@ -811,7 +832,7 @@ export async function run(entry, { sync }) {
     throw new Error('assertVerified did not throw')
   })
   await h.check('assertVerified(success) returns without throwing', async () => {
-    entry.assertVerified(await call(verifySignature, { body: BODY, headers: { [SIG]: v.sha1 }, secret: SECRET }))
+    entry.assertVerified(await call(verifySinchSignature, { body: BODY, headers: { [SIG]: v.sha1 }, secret: SECRET }))
   })
   await h.check('isSinchWebhookError(plain Error and look-alikes) returns false', () => {
     assert(!entry.isSinchWebhookError(new Error('x')), 'a plain Error was accepted')

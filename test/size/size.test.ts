@@ -67,10 +67,10 @@ afterAll(() => {
 })
 
 describe('bundle size', () => {
-  it('bundleSize(verifySignature + parseNumbersEvent from sinch-webhooks) is at most 6 KB min+gz', async () => {
+  it('bundleSize(verifySinchSignature + parseNumbersEvent from sinch-webhooks) is at most 6 KB min+gz', async () => {
     const size = await measure(
-      'verifySignature + parseNumbersEvent',
-      oneProductApp(distEntry('index.js'), 'verifySignature', 'parseNumbersEvent'),
+      'verifySinchSignature + parseNumbersEvent',
+      oneProductApp(distEntry('index.js'), 'verifySinchSignature', 'parseNumbersEvent'),
       'node',
       ONE_PRODUCT_BUDGET,
       ONE_PRODUCT_TARGET,
@@ -89,10 +89,10 @@ describe('bundle size', () => {
     expect(size.gzipped).toBeLessThanOrEqual(ONE_PRODUCT_BUDGET)
   })
 
-  it('bundleSize(verifySignature + parseNumbersEvent from sinch-webhooks/web) is at most 6 KB min+gz, with no node: import', async () => {
+  it('bundleSize(verifySinchSignature + parseNumbersEvent from sinch-webhooks/web) is at most 6 KB min+gz, with no node: import', async () => {
     const size = await measure(
-      'web: verifySignature + parseNumbersEvent',
-      oneProductApp(distEntry('web.js'), 'verifySignature', 'parseNumbersEvent'),
+      'web: verifySinchSignature + parseNumbersEvent',
+      oneProductApp(distEntry('web.js'), 'verifySinchSignature', 'parseNumbersEvent'),
       'browser',
       ONE_PRODUCT_BUDGET,
       ONE_PRODUCT_TARGET,
@@ -129,13 +129,13 @@ describe('bundle size', () => {
   })
 
   it('bundleSize() tree-shakes: one verifier alone is smaller than the one-product app, which is smaller than everything', async () => {
-    const verifierOnly = await bundleSize(`export { verifySignature } from '${distEntry('index.js')}'`, 'node')
+    const verifierOnly = await bundleSize(`export { verifySinchSignature } from '${distEntry('index.js')}'`, 'node')
     const oneProduct = await bundleSize(
-      oneProductApp(distEntry('index.js'), 'verifySignature', 'parseNumbersEvent'),
+      oneProductApp(distEntry('index.js'), 'verifySinchSignature', 'parseNumbersEvent'),
       'node',
     )
     const everything = await bundleSize(wholeEntryApp(distEntry('index.js')), 'node')
-    measured.push({ name: 'verifySignature alone', size: verifierOnly })
+    measured.push({ name: 'verifySinchSignature alone', size: verifierOnly })
     expect(verifierOnly.gzipped).toBeLessThan(oneProduct.gzipped)
     expect(oneProduct.gzipped).toBeLessThan(everything.gzipped)
   })

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest'
 import * as node from '../../src/index'
 import * as web from '../../src/web'
 import {
-  basicAuthorization,
-  bearerAuthorization,
+  signBasicAuth,
+  signBearerToken,
   createSignedRequest,
   randomNonce,
   signedHeaders,
@@ -31,15 +31,15 @@ describe.each(ENTRIES)('testing kit against $name', ({ v }) => {
     'signSinchSignature({ algorithm: %s, encoding: %s }) verifies, and a tampered body does not',
     async (algorithm, encoding) => {
       const signature = await signSinchSignature({ body: BODY, secret: SECRET, algorithm, encoding })
-      expect(await v.verifySignature({ body: BODY, signature, secret: SECRET, algorithm })).toEqual({
+      expect(await v.verifySinchSignature({ body: BODY, signature, secret: SECRET, algorithm })).toEqual({
         ok: true,
         secretIndex: 0,
       })
-      expect(await v.verifySignature({ body: TAMPERED, signature, secret: SECRET, algorithm })).toMatchObject({
+      expect(await v.verifySinchSignature({ body: TAMPERED, signature, secret: SECRET, algorithm })).toMatchObject({
         ok: false,
         code: 'signature_mismatch',
       })
-      expect(await v.verifySignature({ body: BODY, signature, secret: SECRET + 'x', algorithm })).toMatchObject({
+      expect(await v.verifySinchSignature({ body: BODY, signature, secret: SECRET + 'x', algorithm })).toMatchObject({
         ok: false,
         code: 'signature_mismatch',
       })
@@ -67,7 +67,7 @@ describe.each(ENTRIES)('testing kit against $name', ({ v }) => {
       body: BODY,
       scheme: [
         { scheme: 'webhook-signature', secret: [SECRET, 'old'] },
-        { scheme: 'basic', username: 'sinch', password: 'p\u00e4ss:word' },
+        { scheme: 'basic-auth', username: 'sinch', password: 'p\u00e4ss:word' },
       ],
     })
     expect(await v.verifyWebhookSignature({ body: BODY, headers, secret: SECRET })).toMatchObject({ ok: true })
@@ -85,7 +85,7 @@ describe.each(ENTRIES)('testing kit against $name', ({ v }) => {
   })
 
   it('signedHeaders({ scheme: "bearer", token }) passes verifyBearerToken and a different token fails', async () => {
-    const headers = await signedHeaders({ body: BODY, scheme: 'bearer', token: 'tok-1' })
+    const headers = await signedHeaders({ body: BODY, scheme: 'bearer-token', token: 'tok-1' })
     expect(await v.verifyBearerToken({ headers, token: 'tok-1' })).toMatchObject({ ok: true })
     expect(await v.verifyBearerToken({ headers, token: 'tok-2' })).toMatchObject({
       ok: false,
@@ -98,17 +98,17 @@ describe.each(ENTRIES)('testing kit against $name', ({ v }) => {
     const request = await createSignedRequest({
       url: 'http://localhost/sinch',
       body: payload,
-      scheme: 'x-sinch-signature',
+      scheme: 'sinch-signature',
       secret: SECRET,
     })
     expect(request.method).toBe('POST')
     expect(request.headers.get('content-type')).toBe('application/json')
     const text = await request.text()
     expect(text).toBe(JSON.stringify(payload))
-    expect(await v.verifySignature({ body: text, headers: request.headers, secret: SECRET })).toMatchObject({
+    expect(await v.verifySinchSignature({ body: text, headers: request.headers, secret: SECRET })).toMatchObject({
       ok: true,
     })
-    expect(await v.verifySignature({ body: text + ' ', headers: request.headers, secret: SECRET })).toMatchObject({
+    expect(await v.verifySinchSignature({ body: text + ' ', headers: request.headers, secret: SECRET })).toMatchObject({
       ok: false,
       code: 'signature_mismatch',
     })
@@ -149,14 +149,14 @@ describe('testing kit values', () => {
     await expect(signSinchSignature({ body: { a: 1 } as never, secret: SECRET })).rejects.toThrow(TypeError)
   })
 
-  it('basicAuthorization(username, password) is "Basic " + Base64 of UTF-8 "user:pass"', () => {
-    expect(basicAuthorization('sinch', 'p4ss')).toBe('Basic c2luY2g6cDRzcw==')
-    expect(basicAuthorization('\u00e9', 'x')).toBe('Basic ' + Buffer.from('\u00e9:x', 'utf8').toString('base64'))
+  it('signBasicAuth(username, password) is "Basic " + Base64 of UTF-8 "user:pass"', () => {
+    expect(signBasicAuth('sinch', 'p4ss')).toBe('Basic c2luY2g6cDRzcw==')
+    expect(signBasicAuth('\u00e9', 'x')).toBe('Basic ' + Buffer.from('\u00e9:x', 'utf8').toString('base64'))
   })
 
-  it('bearerAuthorization(token) prefixes the token and refuses an empty one', () => {
-    expect(bearerAuthorization('abc')).toBe('Bearer abc')
-    expect(() => bearerAuthorization('')).toThrow(TypeError)
+  it('signBearerToken(token) prefixes the token and refuses an empty one', () => {
+    expect(signBearerToken('abc')).toBe('Bearer abc')
+    expect(() => signBearerToken('')).toThrow(TypeError)
   })
 
   it('randomNonce() is 26 Crockford Base32 characters, time-ordered and unique', () => {

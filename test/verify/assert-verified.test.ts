@@ -51,14 +51,14 @@ describe.each([
   })
 
   it('assertVerified(result of a failed verifier) throws with the verifier code', () => {
-    const result = node.verifySignature({ body: 'x', signature: signSha1Hex('a', 'y'), secret: 'a' })
+    const result = node.verifySinchSignature({ body: 'x', signature: signSha1Hex('a', 'y'), secret: 'a' })
     expect(() => assertVerified(result)).toThrow(
       expect.objectContaining({ name: 'SinchWebhookError', code: 'signature_mismatch', header: 'x-sinch-signature' }),
     )
   })
 
   it('assertVerified(result) narrows the result to a success', () => {
-    const result: VerifyResult = node.verifySignature({ body: 'x', signature: signSha1Hex('a', 'x'), secret: 'a' })
+    const result: VerifyResult = node.verifySinchSignature({ body: 'x', signature: signSha1Hex('a', 'x'), secret: 'a' })
     assertVerified(result)
     expectTypeOf(result).toEqualTypeOf<node.VerifySuccess>()
     expect(result.secretIndex).toBe(0)

@@ -73,8 +73,8 @@ describe('fixtures/signatures', () => {
 describe.each(ENTRIES)('$name', (entry) => {
   for (const v of signatureVectors) {
     for (const [shape, body] of shapes(v.body)) {
-      it(`verifySignature({ body: ${shape}, signature, secret, algorithm: '${v.algorithm}' }) ${v.expected ? 'verifies' : `returns ${v.code}`}: ${v.id} (${v.description})`, async () => {
-        const result = await entry.verifySignature({
+      it(`verifySinchSignature({ body: ${shape}, signature, secret, algorithm: '${v.algorithm}' }) ${v.expected ? 'verifies' : `returns ${v.code}`}: ${v.id} (${v.description})`, async () => {
+        const result = await entry.verifySinchSignature({
           body: body as never,
           signature: v.signature,
           secret: v.secret,

@@ -50,9 +50,9 @@ vi.mock('node:crypto', async (importOriginal) => {
 })
 
 /** A fresh copy of the module, so every test starts with empty caches and an unchecked `crypto.hash`. */
-async function load(): Promise<typeof import('../../src/node/hmac')> {
+async function load(): Promise<typeof import('../../src/verify/node-hmac')> {
   vi.resetModules()
-  return import('../../src/node/hmac')
+  return import('../../src/verify/node-hmac')
 }
 
 const reference = (algorithm: 'sha1' | 'sha256', key: string, ...parts: (string | Uint8Array)[]): Buffer => {

@@ -8,17 +8,17 @@ const BODY = '{"eventId":"01hpa0mww4m79q8j2dwn3ggbgz","eventType":"PROVISIONING_
 const SIG = signSha1Hex(SECRET, BODY)
 
 describe.each(ENTRIES)('$name', (entry) => {
-  const verify = entry.verifySignature
+  const verify = entry.verifySinchSignature
 
   describe('headers', () => {
-    it('verifySignature({ body, headers: { "x-sinch-signature" }, secret }) returns { ok: true, secretIndex: 0 }', async () => {
+    it('verifySinchSignature({ body, headers: { "x-sinch-signature" }, secret }) returns { ok: true, secretIndex: 0 }', async () => {
       expect(await verify({ body: BODY, headers: { 'x-sinch-signature': SIG }, secret: SECRET })).toStrictEqual({
         ok: true,
         secretIndex: 0,
       })
     })
 
-    it('verifySignature({ headers: { "X-Sinch-Signature" } }) matches the header name case-insensitively', async () => {
+    it('verifySinchSignature({ headers: { "X-Sinch-Signature" } }) matches the header name case-insensitively', async () => {
       expect(await verify({ body: BODY, headers: { 'X-Sinch-Signature': SIG }, secret: SECRET })).toMatchObject({
         ok: true,
       })
@@ -27,25 +27,25 @@ describe.each(ENTRIES)('$name', (entry) => {
       })
     })
 
-    it('verifySignature({ headers: new Headers() }) reads a Fetch Headers object', async () => {
+    it('verifySinchSignature({ headers: new Headers() }) reads a Fetch Headers object', async () => {
       expect(
         await verify({ body: BODY, headers: new Headers({ 'X-Sinch-Signature': SIG }), secret: SECRET }),
       ).toMatchObject({ ok: true })
     })
 
-    it('verifySignature({ headers: IncomingHttpHeaders }) reads Node headers, including a one-element array', async () => {
+    it('verifySinchSignature({ headers: IncomingHttpHeaders }) reads Node headers, including a one-element array', async () => {
       expect(
         await verify({ body: BODY, headers: { host: 'example.com', 'x-sinch-signature': [SIG] }, secret: SECRET }),
       ).toMatchObject({ ok: true })
     })
 
-    it('verifySignature({ headers }) ignores surrounding spaces and tabs in the header value', async () => {
+    it('verifySinchSignature({ headers }) ignores surrounding spaces and tabs in the header value', async () => {
       expect(
         await verify({ body: BODY, headers: { 'x-sinch-signature': ` \t${SIG} ` }, secret: SECRET }),
       ).toMatchObject({ ok: true })
     })
 
-    it('verifySignature({ headers: {} }) returns missing_signature', async () => {
+    it('verifySinchSignature({ headers: {} }) returns missing_signature', async () => {
       expect(await verify({ body: BODY, headers: {}, secret: SECRET })).toStrictEqual({
         ok: false,
         code: 'missing_signature',
@@ -54,7 +54,7 @@ describe.each(ENTRIES)('$name', (entry) => {
       })
     })
 
-    it('verifySignature({ headers: { "x-sinch-signature": "" } }) returns missing_signature for an empty value', async () => {
+    it('verifySinchSignature({ headers: { "x-sinch-signature": "" } }) returns missing_signature for an empty value', async () => {
       expect(await verify({ body: BODY, headers: { 'x-sinch-signature': '' }, secret: SECRET })).toMatchObject({
         code: 'missing_signature',
       })
@@ -66,7 +66,7 @@ describe.each(ENTRIES)('$name', (entry) => {
       })
     })
 
-    it('verifySignature({ headers }) returns duplicate_header for the header under two casings', async () => {
+    it('verifySinchSignature({ headers }) returns duplicate_header for the header under two casings', async () => {
       expect(
         await verify({ body: BODY, headers: { 'x-sinch-signature': SIG, 'X-Sinch-Signature': SIG }, secret: SECRET }),
       ).toStrictEqual({
@@ -77,13 +77,13 @@ describe.each(ENTRIES)('$name', (entry) => {
       })
     })
 
-    it('verifySignature({ headers }) returns duplicate_header for an array of two values', async () => {
+    it('verifySinchSignature({ headers }) returns duplicate_header for an array of two values', async () => {
       expect(await verify({ body: BODY, headers: { 'x-sinch-signature': [SIG, SIG] }, secret: SECRET })).toMatchObject({
         code: 'duplicate_header',
       })
     })
 
-    it('verifySignature({ headers }) returns duplicate_header for comma-joined repeated headers', async () => {
+    it('verifySinchSignature({ headers }) returns duplicate_header for comma-joined repeated headers', async () => {
       expect(
         await verify({ body: BODY, headers: { 'x-sinch-signature': `${SIG}, ${SIG}` }, secret: SECRET }),
       ).toMatchObject({ code: 'duplicate_header' })
@@ -95,12 +95,12 @@ describe.each(ENTRIES)('$name', (entry) => {
   })
 
   describe('signature option', () => {
-    it('verifySignature({ body, signature, secret }) verifies the header value given directly', async () => {
+    it('verifySinchSignature({ body, signature, secret }) verifies the header value given directly', async () => {
       expect(await verify({ body: BODY, signature: SIG, secret: SECRET })).toStrictEqual({ ok: true, secretIndex: 0 })
       expect(await verify({ body: BODY, signature: [SIG], secret: SECRET })).toStrictEqual({ ok: true, secretIndex: 0 })
     })
 
-    it('verifySignature({ signature: null | undefined | "" }) returns missing_signature', async () => {
+    it('verifySinchSignature({ signature: null | undefined | "" }) returns missing_signature', async () => {
       for (const signature of [null, undefined, '']) {
         expect(await verify({ body: BODY, signature, secret: SECRET })).toMatchObject({
           ok: false,
@@ -110,7 +110,7 @@ describe.each(ENTRIES)('$name', (entry) => {
       }
     })
 
-    it('verifySignature({ signature: [a, b] }) returns duplicate_header', async () => {
+    it('verifySinchSignature({ signature: [a, b] }) returns duplicate_header', async () => {
       expect(await verify({ body: BODY, signature: [SIG, SIG], secret: SECRET })).toStrictEqual({
         ok: false,
         code: 'duplicate_header',
@@ -122,7 +122,7 @@ describe.each(ENTRIES)('$name', (entry) => {
       })
     })
 
-    it('verifySignature({ signature }) returns signature_mismatch for a tampered body', async () => {
+    it('verifySinchSignature({ signature }) returns signature_mismatch for a tampered body', async () => {
       expect(await verify({ body: BODY.replace('SUCCEEDED', 'FAILED'), signature: SIG, secret: SECRET })).toMatchObject(
         {
           ok: false,
@@ -134,7 +134,7 @@ describe.each(ENTRIES)('$name', (entry) => {
   })
 
   describe('sha1 (default)', () => {
-    it('verifySignature({ secret: wrong }) returns signature_mismatch', async () => {
+    it('verifySinchSignature({ secret: wrong }) returns signature_mismatch', async () => {
       const result = await verify({ body: BODY, signature: SIG, secret: 'another-secret' })
       expect(result).toMatchObject({ ok: false, code: 'signature_mismatch' })
       expect(result.ok === false && result.message).toMatch(
@@ -142,19 +142,19 @@ describe.each(ENTRIES)('$name', (entry) => {
       )
     })
 
-    it('verifySignature({ algorithm: "sha1" }) is the default', async () => {
+    it('verifySinchSignature({ algorithm: "sha1" }) is the default', async () => {
       expect(await verify({ body: BODY, signature: SIG, secret: SECRET, algorithm: 'sha1' })).toMatchObject({
         ok: true,
       })
     })
 
-    it('verifySignature({ signature: upper-case hex }) is accepted (same bytes; documented choice)', async () => {
+    it('verifySinchSignature({ signature: upper-case hex }) is accepted (same bytes; documented choice)', async () => {
       expect(await verify({ body: BODY, signature: SIG.toUpperCase(), secret: SECRET })).toMatchObject({ ok: true })
       const mixed = SIG.replace(/[a-f]/, (c) => c.toUpperCase())
       expect(await verify({ body: BODY, signature: mixed, secret: SECRET })).toMatchObject({ ok: true })
     })
 
-    it('verifySignature({ signature }) returns malformed_signature for anything but 40 hex characters', async () => {
+    it('verifySinchSignature({ signature }) returns malformed_signature for anything but 40 hex characters', async () => {
       const bad = [
         SIG.slice(1),
         SIG + '0',
@@ -173,7 +173,7 @@ describe.each(ENTRIES)('$name', (entry) => {
   })
 
   describe('sha256 (Compliance brand orders)', () => {
-    it('verifySignature({ algorithm: "sha256", signature: hex }) verifies', async () => {
+    it('verifySinchSignature({ algorithm: "sha256", signature: hex }) verifies', async () => {
       expect(
         await verify({ body: BODY, signature: signSha256Hex(SECRET, BODY), secret: SECRET, algorithm: 'sha256' }),
       ).toStrictEqual({ ok: true, secretIndex: 0 })
@@ -187,13 +187,13 @@ describe.each(ENTRIES)('$name', (entry) => {
       ).toMatchObject({ ok: true })
     })
 
-    it('verifySignature({ algorithm: "sha256", signature: base64 }) verifies', async () => {
+    it('verifySinchSignature({ algorithm: "sha256", signature: base64 }) verifies', async () => {
       expect(
         await verify({ body: BODY, signature: signSha256Base64(SECRET, BODY), secret: SECRET, algorithm: 'sha256' }),
       ).toStrictEqual({ ok: true, secretIndex: 0 })
     })
 
-    it('verifySignature({ algorithm: "sha256" }) returns signature_mismatch for a SHA-256 signature under another secret', async () => {
+    it('verifySinchSignature({ algorithm: "sha256" }) returns signature_mismatch for a SHA-256 signature under another secret', async () => {
       expect(
         await verify({ body: BODY, signature: signSha256Base64('other', BODY), secret: SECRET, algorithm: 'sha256' }),
       ).toMatchObject({ code: 'signature_mismatch' })
@@ -202,7 +202,7 @@ describe.each(ENTRIES)('$name', (entry) => {
       ).toMatchObject({ code: 'signature_mismatch' })
     })
 
-    it('verifySignature({ algorithm: "sha256", signature: non-canonical base64 }) returns malformed_signature', async () => {
+    it('verifySinchSignature({ algorithm: "sha256", signature: non-canonical base64 }) returns malformed_signature', async () => {
       const b64 = signSha256Base64(SECRET, BODY)
       const last = b64.charAt(42)
       // The last symbol before "=" carries 2 unused bits; setting one is another spelling of the same bytes.
@@ -231,7 +231,7 @@ describe.each(ENTRIES)('$name', (entry) => {
       }
     })
 
-    it('verifySignature({ signature: 64 hex characters }) without algorithm "sha256" returns malformed_signature', async () => {
+    it('verifySinchSignature({ signature: 64 hex characters }) without algorithm "sha256" returns malformed_signature', async () => {
       // Same secret and body, other algorithm: the default sha1 never reads a SHA-256 MAC.
       expect(await verify({ body: BODY, signature: signSha256Hex(SECRET, BODY), secret: SECRET })).toMatchObject({
         code: 'malformed_signature',
@@ -240,7 +240,7 @@ describe.each(ENTRIES)('$name', (entry) => {
   })
 
   describe('secret rotation', () => {
-    it('verifySignature({ secret: [old, new] }) returns the index of the secret that matched', async () => {
+    it('verifySinchSignature({ secret: [old, new] }) returns the index of the secret that matched', async () => {
       expect(await verify({ body: BODY, signature: SIG, secret: [SECRET, 'next'] })).toStrictEqual({
         ok: true,
         secretIndex: 0,
@@ -255,7 +255,7 @@ describe.each(ENTRIES)('$name', (entry) => {
       })
     })
 
-    it('verifySignature({ secret: [9 secrets] }) reports an index beyond the first few', async () => {
+    it('verifySinchSignature({ secret: [9 secrets] }) reports an index beyond the first few', async () => {
       const secrets = Array.from({ length: 9 }, (_, i) => `s${i}`)
       for (const i of [7, 8]) {
         expect(await verify({ body: BODY, signature: signSha1Hex(`s${i}`, BODY), secret: secrets })).toStrictEqual({
@@ -265,7 +265,7 @@ describe.each(ENTRIES)('$name', (entry) => {
       }
     })
 
-    it('verifySignature({ secret: [a, b] }) returns signature_mismatch when no secret matches', async () => {
+    it('verifySinchSignature({ secret: [a, b] }) returns signature_mismatch when no secret matches', async () => {
       expect(await verify({ body: BODY, signature: SIG, secret: ['a', 'b'] })).toMatchObject({
         ok: false,
         code: 'signature_mismatch',
@@ -274,7 +274,7 @@ describe.each(ENTRIES)('$name', (entry) => {
   })
 
   describe('secret hint', () => {
-    it('verifySignature({ secret: " secret\\n" }) hints at surrounding whitespace without printing the secret', async () => {
+    it('verifySinchSignature({ secret: " secret\\n" }) hints at surrounding whitespace without printing the secret', async () => {
       for (const secret of [` ${SECRET}`, `${SECRET}\n`, [SECRET + 'x', `${SECRET}\t`]]) {
         const result = await verify({ body: BODY, signature: signSha1Hex('zzz', BODY), secret })
         expect(result.ok === false && result.message).toContain('A configured secret starts or ends with whitespace')
@@ -282,7 +282,7 @@ describe.each(ENTRIES)('$name', (entry) => {
       }
     })
 
-    it('verifySignature({ secret: trimmed }) gives no whitespace hint', async () => {
+    it('verifySinchSignature({ secret: trimmed }) gives no whitespace hint', async () => {
       const result = await verify({ body: BODY, signature: signSha1Hex('zzz', BODY), secret: ['inner space', SECRET] })
       expect(result).toStrictEqual({
         ok: false,
@@ -293,7 +293,7 @@ describe.each(ENTRIES)('$name', (entry) => {
       })
     })
 
-    it('verifySignature({ secret: " padded " }) still verifies a signature made with exactly that secret', async () => {
+    it('verifySinchSignature({ secret: " padded " }) still verifies a signature made with exactly that secret', async () => {
       expect(await verify({ body: BODY, signature: signSha1Hex(' padded ', BODY), secret: ' padded ' })).toMatchObject({
         ok: true,
       })
@@ -303,7 +303,7 @@ describe.each(ENTRIES)('$name', (entry) => {
   describe('body shapes', () => {
     const bytes = Buffer.from(BODY, 'utf8')
 
-    it('verifySignature({ body: Buffer | Uint8Array | ArrayBuffer | DataView }) verifies the same bytes', async () => {
+    it('verifySinchSignature({ body: Buffer | Uint8Array | ArrayBuffer | DataView }) verifies the same bytes', async () => {
       const padded = new Uint8Array(bytes.length + 10).fill(32)
       padded.set(bytes, 5)
       const shapes: unknown[] = [
@@ -317,7 +317,7 @@ describe.each(ENTRIES)('$name', (entry) => {
         expect(await verify({ body: body as never, signature: SIG, secret: SECRET })).toMatchObject({ ok: true })
     })
 
-    it('verifySignature({ body: Uint8Array subarray }) hashes only the view, not the whole buffer', async () => {
+    it('verifySinchSignature({ body: Uint8Array subarray }) hashes only the view, not the whole buffer', async () => {
       const padded = new Uint8Array(bytes.length + 2)
       padded.set(bytes, 1)
       expect(await verify({ body: padded, signature: SIG, secret: SECRET })).toMatchObject({
@@ -328,13 +328,13 @@ describe.each(ENTRIES)('$name', (entry) => {
       ).toMatchObject({ code: 'signature_mismatch' })
     })
 
-    it('verifySignature({ body: typed array of wider elements }) reads its bytes', async () => {
+    it('verifySinchSignature({ body: typed array of wider elements }) reads its bytes', async () => {
       const words = new Uint16Array(4).fill(0x4142)
       const sig = signSha1Hex(SECRET, new Uint8Array(words.buffer))
       expect(await verify({ body: words, signature: sig, secret: SECRET })).toMatchObject({ ok: true })
     })
 
-    it('verifySignature({ body: ArrayBuffer from another realm }) verifies', async () => {
+    it('verifySinchSignature({ body: ArrayBuffer from another realm }) verifies', async () => {
       const foreign = vm.runInNewContext(
         'const b = new ArrayBuffer(3); new Uint8Array(b).set([97, 98, 99]); b',
       ) as ArrayBuffer
@@ -348,7 +348,7 @@ describe.each(ENTRIES)('$name', (entry) => {
       })
     })
 
-    it('verifySignature({ body: parsed object }) returns body_not_raw with the raw-body hint', async () => {
+    it('verifySinchSignature({ body: parsed object }) returns body_not_raw with the raw-body hint', async () => {
       const result = await verify({ body: JSON.parse(BODY) as never, signature: SIG, secret: SECRET })
       expect(result).toMatchObject({ ok: false, code: 'body_not_raw' })
       expect(result).not.toHaveProperty('header')
@@ -359,7 +359,7 @@ describe.each(ENTRIES)('$name', (entry) => {
       )
     })
 
-    it('verifySignature({ body: array | null | undefined | number | boolean }) returns body_not_raw naming the type', async () => {
+    it('verifySinchSignature({ body: array | null | undefined | number | boolean }) returns body_not_raw naming the type', async () => {
       const cases: [unknown, string][] = [
         [[1, 2], 'The body is an array (already parsed JSON?)'],
         [null, 'The body is null,'],
@@ -375,11 +375,11 @@ describe.each(ENTRIES)('$name', (entry) => {
       }
     })
 
-    it('verifySignature({ body: parsed object, headers: {} }) reports body_not_raw before the missing signature', async () => {
+    it('verifySinchSignature({ body: parsed object, headers: {} }) reports body_not_raw before the missing signature', async () => {
       expect(await verify({ body: {} as never, headers: {}, secret: SECRET })).toMatchObject({ code: 'body_not_raw' })
     })
 
-    it('verifySignature({ body: "" }) verifies the signature of an empty body', async () => {
+    it('verifySinchSignature({ body: "" }) verifies the signature of an empty body', async () => {
       expect(await verify({ body: '', signature: signSha1Hex(SECRET, ''), secret: SECRET })).toMatchObject({ ok: true })
       expect(
         await verify({ body: new Uint8Array(0), signature: signSha1Hex(SECRET, ''), secret: SECRET }),
@@ -388,7 +388,7 @@ describe.each(ENTRIES)('$name', (entry) => {
   })
 
   describe('programmer errors', () => {
-    it('verifySignature({ secret: missing | "" | [] | [""] | [1] }) throws a TypeError', async () => {
+    it('verifySinchSignature({ secret: missing | "" | [] | [""] | [1] }) throws a TypeError', async () => {
       for (const secret of [undefined, null, '', [], [''], [SECRET, ''], [1], 42]) {
         await expect(verify({ body: BODY, signature: SIG, secret: secret as never }), String(secret)).rejects.toThrow(
           TypeError,
@@ -396,7 +396,7 @@ describe.each(ENTRIES)('$name', (entry) => {
       }
     })
 
-    it('verifySignature({ secret: "" }) explains the likely cause in the TypeError', async () => {
+    it('verifySinchSignature({ secret: "" }) explains the likely cause in the TypeError', async () => {
       await expect(verify({ body: BODY, signature: SIG, secret: '' })).rejects.toThrow(
         '[sinch-webhooks] `secret` is an empty string; is the environment variable set?',
       )
@@ -416,29 +416,31 @@ describe.each(ENTRIES)('$name', (entry) => {
       await expect(verify({ body: BODY, signature: SIG, secret: undefined as never })).rejects.toThrow('got undefined.')
     })
 
-    it('verifySignature({ algorithm: "md5" }) throws a TypeError', async () => {
+    it('verifySinchSignature({ algorithm: "md5" }) throws a TypeError', async () => {
       await expect(verify({ body: BODY, signature: SIG, secret: SECRET, algorithm: 'md5' as never })).rejects.toThrow(
         '`algorithm` must be "sha1" or "sha256".',
       )
     })
 
-    it('verifySignature(null) and verifySignature({ headers: null }) throw a TypeError', async () => {
-      await expect(verify(null as never)).rejects.toThrow('[sinch-webhooks] verifySignature takes an options object.')
+    it('verifySinchSignature(null) and verifySinchSignature({ headers: null }) throw a TypeError', async () => {
+      await expect(verify(null as never)).rejects.toThrow(
+        '[sinch-webhooks] verifySinchSignature takes an options object.',
+      )
       for (const options of ['x', undefined, 1])
         await expect(verify(options as never)).rejects.toThrow(
-          '[sinch-webhooks] verifySignature takes an options object.',
+          '[sinch-webhooks] verifySinchSignature takes an options object.',
         )
       await expect(verify({ body: BODY, headers: null as never, secret: SECRET })).rejects.toThrow('pass `headers`')
       await expect(verify({ body: BODY, secret: SECRET } as never)).rejects.toThrow(TypeError)
     })
 
-    it('verifySignature({ secret: "" }) throws even for a body that is not raw', async () => {
+    it('verifySinchSignature({ secret: "" }) throws even for a body that is not raw', async () => {
       await expect(verify({ body: {} as never, signature: SIG, secret: '' })).rejects.toThrow(TypeError)
     })
   })
 
   describe('messages', () => {
-    it('verifySignature() failure messages never contain the secret or the body', async () => {
+    it('verifySinchSignature() failure messages never contain the secret or the body', async () => {
       const secret = 'S3CRET-value-that-must-not-leak'
       const body = '{"msisdn":"+46700000000","body":"private text"}'
       const cases = [

@@ -2,9 +2,9 @@ import { createHmac } from 'node:crypto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 /** A fresh copy of the module, so every test starts with an empty key cache. */
-async function load(): Promise<typeof import('../../src/web/hmac')> {
+async function load(): Promise<typeof import('../../src/verify/web-hmac')> {
   vi.resetModules()
-  return import('../../src/web/hmac')
+  return import('../../src/verify/web-hmac')
 }
 
 afterEach(() => {

@@ -2,7 +2,7 @@ import type { Product } from '../../parse'
 import { flag, parse, port, str } from '../args'
 import { EXIT, line, styleFor, UsageError, type Io, type Style } from '../io'
 import { startReceiver, type Delivery } from '../receiver'
-import { schemeName } from '../schemes'
+import { schemeChoice } from '../schemes'
 import { summarise } from '../describe-event'
 
 export const LISTEN_USAGE = `Usage: sinch-webhooks listen --port <port> --secret <secret> [options]
@@ -13,15 +13,15 @@ failure code.
 
 Without --scheme, each product has its own path and its own scheme:
   /sms (webhook-signature), /numbers, /imported-numbers, /brands, /campaigns,
-  /sender-id-registrations (x-sinch-signature), /compliance
-  (x-sinch-signature-sha256), /porting (none: Sinch does not sign Porting webhooks).
+  /sender-id-registrations (sinch-signature), /compliance
+  (sinch-signature with sha256), /porting (none: Sinch does not sign Porting webhooks).
 With --scheme, every path uses that scheme.
 
 Options:
   --port <port>      port to listen on (0 picks a free one)
   --host <host>      interface to bind (default 127.0.0.1)
-  --secret <secret>  the HMAC secret; user:password for basic; the token for bearer
-  --scheme <name>    x-sinch-signature, x-sinch-signature-sha256, webhook-signature, basic, bearer, none
+  --secret <secret>  the HMAC secret; user:password for basic-auth; the token for bearer-token
+  --scheme <name>    sinch-signature, webhook-signature, basic-auth, bearer-token, none
   --product <name>   with --scheme: only accept this product
 
 Stops on Ctrl+C. Exit codes: 0 stopped, 2 usage error.`
@@ -41,6 +41,7 @@ export async function listenCommand(argv: readonly string[], io: Io, signal?: Ab
     host: { type: 'string' },
     secret: { type: 'string' },
     scheme: { type: 'string' },
+    algorithm: { type: 'string' },
     product: { type: 'string' },
   })
   if (flag(args, 'help')) {
@@ -59,7 +60,7 @@ export async function listenCommand(argv: readonly string[], io: Io, signal?: Ab
     port: port(portText),
     host: str(args, 'host') ?? '127.0.0.1',
     secret: str(args, 'secret'),
-    scheme: schemeText === undefined ? undefined : schemeName(schemeText, 'x-sinch-signature'),
+    scheme: schemeChoice(schemeText, str(args, 'algorithm')),
     product,
     onDelivery: (delivery) => line(io.out, deliveryLine(delivery, style)),
   })

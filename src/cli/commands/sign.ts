@@ -1,16 +1,16 @@
 import { signedHeaders } from '../../testing/signed-request'
 import { flag, need, parse, str } from '../args'
 import { EXIT, line, readBody, UsageError, type Io } from '../io'
-import { schemeConfig, schemeName } from '../schemes'
+import { schemeChoice, schemeConfig } from '../schemes'
 
 export const SIGN_USAGE = `Usage: sinch-webhooks sign [file|-] --secret <secret> [options]
 
 Prints the headers Sinch would send with a body (a file, or standard input).
 
 Options:
-  --scheme <name>        x-sinch-signature (default), x-sinch-signature-sha256,
-                         webhook-signature, basic, bearer
-  --secret <secret>      the HMAC secret; user:password for basic; the token for bearer
+  --scheme <name>        sinch-signature (default), webhook-signature, basic-auth, bearer-token
+  --algorithm <name>     sinch-signature only: sha1 (default) or sha256 (Compliance API)
+  --secret <secret>      the HMAC secret; user:password for basic-auth; the token for bearer-token
   --encoding <hex|base64> X-Sinch-Signature encoding for sha256 (default hex)
   --nonce <value>        webhook-signature nonce (default: a fresh ULID-shaped value)
   --timestamp <unix>     webhook-signature timestamp (default: now)
@@ -22,6 +22,7 @@ Exit codes: 0 signed, 2 usage error.`
 export async function signCommand(argv: readonly string[], io: Io): Promise<number> {
   const args = parse(argv, {
     scheme: { type: 'string' },
+    algorithm: { type: 'string' },
     secret: { type: 'string' },
     encoding: { type: 'string' },
     nonce: { type: 'string' },
@@ -33,9 +34,9 @@ export async function signCommand(argv: readonly string[], io: Io): Promise<numb
     return EXIT.ok
   }
   if (args.positionals.length > 1) throw new UsageError('sign takes at most one body file.')
-  const name = schemeName(str(args, 'scheme'), 'x-sinch-signature')
-  if (name === 'none') throw new UsageError('there is nothing to sign with --scheme none.')
-  const config = schemeConfig(name, need(args, 'secret'))
+  const choice = schemeChoice(str(args, 'scheme'), str(args, 'algorithm')) ?? { scheme: 'sinch-signature' }
+  if (choice.scheme === 'none') throw new UsageError('there is nothing to sign with --scheme none.')
+  const config = schemeConfig(choice, need(args, 'secret'))
   const encoding = str(args, 'encoding')
   if (encoding !== undefined && encoding !== 'hex' && encoding !== 'base64')
     throw new UsageError('--encoding takes hex or base64.')
@@ -45,7 +46,7 @@ export async function signCommand(argv: readonly string[], io: Io): Promise<numb
   const body = await readBody(args.positionals[0], io.stdin)
 
   const scheme =
-    config.scheme === 'x-sinch-signature'
+    config.scheme === 'sinch-signature'
       ? { ...config, ...(encoding === undefined ? {} : { encoding: encoding as 'hex' | 'base64' }) }
       : config.scheme === 'webhook-signature'
         ? {

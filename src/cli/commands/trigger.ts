@@ -1,7 +1,7 @@
 import { flag, need, parse, str } from '../args'
 import { EXIT, line, styleFor, UsageError, type Io } from '../io'
 import { samples as allSamples, sampleFor } from '../samples'
-import { schemeName } from '../schemes'
+import { schemeChoice } from '../schemes'
 import { send, signingScheme, type Sample } from '../send'
 
 export const TRIGGER_USAGE = `Usage: sinch-webhooks trigger <kind> --url <url> --secret <secret> [options]
@@ -13,8 +13,9 @@ scheme Sinch uses for that product (or --scheme). A URL without a path gets
 
 Options:
   --url <url>        where to POST
-  --secret <secret>  the HMAC secret; user:password for basic; the token for bearer
+  --secret <secret>  the HMAC secret; user:password for basic-auth; the token for bearer-token
   --scheme <name>    sign every sample with this scheme instead of the product's own
+  --algorithm <name> with --scheme sinch-signature: sha1 (default) or sha256
   --all              send one sample of every kind
   --list             print the kinds that have samples, and exit
 
@@ -26,6 +27,7 @@ export async function triggerCommand(argv: readonly string[], io: Io): Promise<n
     url: { type: 'string' },
     secret: { type: 'string' },
     scheme: { type: 'string' },
+    algorithm: { type: 'string' },
     all: { type: 'boolean' },
     list: { type: 'boolean' },
   })
@@ -55,7 +57,7 @@ export async function triggerCommand(argv: readonly string[], io: Io): Promise<n
   } catch {
     throw new UsageError(`--url is not a URL: "${url}".`)
   }
-  const override = str(args, 'scheme') === undefined ? undefined : schemeName(str(args, 'scheme'), 'x-sinch-signature')
+  const override = schemeChoice(str(args, 'scheme'), str(args, 'algorithm'))
   const secret = str(args, 'secret')
   const style = styleFor(io.out, io.env)
   let failures = 0

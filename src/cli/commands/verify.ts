@@ -1,8 +1,9 @@
-import { verifyBasicAuth, verifyBearerToken, verifySignature, verifyWebhookSignature } from '../../node/verify'
-import type { VerifyResult } from '../../core/result'
+import { SINCH_SIGNATURE_HEADER } from '../../core/schemes/sinch-signature'
+import { WEBHOOK_SIGNATURE_HEADERS } from '../../core/schemes/webhook-signature'
+import { verifySignature } from '../../verify/node'
 import { headerOptions, list, need, parse, str, flag } from '../args'
 import { EXIT, line, readBody, styleFor, UsageError, type Io } from '../io'
-import { schemeConfig, schemeName, tolerance } from '../schemes'
+import { schemeChoice, schemeConfig, tolerance } from '../schemes'
 
 export const VERIFY_USAGE = `Usage: sinch-webhooks verify [file|-] --secret <secret> [options]
 
@@ -10,9 +11,9 @@ Verifies a callback body (a file, or standard input) against its headers and
 prints pass or fail with the failure code.
 
 Options:
-  --scheme <name>      x-sinch-signature (default), x-sinch-signature-sha256,
-                       webhook-signature, basic, bearer
-  --secret <secret>    the HMAC secret; user:password for basic; the token for bearer
+  --scheme <name>      sinch-signature (default), webhook-signature, basic-auth, bearer-token
+  --algorithm <name>   sinch-signature only: sha1 (default) or sha256 (Compliance API)
+  --secret <secret>    the HMAC secret; user:password for basic-auth; the token for bearer-token
   --signature <value>  the signature header value (X-Sinch-Signature or x-sinch-webhook-signature)
   --nonce <value>      x-sinch-webhook-signature-nonce
   --timestamp <unix>   x-sinch-webhook-signature-timestamp
@@ -27,6 +28,7 @@ Exit codes: 0 pass, 1 fail, 2 usage error.`
 export async function verifyCommand(argv: readonly string[], io: Io): Promise<number> {
   const args = parse(argv, {
     scheme: { type: 'string' },
+    algorithm: { type: 'string' },
     secret: { type: 'string' },
     signature: { type: 'string' },
     nonce: { type: 'string' },
@@ -41,51 +43,32 @@ export async function verifyCommand(argv: readonly string[], io: Io): Promise<nu
     return EXIT.ok
   }
   if (args.positionals.length > 1) throw new UsageError('verify takes at most one body file.')
-  const name = schemeName(str(args, 'scheme'), 'x-sinch-signature')
+  const choice = schemeChoice(str(args, 'scheme'), str(args, 'algorithm')) ?? { scheme: 'sinch-signature' }
+  const name = choice.scheme
   if (name === 'none') throw new UsageError('there is nothing to verify with --scheme none.')
-  const config = schemeConfig(name, need(args, 'secret'))
+  const window = tolerance(str(args, 'tolerance'))
+  const config = schemeConfig(choice, need(args, 'secret'), window === undefined ? {} : { toleranceSeconds: window })
   const headers = headerOptions(list(args, 'header'))
   const signature = str(args, 'signature')
   const nowText = str(args, 'now')
   if (nowText !== undefined && !/^[0-9]+$/.test(nowText)) throw new UsageError('--now takes Unix seconds.')
   const body = await readBody(args.positionals[0], io.stdin)
 
-  let result: VerifyResult
-  switch (config.scheme) {
-    case 'x-sinch-signature':
-      if (signature !== undefined) headers['x-sinch-signature'] = signature
-      result = verifySignature({
-        body,
-        headers,
-        secret: config.secret,
-        ...(config.algorithm === undefined ? {} : { algorithm: config.algorithm }),
-      })
-      break
-    case 'webhook-signature': {
-      if (signature !== undefined) headers['x-sinch-webhook-signature'] = signature
-      const nonce = str(args, 'nonce')
-      const timestamp = str(args, 'timestamp')
-      if (nonce !== undefined) headers['x-sinch-webhook-signature-nonce'] = nonce
-      if (timestamp !== undefined) headers['x-sinch-webhook-signature-timestamp'] = timestamp
-      const window = tolerance(str(args, 'tolerance'))
-      result = verifyWebhookSignature({
-        body,
-        headers,
-        secret: config.secret,
-        ...(window === undefined ? {} : { toleranceSeconds: window }),
-        ...(nowText === undefined ? {} : { now: new Date(Number(nowText) * 1000) }),
-      })
-      break
-    }
-    case 'basic':
-      result = verifyBasicAuth({ headers, username: config.username, password: config.password })
-      break
-    case 'bearer':
-      result = verifyBearerToken({ headers, token: config.token })
-      break
-    default:
-      throw new UsageError('unsupported scheme.')
+  // The flags for single headers are shorthands for --header.
+  const shorthands: Record<string, string | undefined> = {
+    [config.scheme === 'sinch-signature' ? SINCH_SIGNATURE_HEADER : WEBHOOK_SIGNATURE_HEADERS.signature]: signature,
+    [WEBHOOK_SIGNATURE_HEADERS.nonce]: str(args, 'nonce'),
+    [WEBHOOK_SIGNATURE_HEADERS.timestamp]: str(args, 'timestamp'),
   }
+  for (const [name, value] of Object.entries(shorthands)) if (value !== undefined) headers[name] = value
+  const result = verifySignature({
+    ...config,
+    ...(config.scheme === 'webhook-signature' && nowText !== undefined
+      ? { now: new Date(Number(nowText) * 1000) }
+      : {}),
+    body,
+    headers,
+  })
 
   if (flag(args, 'json')) {
     line(io.out, JSON.stringify(result))

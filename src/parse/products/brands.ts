@@ -29,7 +29,7 @@ import {
   type Infer,
   type JsonObject,
   type OpenString,
-} from '../schema/schema'
+} from '../../schema/schema'
 
 /** Status of a US short-code brand. */
 export type BrandStatus = OpenString<

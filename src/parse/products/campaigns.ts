@@ -39,7 +39,7 @@ import {
   type JsonObject,
   type OpenString,
   type Schema,
-} from '../schema/schema'
+} from '../../schema/schema'
 
 /** Status of a US short-code campaign. */
 export type CampaignStatus = OpenString<

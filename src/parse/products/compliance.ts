@@ -30,7 +30,7 @@ import {
   type Infer,
   type JsonObject,
   type OpenString,
-} from '../schema/schema'
+} from '../../schema/schema'
 
 /** The CloudEvents `type` of a brand order status update. */
 export const BRAND_ORDER_STATUS_UPDATE_TYPE = 'com.sinch.registrations.brand.order.v1.BrandOrderStatusUpdate'

@@ -30,7 +30,7 @@ import {
   string,
   type Infer,
   type JsonObject,
-} from '../schema/schema'
+} from '../../schema/schema'
 import type { NumbersFailureCode } from './numbers'
 
 /* @__NO_SIDE_EFFECTS__ */

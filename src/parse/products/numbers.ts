@@ -37,7 +37,7 @@ import {
   type Infer,
   type JsonObject,
   type OpenString,
-} from '../schema/schema'
+} from '../../schema/schema'
 
 /** Why an active-number operation failed. Open: voice provisioning failures use undocumented codes. */
 export type NumbersFailureCode = OpenString<

@@ -28,7 +28,7 @@ import {
   type UnknownProductEvent,
   type Variant,
 } from '../envelope'
-import { check } from '../schema/check'
+import { check } from '../../schema/check'
 import { productGuard } from '../guard-factory'
 import {
   array,
@@ -46,7 +46,7 @@ import {
   type JsonObject,
   type OpenString,
   type Schema,
-} from '../schema/schema'
+} from '../../schema/schema'
 
 /** Status of a number in a porting order. */
 export type PortingNumberStatus = OpenString<

@@ -29,7 +29,7 @@ import {
   type Variant,
 } from '../envelope'
 import { productGuard } from '../guard-factory'
-import { object, openString, optional, string, type Infer, type JsonObject, type OpenString } from '../schema/schema'
+import { object, openString, optional, string, type Infer, type JsonObject, type OpenString } from '../../schema/schema'
 
 /** Documented states of a sender-ID registration. */
 export type SenderIdRegistrationStatus = OpenString<

@@ -35,7 +35,7 @@ import {
   type Infer,
   type JsonObject,
   type OpenString,
-} from '../schema/schema'
+} from '../../schema/schema'
 
 /** Delivery status of an SMS or MMS (case-sensitive, as sent). */
 export type SmsDeliveryStatus = OpenString<

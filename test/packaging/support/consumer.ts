@@ -93,11 +93,11 @@ const body = '{"eventType":"PROVISIONING_TO_SMS_PLATFORM","status":"SUCCEEDED"}'
 const secret = 'consumer-secret'
 const signature = createHmac('sha1', secret).update(body).digest('hex')
 
-const sync = main.verifySignature({ body, headers: { 'x-sinch-signature': signature }, secret })
+const sync = main.verifySinchSignature({ body, headers: { 'x-sinch-signature': signature }, secret })
 if (sync.ok !== true) throw new Error('main entry rejected a valid signature: ' + JSON.stringify(sync))
-const tampered = main.verifySignature({ body: body + ' ', headers: { 'x-sinch-signature': signature }, secret })
+const tampered = main.verifySinchSignature({ body: body + ' ', headers: { 'x-sinch-signature': signature }, secret })
 if (tampered.ok !== false || tampered.code !== 'signature_mismatch') throw new Error('main entry accepted a tampered body')
-const async = await web.verifySignature({ body: new TextEncoder().encode(body), headers: new Headers({ 'X-Sinch-Signature': signature }), secret })
+const async = await web.verifySinchSignature({ body: new TextEncoder().encode(body), headers: new Headers({ 'X-Sinch-Signature': signature }), secret })
 if (async.ok !== true) throw new Error('web entry rejected a valid signature: ' + JSON.stringify(async))
 
 const cjs = require('sinch-webhooks')
@@ -126,11 +126,11 @@ const web = require('sinch-webhooks/web')
 const body = '{"eventType":"PROVISIONING_TO_SMS_PLATFORM","status":"SUCCEEDED"}'
 const secret = 'consumer-secret'
 const signature = createHmac('sha1', secret).update(body).digest('hex')
-const sync = main.verifySignature({ body: Buffer.from(body), headers: { 'x-sinch-signature': signature }, secret })
+const sync = main.verifySinchSignature({ body: Buffer.from(body), headers: { 'x-sinch-signature': signature }, secret })
 if (sync.ok !== true) throw new Error('main entry rejected a valid signature: ' + JSON.stringify(sync))
 report.version = require('sinch-webhooks/package.json').version
 
-web.verifySignature({ body, signature, secret }).then((result) => {
+web.verifySinchSignature({ body, signature, secret }).then((result) => {
   if (result.ok !== true) throw new Error('web entry rejected a valid signature: ' + JSON.stringify(result))
   console.log('CONSUMER_RESULT ' + JSON.stringify(report))
 })
@@ -146,17 +146,17 @@ export const TS_CONSUMER = `
 import {
   assertVerified,
   isSinchWebhookError,
-  verifySignature,
+  verifySinchSignature,
   verifyWebhookSignature,
   VERIFY_ERROR_CODES,
   type VerifyErrorCode,
   type VerifyResult,
-  type VerifySignatureOptions,
+  type VerifySinchSignatureOptions,
 } from 'sinch-webhooks'
 import * as web from 'sinch-webhooks/web'
 
-const options: VerifySignatureOptions = { body: new TextEncoder().encode('{}'), headers: { 'x-sinch-signature': 'abc' }, secret: ['old', 'new'] }
-const result: VerifyResult = verifySignature(options)
+const options: VerifySinchSignatureOptions = { body: new TextEncoder().encode('{}'), headers: { 'x-sinch-signature': 'abc' }, secret: ['old', 'new'] }
+const result: VerifyResult = verifySinchSignature(options)
 
 export function status(outcome: VerifyResult): number {
   if (outcome.ok) {
@@ -194,19 +194,19 @@ export function guarded(): string {
 export const unnarrowed: VerifyErrorCode = result.code
 
 // @ts-expect-error the web verifiers are asynchronous: a Promise has no \`ok\`.
-export const notAwaited: boolean = web.verifySignature({ body: '', signature: 'abc', secret: 's' }).ok
+export const notAwaited: boolean = web.verifySinchSignature({ body: '', signature: 'abc', secret: 's' }).ok
 
 // @ts-expect-error with exactOptionalPropertyTypes an optional option does not take undefined.
 verifyWebhookSignature({ body: '', headers: {}, secret: 's', toleranceSeconds: undefined })
 
 // @ts-expect-error \`headers\` and \`signature\` are alternatives, not both.
-verifySignature({ body: '', headers: {}, signature: 'abc', secret: 's' })
+verifySinchSignature({ body: '', headers: {}, signature: 'abc', secret: 's' })
 
 // @ts-expect-error 'md5' is not an algorithm Sinch signs with.
-verifySignature({ body: '', signature: 'abc', secret: 's', algorithm: 'md5' })
+verifySinchSignature({ body: '', signature: 'abc', secret: 's', algorithm: 'md5' })
 
 // @ts-expect-error an already-parsed body is not a RawBody.
-verifySignature({ body: { parsed: true }, signature: 'abc', secret: 's' })
+verifySinchSignature({ body: { parsed: true }, signature: 'abc', secret: 's' })
 `
 
 /** Imports every code subpath, so a new subpath is type-checked under every resolution mode without a test edit. */

@@ -12,7 +12,7 @@ type Options<F> = F extends (options: infer O) => unknown ? O : never
 export interface Entry {
   readonly name: 'sinch-webhooks' | 'sinch-webhooks/web'
   readonly sync: boolean
-  verifySignature(options: Options<typeof web.verifySignature>): Promise<VerifyResult>
+  verifySinchSignature(options: Options<typeof web.verifySinchSignature>): Promise<VerifyResult>
   verifyWebhookSignature(options: Options<typeof web.verifyWebhookSignature>): Promise<VerifyResult>
   verifyBasicAuth(options: Options<typeof web.verifyBasicAuth>): Promise<VerifyResult>
   verifyBearerToken(options: Options<typeof web.verifyBearerToken>): Promise<VerifyResult>
@@ -27,7 +27,7 @@ function synchronous(result: VerifyResult): VerifyResult {
 export const nodeEntry: Entry = {
   name: 'sinch-webhooks',
   sync: true,
-  verifySignature: async (o) => synchronous(node.verifySignature(o)),
+  verifySinchSignature: async (o) => synchronous(node.verifySinchSignature(o)),
   // The async hook type is wider than the sync one; tests that hand the sync entry an async hook do so on purpose.
   verifyWebhookSignature: async (o) =>
     synchronous(node.verifyWebhookSignature(o as node.VerifyWebhookSignatureOptions)),
@@ -38,7 +38,7 @@ export const nodeEntry: Entry = {
 export const webEntry: Entry = {
   name: 'sinch-webhooks/web',
   sync: false,
-  verifySignature: (o) => web.verifySignature(o),
+  verifySinchSignature: (o) => web.verifySinchSignature(o),
   verifyWebhookSignature: (o) => web.verifyWebhookSignature(o),
   verifyBasicAuth: (o) => web.verifyBasicAuth(o),
   verifyBearerToken: (o) => web.verifyBearerToken(o),

@@ -9,33 +9,12 @@ import type { ClaimResult } from './dedupe-store'
 import type { Prepared } from './prepare'
 import { BODY_NOT_RAW_STATUS, respond } from './respond'
 import { DEFAULT_RETRY_AFTER_SECONDS, isRetryLater } from './retry-later'
-import type { VerifyConfig } from './verify-config'
+import type { VerifyOptions } from '../core/verify-config'
 
 type Maybe<T> = T | Promise<T>
 
-/** The four verifiers of one entry: synchronous `node:crypto` or asynchronous Web Crypto. */
-export interface Verifiers {
-  verifySignature(options: {
-    body: BodyView
-    headers: WebhookRequest['headers']
-    secret: string | readonly string[]
-    algorithm?: 'sha1' | 'sha256'
-  }): Maybe<VerifyResult>
-  verifyWebhookSignature(options: {
-    body: BodyView
-    headers: WebhookRequest['headers']
-    secret: string | readonly string[]
-  }): Maybe<VerifyResult>
-  verifyBasicAuth(options: {
-    headers: WebhookRequest['headers']
-    username: string
-    password: string
-  }): Maybe<VerifyResult>
-  verifyBearerToken(options: {
-    headers: WebhookRequest['headers']
-    token: string | readonly string[]
-  }): Maybe<VerifyResult>
-}
+/** One entry's scheme-agnostic `verifySignature`: synchronous on `node:crypto`, or asynchronous on Web Crypto. */
+export type Verify = (options: VerifyOptions) => Maybe<VerifyResult>
 
 /** Without an `onError` hook, failures still show up: a 500 nobody hears about is retried for a day. */
 function logError(error: unknown, context: ErrorContext): void {
@@ -95,33 +74,6 @@ function tooLarge(body: BodyView, maxBytes: number): boolean {
   return body.length * 3 > maxBytes && new TextEncoder().encode(body).byteLength > maxBytes
 }
 
-function runVerifier(
-  verifiers: Verifiers,
-  config: VerifyConfig,
-  body: BodyView,
-  headers: WebhookRequest['headers'],
-): Maybe<VerifyResult> {
-  switch (config.scheme) {
-    case 'x-sinch-signature':
-      return verifiers.verifySignature({
-        body,
-        headers,
-        secret: config.secret,
-        ...(config.algorithm === undefined ? {} : { algorithm: config.algorithm }),
-      })
-    case 'webhook-signature': {
-      const { scheme: _scheme, ...rest } = config
-      return verifiers.verifyWebhookSignature({ ...rest, body, headers })
-    }
-    case 'basic':
-      return verifiers.verifyBasicAuth({ headers, username: config.username, password: config.password })
-    case 'bearer':
-      return verifiers.verifyBearerToken({ headers, token: config.token })
-    default:
-      return { ok: true }
-  }
-}
-
 /**
  * The whole delivery, transport-neutral: throttle, raw-body check, size
  * limit, every configured verifier, parse, de-duplicate, dispatch, and the
@@ -129,7 +81,7 @@ function runVerifier(
  */
 export async function runPipeline(
   prepared: Prepared,
-  verifiers: Verifiers,
+  verify: Verify,
   request: WebhookRequest,
 ): Promise<WebhookResponse> {
   const { options } = prepared
@@ -154,7 +106,7 @@ export async function runPipeline(
 
     let verifiedNonce: string | undefined
     for (const config of prepared.verify) {
-      const result = await runVerifier(verifiers, config, body, request.headers)
+      const result = await verify({ ...config, body, headers: request.headers })
       if (!result.ok) {
         callHook(prepared, options.onVerificationFailure, hookContext(), {
           code: result.code,

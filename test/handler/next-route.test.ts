@@ -39,7 +39,7 @@ describe('Next.js App Router route (examples/next-route.ts), called as Next call
     const request = await createSignedRequest({
       url: 'http://localhost/api/sinch',
       body: numbersEvent({ eventId: 'next-kit' }),
-      scheme: 'x-sinch-signature',
+      scheme: 'sinch-signature',
       secret: SECRET,
     })
     const response = await route.POST(request)
@@ -50,7 +50,7 @@ describe('Next.js App Router route (examples/next-route.ts), called as Next call
     const request = await createSignedRequest({
       url: 'http://localhost/api/sinch',
       body: numbersEvent(),
-      scheme: 'x-sinch-signature',
+      scheme: 'sinch-signature',
       secret: SECRET,
     })
     await request.json()

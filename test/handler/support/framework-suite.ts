@@ -23,7 +23,7 @@ export function recordingOptions(): { options: WebhookOptions; calls: Recorded[]
   const calls: Recorded[] = []
   const errors: unknown[] = []
   const options: WebhookOptions = {
-    verify: { scheme: 'x-sinch-signature', secret: SECRET },
+    verify: { scheme: 'sinch-signature', secret: SECRET },
     dedupe: { store: createMemoryDedupeStore() },
     on: {
       'numbers.provisioning_to_sms_platform': (event) => {
@@ -74,7 +74,7 @@ export type Send = (body: string, headers: Record<string, string>) => Promise<Re
 
 /** Signs a body with the suites' secret and sends it. */
 export async function sendSigned(send: Send, body: string, extra: Record<string, string> = {}): Promise<Reply> {
-  return send(body, await signedHeaders({ body, scheme: 'x-sinch-signature', secret: SECRET, headers: extra }))
+  return send(body, await signedHeaders({ body, scheme: 'sinch-signature', secret: SECRET, headers: extra }))
 }
 
 /** POSTs a body signed with the suites' secret. */
@@ -123,7 +123,7 @@ export function frameworkChecks(app: () => RunningApp): void {
     const { send, calls } = app()
     const ids = fresh()
     const body = numbersEvent(ids)
-    const headers = await signedHeaders({ body, scheme: 'x-sinch-signature', secret: SECRET })
+    const headers = await signedHeaders({ body, scheme: 'sinch-signature', secret: SECRET })
     const reply = await send(body.replace(ids.resourceId, '+19990000000'), headers)
     expect([reply.status, reply.code]).toEqual([401, 'signature_mismatch'])
     expect(calls.some((call) => call.resourceId === '+19990000000' || call.resourceId === ids.resourceId)).toBe(false)

@@ -4,7 +4,7 @@ import { createNodeHandler, type NodeRequestLike, type NodeResponseLike } from '
 import { signSinchSignature } from '../../src/testing'
 import { numbersEvent, SECRET } from './support/fixtures'
 
-const VERIFY = { scheme: 'x-sinch-signature', secret: SECRET } as const
+const VERIFY = { scheme: 'sinch-signature', secret: SECRET } as const
 
 class FakeRequest extends EventEmitter implements NodeRequestLike {
   method = 'POST'

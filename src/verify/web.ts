@@ -1,3 +1,4 @@
+import { dispatch, type SchemeVerifiers } from '../core/dispatch'
 import { usageError } from '../core/errors'
 import type { VerifyResult } from '../core/result'
 import {
@@ -14,8 +15,9 @@ import {
   type NonceContext,
   type WebhookSignatureOptionsBase,
 } from '../core/schemes/webhook-signature'
-import { planSinchSignature, type VerifySignatureOptions } from '../core/schemes/x-sinch-signature'
-import { hmacWeb } from './hmac'
+import { planSinchSignature, type VerifySinchSignatureOptions } from '../core/schemes/sinch-signature'
+import type { VerifyOptions } from '../core/verify-config'
+import { hmacWeb } from './web-hmac'
 
 /**
  * Verifies `X-Sinch-Signature` with Web Crypto only (Workers, Deno, Bun,
@@ -23,18 +25,18 @@ import { hmacWeb } from './hmac'
  *
  * @example
  * ```ts
- * import { verifySignature } from 'sinch-webhooks/web'
+ * import { verifySinchSignature } from 'sinch-webhooks/web'
  *
  * export default {
  *   async fetch(request: Request, env: Env) {
  *     const body = await request.arrayBuffer()
- *     const result = await verifySignature({ body, headers: request.headers, secret: env.SINCH_HMAC_SECRET })
+ *     const result = await verifySinchSignature({ body, headers: request.headers, secret: env.SINCH_HMAC_SECRET })
  *     return new Response(null, { status: result.ok ? 200 : 401 })
  *   },
  * }
  * ```
  */
-export async function verifySignature(options: VerifySignatureOptions): Promise<VerifyResult> {
+export async function verifySinchSignature(options: VerifySinchSignatureOptions): Promise<VerifyResult> {
   const job = planSinchSignature(options)
   return 'ok' in job ? job : runJobAsync(job, hmacWeb)
 }
@@ -102,4 +104,32 @@ export async function verifyBasicAuth(options: VerifyBasicAuthOptions): Promise<
  */
 export async function verifyBearerToken(options: VerifyBearerTokenOptions): Promise<VerifyResult> {
   return checkBearerToken(options)
+}
+
+/** This entry's verifier for every scheme, by scheme name; the handlers run deliveries through it. */
+export const VERIFIERS: SchemeVerifiers<Promise<VerifyResult>> = {
+  'sinch-signature': verifySinchSignature,
+  'webhook-signature': verifyWebhookSignature,
+  'basic-auth': verifyBasicAuth,
+  'bearer-token': verifyBearerToken,
+}
+
+/**
+ * Verifies a request under the scheme its configuration names: the same
+ * object a handler's `verify` option takes, plus `body` and `headers`. Use it
+ * when the scheme is configuration; the scheme's own verifier
+ * (`verifySinchSignature`, `verifyWebhookSignature`, ...) is the same check
+ * and lets a bundler drop the other schemes. `scheme: 'none'` passes.
+ *
+ * @example
+ * ```ts
+ * import { verifySignature } from 'sinch-webhooks/web'
+ *
+ * const verify = { scheme: 'webhook-signature', secret: process.env.SINCH_SMS_SECRET! } as const
+ * const result = await verifySignature({ ...verify, body: rawBody, headers: request.headers })
+ * if (!result.ok) console.warn('refused:', result.code)
+ * ```
+ */
+export async function verifySignature(options: VerifyOptions): Promise<VerifyResult> {
+  return dispatch(VERIFIERS, options)
 }

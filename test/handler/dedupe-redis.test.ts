@@ -53,13 +53,13 @@ describe('Redis de-duplication store (examples/dedupe-redis.ts)', () => {
     const handler = vi.fn()
     const instances = [1, 2].map(() =>
       createWebhookHandler({
-        verify: { scheme: 'x-sinch-signature', secret: SECRET },
+        verify: { scheme: 'sinch-signature', secret: SECRET },
         dedupe: { store: createRedisDedupeStore(redis) },
         fallback: handler,
       }),
     )
     const body = numbersEvent({ eventId: 'redis-1' })
-    const headers = await signedHeaders({ body, scheme: 'x-sinch-signature', secret: SECRET })
+    const headers = await signedHeaders({ body, scheme: 'sinch-signature', secret: SECRET })
     const first = await instances[0]!({ body, headers })
     const second = await instances[1]!({ body, headers })
     expect([first.status, second.status, JSON.parse(second.body)]).toEqual([200, 200, { code: 'duplicate' }])

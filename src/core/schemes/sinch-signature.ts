@@ -25,8 +25,8 @@ interface SignatureOptionsBase {
   readonly algorithm?: SinchSignatureAlgorithm
 }
 
-/** Options for `verifySignature`: give the request headers, or the header value itself. */
-export type VerifySignatureOptions =
+/** Options for `verifySinchSignature`: give the request headers, or the header value itself. */
+export type VerifySinchSignatureOptions =
   | (SignatureOptionsBase & { readonly headers: HeadersInput; readonly signature?: never })
   | (SignatureOptionsBase & {
       readonly signature: string | readonly string[] | null | undefined
@@ -37,8 +37,8 @@ export type VerifySignatureOptions =
  * Checks options and headers and the signature's form: everything before the
  * HMAC itself, shared by the synchronous and the Web Crypto entries.
  */
-export function planSinchSignature(options: VerifySignatureOptions): HmacJob | VerifyFailure {
-  if (typeof options !== 'object' || options === null) throw usageError('verifySignature takes an options object.')
+export function planSinchSignature(options: VerifySinchSignatureOptions): HmacJob | VerifyFailure {
+  if (typeof options !== 'object' || options === null) throw usageError('verifySinchSignature takes an options object.')
   const secrets = readSecrets(options.secret)
   const algorithm = options.algorithm ?? 'sha1'
   if (algorithm !== 'sha1' && algorithm !== 'sha256') throw usageError('`algorithm` must be "sha1" or "sha256".')

@@ -16,7 +16,7 @@ vi.mock('../../examples/options', () => ({ sinchOptions: () => recorded.options 
 const { handler } = await import('../../examples/aws-lambda')
 
 async function signed(body: string): Promise<Record<string, string>> {
-  return signedHeaders({ body, scheme: 'x-sinch-signature', secret: SECRET })
+  return signedHeaders({ body, scheme: 'sinch-signature', secret: SECRET })
 }
 
 describe('AWS Lambda (examples/aws-lambda.ts)', () => {

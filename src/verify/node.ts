@@ -1,3 +1,4 @@
+import { dispatch, type SchemeVerifiers } from '../core/dispatch'
 import { usageError } from '../core/errors'
 import type { VerifyResult } from '../core/result'
 import {
@@ -14,8 +15,9 @@ import {
   type NonceContext,
   type WebhookSignatureOptionsBase,
 } from '../core/schemes/webhook-signature'
-import { planSinchSignature, type VerifySignatureOptions } from '../core/schemes/x-sinch-signature'
-import { hmacNodeText } from './hmac'
+import { planSinchSignature, type VerifySinchSignatureOptions } from '../core/schemes/sinch-signature'
+import type { VerifyOptions } from '../core/verify-config'
+import { hmacNodeText } from './node-hmac'
 
 /**
  * Verifies `X-Sinch-Signature`: lower-case hex HMAC-SHA1 of the raw body
@@ -28,16 +30,16 @@ import { hmacNodeText } from './hmac'
  *
  * @example
  * ```ts
- * import { verifySignature } from 'sinch-webhooks'
+ * import { verifySinchSignature } from 'sinch-webhooks'
  *
  * app.post('/sinch/numbers', express.raw({ type: '*\/*' }), (req, res) => {
- *   const result = verifySignature({ body: req.body, headers: req.headers, secret: process.env.SINCH_HMAC_SECRET! })
+ *   const result = verifySinchSignature({ body: req.body, headers: req.headers, secret: process.env.SINCH_HMAC_SECRET! })
  *   if (!result.ok) return res.status(401).json({ code: result.code })
  *   res.sendStatus(200)
  * })
  * ```
  */
-export function verifySignature(options: VerifySignatureOptions): VerifyResult {
+export function verifySinchSignature(options: VerifySinchSignatureOptions): VerifyResult {
   const job = planSinchSignature(options)
   return 'ok' in job ? job : runJobSync(job, hmacNodeText)
 }
@@ -110,4 +112,32 @@ export function verifyBasicAuth(options: VerifyBasicAuthOptions): VerifyResult {
  */
 export function verifyBearerToken(options: VerifyBearerTokenOptions): VerifyResult {
   return checkBearerToken(options)
+}
+
+/** This entry's verifier for every scheme, by scheme name; the handlers run deliveries through it. */
+export const VERIFIERS: SchemeVerifiers<VerifyResult> = {
+  'sinch-signature': verifySinchSignature,
+  'webhook-signature': verifyWebhookSignature,
+  'basic-auth': verifyBasicAuth,
+  'bearer-token': verifyBearerToken,
+}
+
+/**
+ * Verifies a request under the scheme its configuration names: the same
+ * object a handler's `verify` option takes, plus `body` and `headers`. Use it
+ * when the scheme is configuration; the scheme's own verifier
+ * (`verifySinchSignature`, `verifyWebhookSignature`, ...) is the same check
+ * and lets a bundler drop the other schemes. `scheme: 'none'` passes.
+ *
+ * @example
+ * ```ts
+ * import { verifySignature } from 'sinch-webhooks'
+ *
+ * const verify = { scheme: 'webhook-signature', secret: process.env.SINCH_SMS_SECRET! } as const
+ * const result = verifySignature({ ...verify, body: rawBody, headers: request.headers })
+ * if (!result.ok) console.warn('refused:', result.code)
+ * ```
+ */
+export function verifySignature(options: VerifyOptions): VerifyResult {
+  return dispatch(VERIFIERS, options)
 }

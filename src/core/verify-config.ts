@@ -1,10 +1,12 @@
-import type { SecretInput } from '../core/secrets'
-import type { WebhookSignatureOptionsBase } from '../core/schemes/webhook-signature'
-import type { SinchSignatureAlgorithm } from '../core/schemes/x-sinch-signature'
+import type { RawBody } from './body'
+import type { HeadersInput } from './headers'
+import type { SecretInput } from './secrets'
+import type { WebhookSignatureOptionsBase } from './schemes/webhook-signature'
+import type { SinchSignatureAlgorithm } from './schemes/sinch-signature'
 
 /** `X-Sinch-Signature`: Numbers, imported numbers, brands, campaigns, sender-ID registrations, compliance. */
 export interface SinchSignatureConfig {
-  readonly scheme: 'x-sinch-signature'
+  readonly scheme: 'sinch-signature'
   /** The project's HMAC secret, or several during a rotation. */
   readonly secret: SecretInput
   /** Defaults to `sha1`; `sha256` for Compliance API brand orders. */
@@ -21,14 +23,14 @@ export interface WebhookSignatureConfig
 
 /** `Authorization: Basic`: SMS callbacks provisioned with Basic authentication, or your own protection of an unsigned route. */
 export interface BasicAuthConfig {
-  readonly scheme: 'basic'
+  readonly scheme: 'basic-auth'
   readonly username: string
   readonly password: string
 }
 
 /** `Authorization: Bearer`: SMS callbacks provisioned with OAuth 2.0 (tokens your own token endpoint issued). */
 export interface BearerTokenConfig {
-  readonly scheme: 'bearer'
+  readonly scheme: 'bearer-token'
   /** The expected token, or several during a rotation. */
   readonly token: string | readonly string[]
 }
@@ -36,13 +38,19 @@ export interface BearerTokenConfig {
 /**
  * No authentication at all. It must be chosen explicitly: Porting webhooks
  * carry no signature, so protect such a route with a secret URL path, an IP
- * allowlist, or Basic credentials in the webhook URL (`scheme: 'basic'`).
+ * allowlist, or Basic credentials in the webhook URL (`scheme: 'basic-auth'`).
  */
 export interface NoAuthConfig {
   readonly scheme: 'none'
 }
 
-/** How a handler authenticates deliveries; a list means every entry must pass. */
+/**
+ * How deliveries are authenticated, one object per scheme. A handler's `verify`
+ * takes one (or a list, every entry of which must pass), and `verifySignature`
+ * takes one with the request, so the vocabulary is the same everywhere: the
+ * `scheme` names the verifier (`sinch-signature` → `verifySinchSignature`) and
+ * the testing kit's signer (`signSinchSignature`).
+ */
 export type VerifyConfig =
   | SinchSignatureConfig
   | WebhookSignatureConfig
@@ -52,3 +60,14 @@ export type VerifyConfig =
 
 /** The scheme names of {@link VerifyConfig}. */
 export type VerifyScheme = VerifyConfig['scheme']
+
+/**
+ * The options of the scheme-agnostic `verifySignature`: one {@link VerifyConfig}
+ * (the same object a handler's `verify` takes) plus the request.
+ */
+export type VerifyOptions = VerifyConfig & {
+  /** The raw request body, exactly as received. */
+  readonly body: RawBody
+  /** The request headers. */
+  readonly headers: HeadersInput
+}

@@ -1,6 +1,6 @@
 import { RAW_BODY_HINT } from '../core/codes'
 import type { WebhookOptions, WebhookResponse } from './options'
-import { bodyNotRaw, runPipeline, type Verifiers } from './pipeline'
+import { bodyNotRaw, runPipeline, type Verify } from './pipeline'
 import { prepare } from './prepare'
 import { declaredTooLarge, readStreamLimited } from './read-limited'
 import { respond } from './respond'
@@ -13,8 +13,28 @@ export function toResponse(result: WebhookResponse): Response {
   return new Response(result.body, { status: result.status, headers: result.headers })
 }
 
-/** Builds `createFetchHandler` on one entry's verifiers. */
-export function fetchHandlerFactory(verifiers: Verifiers): (options: WebhookOptions) => FetchHandler {
+/** `createFetchHandler`, the same in both entries apart from the crypto it verifies with. */
+export interface CreateFetchHandler {
+  /**
+   * A Fetch handler, `(request: Request) => Promise<Response>`, for Next.js
+   * route handlers, Hono, Bun, Deno and Cloudflare Workers (from
+   * `sinch-webhooks/web` there). It reads the body itself, with the size limit.
+   *
+   * @example
+   * ```ts
+   * // app/api/sinch/route.ts
+   * export const POST = createFetchHandler({
+   *   verify: { scheme: 'webhook-signature', secret: process.env.SINCH_SMS_SECRET! },
+   *   on: { 'sms.mo_text': async (event) => { await saveInbound(event.payload) } },
+   * })
+   * ```
+   */
+  (options: WebhookOptions): FetchHandler
+}
+
+/** Binds `createFetchHandler` to one entry's verifier. */
+/* @__NO_SIDE_EFFECTS__ */
+export function fetchHandlerFactory(verify: Verify): CreateFetchHandler {
   return (options) => {
     const prepared = prepare(options)
     return async (request) => {
@@ -35,7 +55,7 @@ export function fetchHandlerFactory(verifiers: Verifiers): (options: WebhookOpti
         return toResponse(respond(400, 'internal_error'))
       }
       if (body === 'too_large') return toResponse(respond(413, 'body_too_large'))
-      return toResponse(await runPipeline(prepared, verifiers, { body, headers: request.headers }))
+      return toResponse(await runPipeline(prepared, verify, { body, headers: request.headers }))
     }
   }
 }

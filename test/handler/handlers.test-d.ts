@@ -56,11 +56,14 @@ describe('handler typing', () => {
   })
 
   it('handlers may return nothing, a promise, or RetryLater; verify needs a scheme', () => {
-    createNodeHandler({ verify: { scheme: 'bearer', token: ['a', 'b'] }, fallback: async () => new RetryLater(5) })
+    createNodeHandler({
+      verify: { scheme: 'bearer-token', token: ['a', 'b'] },
+      fallback: async () => new RetryLater(5),
+    })
     // @ts-expect-error: verify is required
     createNodeHandler({})
     // @ts-expect-error: a secret is required by the HMAC schemes
-    createNodeHandler({ verify: { scheme: 'x-sinch-signature' } })
+    createNodeHandler({ verify: { scheme: 'sinch-signature' } })
     // @ts-expect-error: handlers return void or RetryLater, not a status code
     createNodeHandler({ verify: { scheme: 'none' }, fallback: () => 200 })
   })
@@ -87,11 +90,11 @@ describe('handler typing', () => {
   })
 
   it('the testing kit takes the same verify objects the handler does', async () => {
-    const verify = { scheme: 'x-sinch-signature', secret: ['new', 'old'] } as const
+    const verify = { scheme: 'sinch-signature', secret: ['new', 'old'] } as const
     createFetchHandler({ verify })
     expectTypeOf(await createSignedRequest({ url: 'http://x', body: {}, ...verify })).toEqualTypeOf<Request>()
     expectTypeOf(
-      await signedHeaders({ body: '', scheme: [verify, { scheme: 'basic', username: 'u', password: 'p' }] }),
+      await signedHeaders({ body: '', scheme: [verify, { scheme: 'basic-auth', username: 'u', password: 'p' }] }),
     ).toEqualTypeOf<Record<string, string>>()
   })
 })

@@ -1,7 +1,7 @@
 import { RAW_BODY_HINT } from '../core/codes'
 import { describe } from '../core/body'
 import type { WebhookOptions, WebhookResponse } from './options'
-import { bodyNotRaw, runPipeline, type Verifiers } from './pipeline'
+import { bodyNotRaw, runPipeline, type Verify } from './pipeline'
 import { prepare, type Prepared } from './prepare'
 import { concat, declaredTooLarge, type LimitedBody } from './read-limited'
 import { respond } from './respond'
@@ -116,8 +116,28 @@ async function rawBody(
   return read === 'aborted' ? read : { raw: read }
 }
 
-/** Builds `createNodeHandler` on one entry's verifiers. */
-export function nodeHandlerFactory(verifiers: Verifiers): (options: WebhookOptions) => NodeHandler {
+/** `createNodeHandler`. */
+export interface CreateNodeHandler {
+  /**
+   * A handler for `node:http`, Express and Connect-style stacks:
+   * `(req, res, next?)`. It reads the raw body from the stream itself (with the
+   * size limit), or uses `req.body` when a raw parser left a Buffer or string.
+   * An already-parsed `req.body` is answered 500 `body_not_raw` at once.
+   *
+   * @example
+   * ```ts
+   * app.post('/sinch/numbers', createNodeHandler({
+   *   verify: { scheme: 'sinch-signature', secret: process.env.SINCH_HMAC_SECRET! },
+   *   on: { 'numbers.provisioning_to_sms_platform': (event) => markLinked(event.payload.resourceId) },
+   * }))
+   * ```
+   */
+  (options: WebhookOptions): NodeHandler
+}
+
+/** Binds `createNodeHandler` to one entry's verifier. */
+/* @__NO_SIDE_EFFECTS__ */
+export function nodeHandlerFactory(verify: Verify): CreateNodeHandler {
   return (options) => {
     const prepared = prepare(options)
     return async (request, response, next) => {
@@ -128,10 +148,7 @@ export function nodeHandlerFactory(verifiers: Verifiers): (options: WebhookOptio
         const body = await rawBody(prepared, request)
         if (body === 'aborted') return
         if ('status' in body) return writeNodeResponse(response, body)
-        writeNodeResponse(
-          response,
-          await runPipeline(prepared, verifiers, { body: body.raw, headers: request.headers }),
-        )
+        writeNodeResponse(response, await runPipeline(prepared, verify, { body: body.raw, headers: request.headers }))
       } catch (error) {
         if (next !== undefined) next(error)
         else if (response.headersSent !== true) writeNodeResponse(response, respond(500, 'internal_error'))

@@ -2,7 +2,7 @@ import type { HeadersInput } from '../core/headers'
 import type { EventOfKind, Product, SinchEvent, SinchEventKind } from '../parse'
 import type { DedupeStore } from './dedupe-store'
 import type { RetryLater } from './retry-later'
-import type { VerifyConfig, VerifyScheme } from './verify-config'
+import type { VerifyConfig, VerifyScheme } from '../core/verify-config'
 
 /** What the handler of one event is told besides the event. */
 export interface WebhookContext {

@@ -14,7 +14,7 @@ export { assertVerified } from './core/assert'
 
 // Verifier inputs and results.
 export type { VerifyResult, VerifySuccess, VerifyFailure } from './core/result'
-export type { VerifySignatureOptions, SinchSignatureAlgorithm } from './core/schemes/x-sinch-signature'
+export type { VerifySinchSignatureOptions, SinchSignatureAlgorithm } from './core/schemes/sinch-signature'
 export type { WebhookSignatureOptionsBase, NonceContext } from './core/schemes/webhook-signature'
 export type {
   VerifyBasicAuthOptions,
@@ -26,7 +26,7 @@ export type { HeadersInput } from './core/headers'
 export type { SecretInput } from './core/secrets'
 
 // Header names and defaults, so handlers and proxies need no string literals.
-export { SINCH_SIGNATURE_HEADER } from './core/schemes/x-sinch-signature'
+export { SINCH_SIGNATURE_HEADER } from './core/schemes/sinch-signature'
 export { WEBHOOK_SIGNATURE_HEADERS, DEFAULT_TOLERANCE_SECONDS } from './core/schemes/webhook-signature'
 
 // Errors: one class for everything that arrives over the wire, with a cross-realm guard.
@@ -132,7 +132,7 @@ export type {
   UnknownPayload,
   ProductParseOptions,
 } from './parse/envelope'
-export type { OpenString } from './parse/schema/schema'
+export type { OpenString } from './schema/schema'
 export type {
   SmsEvent,
   SmsPayload,
@@ -211,7 +211,7 @@ export type {
 } from './parse/products/sender-id-registrations'
 
 // Handler options, results and de-duplication; the handlers themselves come from each entry.
-export type { FetchHandler } from './adapters/fetch-handler'
+export type { FetchHandler } from './handler/fetch-handler'
 export type {
   WebhookOptions,
   WebhookRequest,
@@ -223,7 +223,7 @@ export type {
   VerificationFailureInfo,
   ErrorContext,
   DuplicateInfo,
-} from './adapters/options'
+} from './handler/options'
 export type {
   VerifyConfig,
   VerifyScheme,
@@ -232,8 +232,8 @@ export type {
   BasicAuthConfig,
   BearerTokenConfig,
   NoAuthConfig,
-} from './adapters/verify-config'
-export type { WebhookResponseCode } from './adapters/respond'
-export { RetryLater, isRetryLater } from './adapters/retry-later'
-export { createMemoryDedupeStore } from './adapters/dedupe-store'
-export type { DedupeStore, ClaimResult, MemoryDedupeStoreOptions } from './adapters/dedupe-store'
+} from './core/verify-config'
+export type { WebhookResponseCode } from './handler/respond'
+export { RetryLater, isRetryLater } from './handler/retry-later'
+export { createMemoryDedupeStore } from './handler/dedupe-store'
+export type { DedupeStore, ClaimResult, MemoryDedupeStoreOptions } from './handler/dedupe-store'

@@ -9,7 +9,7 @@ const ENTRIES = [
   { name: 'sinch-webhooks/web', m: web },
 ] as const
 
-const VERIFY = { scheme: 'x-sinch-signature', secret: SECRET } as const
+const VERIFY = { scheme: 'sinch-signature', secret: SECRET } as const
 
 function streamOf(
   chunks: number,
@@ -41,7 +41,7 @@ describe.each(ENTRIES)('$name createFetchHandler', ({ m }) => {
       await createSignedRequest({
         url: 'http://x/',
         body: numbersEvent(),
-        scheme: 'x-sinch-signature',
+        scheme: 'sinch-signature',
         secret: SECRET,
       }),
     )
@@ -60,7 +60,7 @@ describe.each(ENTRIES)('$name createFetchHandler', ({ m }) => {
     const request = await createSignedRequest({
       url: 'http://x/',
       body: numbersEvent(),
-      scheme: 'x-sinch-signature',
+      scheme: 'sinch-signature',
       secret: SECRET,
     })
     await request.text()

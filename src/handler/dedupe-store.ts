@@ -48,7 +48,7 @@ interface Entry {
  * @example
  * ```ts
  * const handler = createFetchHandler({
- *   verify: { scheme: 'x-sinch-signature', secret },
+ *   verify: { scheme: 'sinch-signature', secret },
  *   dedupe: { store: createMemoryDedupeStore({ maxEntries: 50_000 }) },
  *   on: { 'numbers.provisioning_to_sms_platform': (event) => markLinked(event.payload.resourceId) },
  * })

@@ -1,6 +1,6 @@
 import { decodeBase64Any } from '../core/encoding'
 import type { WebhookOptions, WebhookResponse } from './options'
-import { runPipeline, type Verifiers } from './pipeline'
+import { runPipeline, type Verify } from './pipeline'
 import { prepare } from './prepare'
 import { respond } from './respond'
 
@@ -33,8 +33,26 @@ function toResult(result: WebhookResponse): LambdaResult {
   return { statusCode: result.status, headers: result.headers, body: result.body }
 }
 
-/** Builds `createLambdaHandler` on one entry's verifiers. */
-export function lambdaHandlerFactory(verifiers: Verifiers): (options: WebhookOptions) => LambdaHandler {
+/** `createLambdaHandler`. */
+export interface CreateLambdaHandler {
+  /**
+   * An AWS Lambda handler for API Gateway, function URLs and ALB, decoding
+   * `isBase64Encoded` bodies back to the exact bytes that were signed.
+   *
+   * @example
+   * ```ts
+   * export const handler = createLambdaHandler({
+   *   verify: { scheme: 'sinch-signature', secret: process.env.SINCH_HMAC_SECRET! },
+   *   on: { 'numbers.provisioning_to_sms_platform': (event) => markLinked(event.payload.resourceId) },
+   * })
+   * ```
+   */
+  (options: WebhookOptions): LambdaHandler
+}
+
+/** Binds `createLambdaHandler` to one entry's verifier. */
+/* @__NO_SIDE_EFFECTS__ */
+export function lambdaHandlerFactory(verify: Verify): CreateLambdaHandler {
   return (options) => {
     const prepared = prepare(options)
     return async (event) => {
@@ -48,7 +66,7 @@ export function lambdaHandlerFactory(verifiers: Verifiers): (options: WebhookOpt
         if (bytes === undefined) return toResult(respond(400, 'invalid_encoding'))
         body = bytes
       }
-      return toResult(await runPipeline(prepared, verifiers, { body, headers: event.headers ?? {} }))
+      return toResult(await runPipeline(prepared, verify, { body, headers: event.headers ?? {} }))
     }
   }
 }

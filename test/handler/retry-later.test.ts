@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_RETRY_AFTER_SECONDS, RetryLater, isRetryLater } from '../../src/adapters/retry-later'
+import { DEFAULT_RETRY_AFTER_SECONDS, RetryLater, isRetryLater } from '../../src/handler/retry-later'
 
 describe('RetryLater', () => {
   it('new RetryLater(12.2) rounds Retry-After up to whole seconds', () => {

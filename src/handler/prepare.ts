@@ -3,7 +3,7 @@ import { readSecrets } from '../core/secrets'
 import { DEFAULT_MAX_BYTES } from '../parse/codes'
 import { createMemoryDedupeStore, type DedupeStore } from './dedupe-store'
 import type { DedupeOptions, WebhookOptions } from './options'
-import type { VerifyConfig } from './verify-config'
+import type { VerifyConfig } from '../core/verify-config'
 
 /** Options checked once, when a handler is created, with defaults filled in. */
 export interface Prepared {
@@ -50,15 +50,15 @@ export function prepare(options: WebhookOptions): Prepared {
   }
   for (const config of verify) {
     switch (config?.scheme) {
-      case 'x-sinch-signature':
+      case 'sinch-signature':
       case 'webhook-signature':
         readSecrets(config.secret)
         break
-      case 'basic':
+      case 'basic-auth':
         nonEmpty(config.username, 'username')
         nonEmpty(config.password, 'password')
         break
-      case 'bearer':
+      case 'bearer-token':
         readSecrets(config.token, 'token')
         break
       case 'none':

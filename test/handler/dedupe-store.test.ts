@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createMemoryDedupeStore } from '../../src/adapters/dedupe-store'
+import { createMemoryDedupeStore } from '../../src/handler/dedupe-store'
 
 function clock(start = 1_000_000): { now: () => number; advance(ms: number): void } {
   let t = start

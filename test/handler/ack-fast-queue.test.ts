@@ -3,10 +3,10 @@ import { createSignedRequest } from 'sinch-webhooks/testing'
 import { createReceiver, drain, LatestState, MemoryQueue, type EventQueue } from '../../examples/ack-fast-queue'
 import { numbersEvent, SECRET } from './support/fixtures'
 
-const VERIFY = { scheme: 'x-sinch-signature', secret: SECRET } as const
+const VERIFY = { scheme: 'sinch-signature', secret: SECRET } as const
 
 function deliver(body: string): Promise<Request> {
-  return createSignedRequest({ url: 'https://example.test/sinch', body, scheme: 'x-sinch-signature', secret: SECRET })
+  return createSignedRequest({ url: 'https://example.test/sinch', body, scheme: 'sinch-signature', secret: SECRET })
 }
 
 function report(status: string, at: string): string {
