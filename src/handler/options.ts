@@ -1,5 +1,5 @@
 import type { HeadersInput } from '../core/headers'
-import type { EventOfKind, Product, SinchEvent, SinchEventKind } from '../parse'
+import type { EventOfKind, Product, SinchEvent, SinchEventKind } from '../products/registry'
 import type { DedupeStore } from './dedupe-store'
 import type { RetryLater } from './retry-later'
 import type { VerifyConfig, VerifyScheme } from '../core/verify-config'
