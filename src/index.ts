@@ -23,6 +23,8 @@ export {
   verifyWebhookSignature,
   verifyBasicAuth,
   verifyBearerToken,
+  verifyApplicationSignature,
+  verifyServiceSignature,
 } from './verify/node'
 export type { VerifyWebhookSignatureOptions } from './verify/node'
 

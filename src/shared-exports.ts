@@ -21,6 +21,9 @@ export type {
   VerifyBearerTokenOptions,
   AuthorizationSource,
 } from './core/schemes/authorization'
+export type { SignedRequestOptionsBase } from './core/schemes/signed-request'
+export type { VerifyApplicationSignatureOptions } from './core/schemes/application-signature'
+export type { VerifyServiceSignatureOptions } from './core/schemes/service-signature'
 export type { RawBody } from './core/body'
 export type { HeadersInput } from './core/headers'
 export type { SecretInput } from './core/secrets'
@@ -28,6 +31,7 @@ export type { SecretInput } from './core/secrets'
 // Header names and defaults, so handlers and proxies need no string literals.
 export { SINCH_SIGNATURE_HEADER } from './core/schemes/sinch-signature'
 export { WEBHOOK_SIGNATURE_HEADERS, DEFAULT_TOLERANCE_SECONDS } from './core/schemes/webhook-signature'
+export { SIGNED_REQUEST_HEADERS } from './core/schemes/signed-request'
 
 // Errors: one class for everything that arrives over the wire, with a cross-realm guard.
 export { SinchWebhookError, isSinchWebhookError } from './core/errors'
@@ -92,8 +96,11 @@ export type {
   WebhookSignatureConfig,
   BasicAuthConfig,
   BearerTokenConfig,
+  ApplicationSignatureConfig,
+  ServiceSignatureConfig,
   NoAuthConfig,
   VerifyOptions,
+  VerifyRequest,
 } from './core/verify-config'
 export type { WebhookResponseCode } from './handler/respond'
 export { RetryLater, isRetryLater } from './handler/retry-later'

@@ -7,8 +7,23 @@
  */
 
 // Header values for every scheme.
-export { signSinchSignature, signWebhookSignature, signBasicAuth, signBearerToken } from './testing/sign'
-export type { SignSinchSignatureOptions, SignWebhookSignatureOptions, WebhookSignatureHeaders } from './testing/sign'
+export {
+  signSinchSignature,
+  signWebhookSignature,
+  signBasicAuth,
+  signBearerToken,
+  signApplicationSignature,
+  signServiceSignature,
+} from './testing/sign'
+export type {
+  SignSinchSignatureOptions,
+  SignWebhookSignatureOptions,
+  WebhookSignatureHeaders,
+  SignRequestOptionsBase,
+  SignApplicationSignatureOptions,
+  SignServiceSignatureOptions,
+  SignedRequestHeaders,
+} from './testing/sign'
 
 // Whole signed requests: Node-style headers, or a Fetch Request.
 export { signedHeaders, createSignedRequest } from './testing/signed-request'

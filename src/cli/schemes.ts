@@ -9,6 +9,8 @@ export const SCHEME_NAMES = [
   'webhook-signature',
   'basic-auth',
   'bearer-token',
+  'application-signature',
+  'service-signature',
   'none',
 ] as const satisfies readonly VerifyScheme[]
 export type SchemeName = (typeof SCHEME_NAMES)[number]
@@ -67,6 +69,19 @@ export function schemeConfig(
       const colon = secret.indexOf(':')
       if (colon <= 0) throw new UsageError('the basic-auth scheme takes --secret user:password.')
       return { scheme: name, username: secret.slice(0, colon), password: secret.slice(colon + 1) }
+    }
+    case 'application-signature':
+    case 'service-signature': {
+      // The key and the Base64 secret, as they appear together in `Authorization` (minus the signature).
+      const colon = secret.indexOf(':')
+      const what = name === 'application-signature' ? 'applicationKey' : 'serviceId'
+      if (colon <= 0 || colon === secret.length - 1)
+        throw new UsageError(`the ${name} scheme takes --secret ${what}:base64Secret.`)
+      const key = secret.slice(0, colon)
+      const base64 = secret.slice(colon + 1)
+      return name === 'application-signature'
+        ? { scheme: name, applicationKey: key, secret: base64, ...extra }
+        : { scheme: name, serviceId: key, secret: base64, ...extra }
     }
   }
 }

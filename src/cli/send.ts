@@ -48,9 +48,9 @@ export async function send(
   scheme: SignScheme,
   options: { tamper?: boolean } = {},
 ): Promise<Sent> {
-  const headers = await signedHeaders({ body: sample.body, ...scheme })
-  const body = options.tamper === true ? tamper(sample.body) : sample.body
   const url = targetUrl(base, sample.product)
+  const headers = await signedHeaders({ body: sample.body, ...scheme, method: 'POST', path: new URL(url).pathname })
+  const body = options.tamper === true ? tamper(sample.body) : sample.body
   const response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) })
   const text = await response.text()
   let code = response.ok ? 'ok' : `http_${response.status}`

@@ -20,7 +20,11 @@ export type VerifyErrorCode =
   | 'duplicate_header'
   /** A header the scheme requires (nonce, timestamp) is absent or empty. */
   | 'missing_header'
-  /** The signature timestamp is not a decimal Unix time in seconds. */
+  /**
+   * The signature timestamp is not in its scheme's format: decimal Unix seconds
+   * (`x-sinch-webhook-signature-timestamp`), or ISO 8601 (`x-timestamp`, checked
+   * only when the replay window is on).
+   */
   | 'malformed_timestamp'
   /** The signature is authentic but its timestamp is outside the tolerance window. */
   | 'timestamp_out_of_range'
@@ -32,8 +36,15 @@ export type VerifyErrorCode =
   | 'missing_authorization'
   /** The `Authorization` header is not the expected scheme or is not well formed. */
   | 'malformed_authorization'
-  /** The credentials are well formed but wrong. */
+  /** The credentials are well formed but wrong, or name another application key or service. */
   | 'credentials_mismatch'
+  /**
+   * A part of the request that the `application` and `service` signatures cover
+   * (the method, the path, `Content-Type`, `x-timestamp`) holds a character it
+   * cannot hold, such as a line break that would shift bytes between the
+   * newline-joined fields of the signed text. Refused before any HMAC is computed.
+   */
+  | 'unsignable_request'
 
 /** Every verifier code, in a stable order; handy for exhaustive tests and metrics labels. */
 export const VERIFY_ERROR_CODES: readonly VerifyErrorCode[] = [
@@ -50,6 +61,7 @@ export const VERIFY_ERROR_CODES: readonly VerifyErrorCode[] = [
   'missing_authorization',
   'malformed_authorization',
   'credentials_mismatch',
+  'unsignable_request',
 ]
 
 /** The prefix on every message, so a log line names its source. */

@@ -3,6 +3,7 @@ import type { HeadersInput } from './headers'
 import type { SecretInput } from './secrets'
 import type { WebhookSignatureOptionsBase } from './schemes/webhook-signature'
 import type { SinchSignatureAlgorithm } from './schemes/sinch-signature'
+import type { SignedRequestOptionsBase } from './schemes/signed-request'
 
 /** `X-Sinch-Signature`: Numbers, imported numbers, brands, campaigns, sender-ID registrations, compliance. */
 export interface SinchSignatureConfig {
@@ -36,6 +37,31 @@ export interface BearerTokenConfig {
 }
 
 /**
+ * `Authorization: application <key>:<signature>`: Voice API v1 callbacks and
+ * Verification callbacks. The method and path of the request are signed, so
+ * a handler passes them along; see its `publicPathPrefix` option.
+ */
+export interface ApplicationSignatureConfig extends Pick<SignedRequestOptionsBase, 'toleranceSeconds' | 'now'> {
+  readonly scheme: 'application-signature'
+  /** The application key from the Sinch dashboard. */
+  readonly applicationKey: string
+  /** The Base64 application secret from the Sinch dashboard, or several during a rotation. */
+  readonly secret: SecretInput
+}
+
+/**
+ * `Authorization: service <serviceId>:<signature>`: Voice API v2 service
+ * webhooks. The method and path of the request are signed, as above.
+ */
+export interface ServiceSignatureConfig extends Pick<SignedRequestOptionsBase, 'toleranceSeconds' | 'now'> {
+  readonly scheme: 'service-signature'
+  /** The service id. */
+  readonly serviceId: string
+  /** The Base64 service secret, or several during a rotation. */
+  readonly secret: SecretInput
+}
+
+/**
  * No authentication at all. It must be chosen explicitly: Porting webhooks
  * carry no signature, so protect such a route with a secret URL path, an IP
  * allowlist, or Basic credentials in the webhook URL (`scheme: 'basic-auth'`).
@@ -56,18 +82,31 @@ export type VerifyConfig =
   | WebhookSignatureConfig
   | BasicAuthConfig
   | BearerTokenConfig
+  | ApplicationSignatureConfig
+  | ServiceSignatureConfig
   | NoAuthConfig
 
 /** The scheme names of {@link VerifyConfig}. */
 export type VerifyScheme = VerifyConfig['scheme']
 
-/**
- * The options of the scheme-agnostic `verifySignature`: one {@link VerifyConfig}
- * (the same object a handler's `verify` takes) plus the request.
- */
-export type VerifyOptions = VerifyConfig & {
+/** The request, as every scheme reads it. */
+export interface VerifyRequest {
   /** The raw request body, exactly as received. */
   readonly body: RawBody
   /** The request headers. */
   readonly headers: HeadersInput
+  /** The request method; required by the schemes that sign it (`application-signature`, `service-signature`). */
+  readonly method?: string
+  /** The path Sinch called; required by the schemes that sign it. */
+  readonly path?: string
+  /** Other spellings of the path, used only to explain a mismatch (see `verifyApplicationSignature`). */
+  readonly hintPaths?: readonly string[]
 }
+
+/**
+ * The options of the scheme-agnostic `verifySignature`: one {@link VerifyConfig}
+ * (the same object a handler's `verify` takes) plus the request. `method` and
+ * `path` are optional here because only two schemes read them; those two
+ * throw a `TypeError` without them.
+ */
+export type VerifyOptions = VerifyConfig & VerifyRequest

@@ -18,9 +18,16 @@ Exit codes: 0 every sample was accepted and typed, the tampered request was
 refused and the repeat was recognised; 1 otherwise.`
 
 /** Schemes whose signature covers the body. */
-const SIGNED_BODY: ReadonlySet<string> = new Set(['sinch-signature', 'webhook-signature'])
+const SIGNED_BODY: ReadonlySet<string> = new Set([
+  'sinch-signature',
+  'webhook-signature',
+  'application-signature',
+  'service-signature',
+])
 
-const DEMO_SECRET = 'demo-secret-0123456789abcdef0123456789'
+// One value serves every product: an HMAC secret as a whole, user:password for Basic, and
+// key:Base64-secret for the application and service signatures.
+const DEMO_SECRET = 'demo-key:ZGVtby1zZWNyZXQtMDEyMzQ1Njc4OWFiY2RlZg=='
 
 /** `sinch-webhooks demo`: the whole loop, end to end, in one process. */
 export async function demoCommand(argv: readonly string[], io: Io): Promise<number> {

@@ -8,12 +8,16 @@ export const SIGN_USAGE = `Usage: sinch-webhooks sign [file|-] --secret <secret>
 Prints the headers Sinch would send with a body (a file, or standard input).
 
 Options:
-  --scheme <name>        sinch-signature (default), webhook-signature, basic-auth, bearer-token
+  --scheme <name>        sinch-signature (default), webhook-signature, basic-auth, bearer-token,
+                         application-signature, service-signature
   --algorithm <name>     sinch-signature only: sha1 (default) or sha256 (Compliance API)
-  --secret <secret>      the HMAC secret; user:password for basic-auth; the token for bearer-token
+  --secret <secret>      the HMAC secret; user:password for basic-auth; the token for bearer-token;
+                         applicationKey:base64Secret or serviceId:base64Secret for the last two
   --encoding <hex|base64> X-Sinch-Signature encoding for sha256 (default hex)
   --nonce <value>        webhook-signature nonce (default: a fresh ULID-shaped value)
-  --timestamp <unix>     webhook-signature timestamp (default: now)
+  --timestamp <unix>     webhook-signature timestamp, or x-timestamp (default: now)
+  --path <path>          application-signature and service-signature: the path Sinch calls (signed)
+  --method <method>      application-signature and service-signature: the method (default POST)
   --json                 print the headers as a JSON object
 
 Exit codes: 0 signed, 2 usage error.`
@@ -27,6 +31,8 @@ export async function signCommand(argv: readonly string[], io: Io): Promise<numb
     encoding: { type: 'string' },
     nonce: { type: 'string' },
     timestamp: { type: 'string' },
+    path: { type: 'string' },
+    method: { type: 'string' },
     json: { type: 'boolean' },
   })
   if (flag(args, 'help')) {
@@ -45,6 +51,9 @@ export async function signCommand(argv: readonly string[], io: Io): Promise<numb
   const nonce = str(args, 'nonce')
   const body = await readBody(args.positionals[0], io.stdin)
 
+  const signsRequest = config.scheme === 'application-signature' || config.scheme === 'service-signature'
+  const path = str(args, 'path')
+  if (signsRequest && path === undefined) throw new UsageError(`--path is required for the ${config.scheme} scheme.`)
   const scheme =
     config.scheme === 'sinch-signature'
       ? { ...config, ...(encoding === undefined ? {} : { encoding: encoding as 'hex' | 'base64' }) }
@@ -54,9 +63,18 @@ export async function signCommand(argv: readonly string[], io: Io): Promise<numb
             ...(nonce === undefined ? {} : { nonce }),
             ...(timestamp === undefined ? {} : { timestamp: Number(timestamp) }),
           }
-        : config
-  const headers = await signedHeaders({ body, ...scheme })
-  delete headers['content-type']
+        : signsRequest && timestamp !== undefined
+          ? { ...config, timestamp: new Date(Number(timestamp) * 1000) }
+          : config
+  const method = str(args, 'method')
+  const headers = await signedHeaders({
+    body,
+    ...scheme,
+    ...(path === undefined ? {} : { path }),
+    ...(method === undefined ? {} : { method }),
+  })
+  // The content type is part of what these two schemes sign, so it must be sent as printed.
+  if (!signsRequest) delete headers['content-type']
   if (flag(args, 'json')) line(io.out, JSON.stringify(headers))
   else for (const [name_, value] of Object.entries(headers)) line(io.out, `${name_}: ${value}`)
   return EXIT.ok

@@ -11,14 +11,18 @@ Verifies a callback body (a file, or standard input) against its headers and
 prints pass or fail with the failure code.
 
 Options:
-  --scheme <name>      sinch-signature (default), webhook-signature, basic-auth, bearer-token
+  --scheme <name>      sinch-signature (default), webhook-signature, basic-auth, bearer-token,
+                       application-signature, service-signature
   --algorithm <name>   sinch-signature only: sha1 (default) or sha256 (Compliance API)
-  --secret <secret>    the HMAC secret; user:password for basic-auth; the token for bearer-token
+  --secret <secret>    the HMAC secret; user:password for basic-auth; the token for bearer-token;
+                       applicationKey:base64Secret or serviceId:base64Secret for the last two
   --signature <value>  the signature header value (X-Sinch-Signature or x-sinch-webhook-signature)
   --nonce <value>      x-sinch-webhook-signature-nonce
   --timestamp <unix>   x-sinch-webhook-signature-timestamp
   --header "N: v"      any request header; repeat for more (a repeated name is a duplicate)
-  --tolerance <s|off>  webhook-signature window in seconds (default 300)
+  --path <path>        application-signature and service-signature: the path Sinch called (signed)
+  --method <method>    application-signature and service-signature: the method (default POST)
+  --tolerance <s|off>  replay window in seconds (default 300)
   --now <unix>         the clock to check the window against (default: now)
   --json               print the result as JSON
 
@@ -36,6 +40,8 @@ export async function verifyCommand(argv: readonly string[], io: Io): Promise<nu
     header: { type: 'string', multiple: true },
     tolerance: { type: 'string' },
     now: { type: 'string' },
+    path: { type: 'string' },
+    method: { type: 'string' },
     json: { type: 'boolean' },
   })
   if (flag(args, 'help')) {
@@ -61,13 +67,17 @@ export async function verifyCommand(argv: readonly string[], io: Io): Promise<nu
     [WEBHOOK_SIGNATURE_HEADERS.timestamp]: str(args, 'timestamp'),
   }
   for (const [name, value] of Object.entries(shorthands)) if (value !== undefined) headers[name] = value
+  const signsRequest = config.scheme === 'application-signature' || config.scheme === 'service-signature'
+  const path = str(args, 'path')
+  if (signsRequest && path === undefined) throw new UsageError(`--path is required for the ${config.scheme} scheme.`)
   const result = verifySignature({
     ...config,
-    ...(config.scheme === 'webhook-signature' && nowText !== undefined
+    ...((config.scheme === 'webhook-signature' || signsRequest) && nowText !== undefined
       ? { now: new Date(Number(nowText) * 1000) }
       : {}),
     body,
     headers,
+    ...(signsRequest && path !== undefined ? { method: str(args, 'method') ?? 'POST', path } : {}),
   })
 
   if (flag(args, 'json')) {
