@@ -153,6 +153,7 @@ describe('VERIFY_ERROR_CODES', () => {
         'signature_mismatch',
         'timestamp_out_of_range',
         'unsupported_algorithm',
+        'unsignable_request',
       ].sort(),
     )
   })

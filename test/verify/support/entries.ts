@@ -16,6 +16,8 @@ export interface Entry {
   verifyWebhookSignature(options: Options<typeof web.verifyWebhookSignature>): Promise<VerifyResult>
   verifyBasicAuth(options: Options<typeof web.verifyBasicAuth>): Promise<VerifyResult>
   verifyBearerToken(options: Options<typeof web.verifyBearerToken>): Promise<VerifyResult>
+  verifyApplicationSignature(options: Options<typeof web.verifyApplicationSignature>): Promise<VerifyResult>
+  verifyServiceSignature(options: Options<typeof web.verifyServiceSignature>): Promise<VerifyResult>
 }
 
 function synchronous(result: VerifyResult): VerifyResult {
@@ -33,6 +35,8 @@ export const nodeEntry: Entry = {
     synchronous(node.verifyWebhookSignature(o as node.VerifyWebhookSignatureOptions)),
   verifyBasicAuth: async (o) => synchronous(node.verifyBasicAuth(o)),
   verifyBearerToken: async (o) => synchronous(node.verifyBearerToken(o)),
+  verifyApplicationSignature: async (o) => synchronous(node.verifyApplicationSignature(o)),
+  verifyServiceSignature: async (o) => synchronous(node.verifyServiceSignature(o)),
 }
 
 export const webEntry: Entry = {
@@ -42,6 +46,8 @@ export const webEntry: Entry = {
   verifyWebhookSignature: (o) => web.verifyWebhookSignature(o),
   verifyBasicAuth: (o) => web.verifyBasicAuth(o),
   verifyBearerToken: (o) => web.verifyBearerToken(o),
+  verifyApplicationSignature: (o) => web.verifyApplicationSignature(o),
+  verifyServiceSignature: (o) => web.verifyServiceSignature(o),
 }
 
 export const ENTRIES: readonly Entry[] = [nodeEntry, webEntry]
