@@ -46,6 +46,11 @@ export { parseEvent, safeParseEvent } from './parse/parse-event'
 export type { ParseOptions, SafeParseResult } from './parse/parse-event'
 export type { ProductParseOptions, DeliveryContext } from './parse/product'
 export { PARSE_ERROR_CODES, DEFAULT_MAX_BYTES } from './parse/codes'
+
+// Form bodies (Fax is sent as multipart/form-data by default): decoded once, asynchronously,
+// with the platform's own parser; every parse function then takes the decoded form.
+export { decodeFormData } from './parse/form'
+export type { DecodeFormOptions, FormFile, FormValue, FormFields } from './parse/form'
 export type { ParseErrorCode } from './parse/codes'
 
 // Event helpers: when it happened, a key for de-duplicating retries, and Sinch's timestamp format.

@@ -16,6 +16,7 @@ import type { VerifyScheme } from '../core/verify-config'
 import { check, expected, issuePath, received, type Issue } from '../schema/check'
 import type { Infer, JsonObject, Schema } from '../schema/schema'
 import type { EventEnvelope, UnknownProductEvent } from './event'
+import { formFields, isFormLike, type FormFields } from './form'
 import { formatPath, parseError } from './parse-error'
 import { readObject, type ReadOptions } from './read-json'
 
@@ -74,6 +75,12 @@ export interface ParserDefinition<Id extends string, V extends VariantSchemas> {
   readonly variants: V
   /** The variant a payload names (a key of `variants`), or `undefined`; never throws for any JSON object. */
   readonly variantOf: (payload: JsonObject) => string | undefined
+  /**
+   * For products Sinch also sends as forms: turns a decoded form's fields
+   * into the payload the variants check (JSON text fields parsed, say).
+   * Without it, a form's fields are the payload as they are.
+   */
+  readonly fromForm?: (fields: FormFields) => JsonObject
 }
 
 /** The facts about a product's callbacks that span products: detection, time, de-duplication, signing. */
@@ -155,6 +162,7 @@ export function defineParser<const Id extends string, const V extends VariantSch
     id: definition.id,
     variants: definition.variants,
     variantOf: definition.variantOf,
+    ...(definition.fromForm === undefined ? {} : { fromForm: definition.fromForm }),
     kinds: Object.values(kindOf) as `${Id}.${keyof V & string}`[],
     kindOf,
   }
@@ -193,9 +201,19 @@ export function fromObjectAs<P extends Parser>(parser: P, payload: JsonObject, s
   return { kind: `${parser.id}.unknown`, product: parser.id, payload } as EventOf<P>
 }
 
-/** Parses a raw body as a product's event. */
+/**
+ * The payload object of a body: a raw body is read as JSON; a decoded form
+ * (`FormData`) becomes its fields, shaped by the product's `fromForm`.
+ */
+export function readPayload(parser: Parser, body: unknown, options: ReadOptions | undefined): JsonObject {
+  if (!isFormLike(body)) return readObject(body, options)
+  const fields = formFields(body)
+  return parser.fromForm === undefined ? fields : parser.fromForm(fields)
+}
+
+/** Parses a raw body, or a decoded form, as a product's event. */
 export function parseAs<P extends Parser>(parser: P, body: unknown, options?: ProductParseOptions): EventOf<P> {
-  return fromObjectAs(parser, readObject(body, options), options?.strict)
+  return fromObjectAs(parser, readPayload(parser, body, options), options?.strict)
 }
 
 /** Whether an already-parsed value is a known, valid payload of a product. Never throws. */

@@ -20,6 +20,10 @@ import { numbers } from './numbers/product'
 import { porting } from './porting/product'
 import { senderIdRegistrations } from './sender-id-registrations/product'
 import { sms } from './sms/product'
+import { verification } from './verification/product'
+import { voice } from './voice/product'
+import { voiceV2 } from './voice-v2/product'
+import { fax } from './fax/product'
 
 /** Every product this version types. */
 export const PRODUCTS = [
@@ -31,6 +35,10 @@ export const PRODUCTS = [
   campaigns,
   compliance,
   senderIdRegistrations,
+  voice,
+  voiceV2,
+  verification,
+  fax,
 ] as const
 
 type Registered = (typeof PRODUCTS)[number]

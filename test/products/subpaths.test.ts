@@ -10,6 +10,17 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
   typesVersions: { '*': Record<string, string[]> }
 }
 
+/**
+ * Exports a subpath has beyond the three every product has, each a decision:
+ * the typed answers of the callbacks that wait for one, and the name of a
+ * Voice v2 `webhook` command.
+ */
+const EXTRA_EXPORTS: Readonly<Record<string, readonly string[]>> = {
+  voice: ['iceResponse', 'aceResponse', 'pieResponse'],
+  voice_v2: ['incomingCallResponse', 'callResponse', 'webhookName'],
+  verification: ['allowVerification', 'denyVerification'],
+}
+
 describe('product subpaths', () => {
   it('package.json exports one subpath per registered product, and no product subpath that is not registered', () => {
     const entries = new Set(['.', './web', './testing', './redis', './package.json'])
@@ -25,10 +36,15 @@ describe('product subpaths', () => {
   })
 
   it.each(SUBPATHS.map((subpath) => [subpath.slug, subpath] as const))(
-    'sinch-webhooks/%s exports exactly its parse function, guard and Standard Schema',
+    'sinch-webhooks/%s exports exactly its parse function, guard and Standard Schema, and its listed extras',
     (_slug, { product, module }) => {
       expect(Object.keys(module).sort()).toEqual(
-        [`parse${pascal(product)}Event`, `is${pascal(product)}Payload`, `${camel(product)}EventSchema`].sort(),
+        [
+          `parse${pascal(product)}Event`,
+          `is${pascal(product)}Payload`,
+          `${camel(product)}EventSchema`,
+          ...(EXTRA_EXPORTS[product] ?? []),
+        ].sort(),
       )
     },
   )
