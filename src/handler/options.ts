@@ -64,7 +64,7 @@ export interface DedupeOptions {
   readonly ttlMs?: number
   /** How long a claim lasts while its handler runs, in ms; longer than the slowest handler. Defaults to 2 minutes. */
   readonly leaseMs?: number
-  /** The key of an event; return `undefined` to skip de-duplication for it. Defaults to `dedupeKey(event)`, then the signature nonce. */
+  /** The key of an event; return `undefined` to skip de-duplication for it. Defaults to `dedupeKey(event, { nonce, headers })` (products without a stable id fall back to the verified nonce there), then the signature nonce. */
   readonly key?: (event: SinchEvent, context: { readonly nonce: string | undefined }) => string | undefined
 }
 

@@ -155,7 +155,8 @@ async function dispatch(
     key =
       dedupe.key !== undefined
         ? dedupe.key(event, { nonce })
-        : (dedupeKey(event) ?? (nonce === undefined ? undefined : 'nonce:' + nonce))
+        : (dedupeKey(event, { nonce, headers: request.headers }) ??
+          (nonce === undefined ? undefined : 'nonce:' + nonce))
   }
   const stage = (s: ErrorContext['stage']): ErrorContext => ({ stage: s, kind, dedupeKey: key })
 
