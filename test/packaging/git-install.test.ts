@@ -28,6 +28,7 @@ import {
   installedManifest,
   pack,
   writeRuntimeConsumers,
+  type Packed,
 } from './support/consumer'
 import {
   NAME,
@@ -55,6 +56,8 @@ describe.skipIf(HEAD === undefined)('the package installed from git', () => {
   let installedDir = ''
   let manifest: Record<string, unknown>
   let specifiers: string[] = []
+  let cloneHadDist = true
+  let packing: Promise<Packed>
 
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), 'sinch-webhooks-git-'))
@@ -62,6 +65,14 @@ describe.skipIf(HEAD === undefined)('the package installed from git', () => {
     if (git(['clone', '--quiet', ROOT, clone], work) === undefined) throw new Error(`git clone ${ROOT} failed`)
     const cloned = git(['rev-parse', 'HEAD'], clone)
     if (cloned !== HEAD) throw new Error(`the clone is at ${cloned}, not at HEAD ${HEAD}`)
+    // npm pack in the clone runs alongside the git install (npm reads the
+    // clone's commits, not its working tree); its own test awaits it. The dev
+    // dependencies a fresh clone gets from `npm install` are the project's
+    // own, linked rather than installed a second time.
+    cloneHadDist = existsSync(join(clone, 'dist'))
+    await symlink(join(ROOT, 'node_modules'), join(clone, 'node_modules'), 'dir')
+    packing = pack(work, { cwd: clone, scripts: true })
+    packing.catch(() => {}) // reported by the test that awaits it
     consumer = join(work, 'consumer')
     await installConsumer(consumer, `git+${pathToFileURL(clone).href}`, 'git')
     installedDir = join(consumer, 'node_modules', NAME)
@@ -112,11 +123,8 @@ describe.skipIf(HEAD === undefined)('the package installed from git', () => {
   it(
     'npm pack in the clone, with the dev dependencies in place, builds and packs exactly the files the git install has',
     async () => {
-      // The dev dependencies a fresh clone gets from `npm install`, without
-      // installing them a second time: the project's own, linked.
-      await symlink(join(ROOT, 'node_modules'), join(clone, 'node_modules'), 'dir')
-      expect(existsSync(join(clone, 'dist')), 'a fresh clone has no dist/').toBe(false)
-      const packed = await pack(work, { cwd: clone, scripts: true })
+      expect(cloneHadDist, 'a fresh clone has no dist/').toBe(false)
+      const packed = await packing
       expect(missingTargets(manifest, packed.files), 'targets missing from the tarball').toEqual([])
       expect([...packed.files].sort()).toEqual(await installedFiles(installedDir))
     },
