@@ -81,7 +81,7 @@ for (const release of releases) {
         })
         expect(outcome.code, describeOutcome(outcome)).toBe(0)
         const facts = readFacts(outcome.stdout)
-        expect(facts.version).toBe(version)
+        expect(facts.version, `${binary} is another release; \`${INSTALL_COMMAND}\` replaces it`).toBe(version)
         expect({ globalWebCrypto: facts.globalWebCrypto, cryptoHash: facts.cryptoHash }).toEqual(features)
         if (features.globalWebCrypto) {
           expect(facts.webEntry?.resolved, describeOutcome(outcome)).toMatchObject({
