@@ -7,7 +7,7 @@ const { version } = JSON.parse(readFileSync('./package.json', 'utf8')) as { vers
 // dist/ first, and a clean inside one build could race the other's output.
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', web: 'src/web.ts', testing: 'src/testing.ts' },
+    entry: { index: 'src/index.ts', web: 'src/web.ts', testing: 'src/testing.ts', redis: 'src/redis.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     clean: false,

@@ -1,0 +1,193 @@
+import type { WebhookResponse } from './options'
+import { respond, type WebhookResponseCode } from './respond'
+
+/**
+ * Every way a delivery can end. Each one has exactly one row in
+ * {@link OUTCOMES}, and every answer the handlers give is built from that
+ * row, so the table below is the whole status policy: nothing else in the
+ * handlers chooses a status code. `docs/reliability.md` prints the same table
+ * and a test checks the two row by row.
+ */
+export type Outcome =
+  | 'handled'
+  | 'unhandled'
+  | 'duplicate'
+  | 'parse_acknowledged'
+  | 'duplicate_in_flight'
+  | 'handler_retry_later'
+  | 'throttled'
+  | 'handler_failed'
+  | 'dedupe_failed'
+  | 'deadline_exceeded'
+  | 'parse_failed'
+  | 'body_not_raw'
+  | 'internal_error'
+  | 'parse_rejected'
+  | 'verification_failed'
+  | 'body_too_large'
+  | 'invalid_encoding'
+  | 'method_not_allowed'
+
+/** The hooks a row can name; `onError (stage)` is the console when no `onError` is set. */
+export type OutcomeHook =
+  | 'onDuplicate'
+  | 'onParseFailure'
+  | 'onVerificationFailure'
+  | 'onError (handler)'
+  | 'onError (dedupe)'
+  | 'onError (parse)'
+  | 'onError (request)'
+  | 'onError (stalled stage)'
+
+/** One row of the status policy. */
+export interface OutcomeRow {
+  /** The HTTP status. */
+  readonly status: number
+  /**
+   * The `code` in the response body. `verifier` and `parser` mean the
+   * verifier's or the parser's own code (`signature_mismatch`, `invalid_json`, ...).
+   */
+  readonly code: WebhookResponseCode | 'verifier' | 'parser'
+  /** The hooks that fire, in the order they are called. */
+  readonly hooks: readonly OutcomeHook[]
+  /** When it happens, in one line. */
+  readonly when: string
+}
+
+/**
+ * The status policy, by outcome. Sinch's rules decide each status: a 2xx
+ * is final, 429 and every 5xx are retried (SMS: for about 22 h 45 min), any
+ * other 4xx is dropped for good. So only deliveries that are not authentic,
+ * or that the application chose to drop, get a 4xx; anything authentic that
+ * was not handled gets a 5xx or a 429, never a silent 4xx.
+ */
+export const OUTCOMES: { readonly [O in Outcome]: OutcomeRow } = {
+  handled: { status: 200, code: 'ok', hooks: [], when: 'the handler for its kind ran and returned' },
+  unhandled: {
+    status: 200,
+    code: 'unhandled',
+    hooks: [],
+    when: 'authentic and parsed, but no handler for its kind and no `fallback`',
+  },
+  duplicate: {
+    status: 200,
+    code: 'duplicate',
+    hooks: ['onDuplicate'],
+    when: 'de-duplication found the event already handled',
+  },
+  parse_acknowledged: {
+    status: 200,
+    code: 'acknowledged',
+    hooks: ['onParseFailure'],
+    when: "authentic but does not parse, and `onParseFailure` answered `'acknowledge'` (it kept the body)",
+  },
+  duplicate_in_flight: {
+    status: 429,
+    code: 'duplicate_in_flight',
+    hooks: ['onDuplicate'],
+    when: 'another delivery of the same event is being handled right now',
+  },
+  handler_retry_later: {
+    status: 429,
+    code: 'retry_later',
+    hooks: [],
+    when: 'the handler threw or returned `RetryLater`',
+  },
+  throttled: {
+    status: 429,
+    code: 'retry_later',
+    hooks: [],
+    when: '`shouldThrottle()` returned `true` or a number of seconds',
+  },
+  handler_failed: {
+    status: 500,
+    code: 'handler_failed',
+    hooks: ['onError (handler)'],
+    when: 'the handler threw or rejected',
+  },
+  dedupe_failed: {
+    status: 500,
+    code: 'dedupe_failed',
+    hooks: ['onError (dedupe)'],
+    when: 'the de-duplication store failed to claim (Redis down, for example)',
+  },
+  deadline_exceeded: {
+    status: 503,
+    code: 'deadline_exceeded',
+    hooks: ['onError (stalled stage)'],
+    when: 'a handler, the store or a hook had not finished within `deadlineMs`',
+  },
+  parse_failed: {
+    status: 500,
+    code: 'parser',
+    hooks: ['onParseFailure', 'onError (parse)'],
+    when: 'authentic but does not parse or validate, and nobody kept it (the default)',
+  },
+  body_not_raw: {
+    status: 500,
+    code: 'body_not_raw',
+    hooks: ['onError (request)'],
+    when: 'a body parser ran before the handler: the route is mis-wired',
+  },
+  internal_error: {
+    status: 500,
+    code: 'internal_error',
+    hooks: ['onError (request)'],
+    when: 'the body stream failed while it was read, or a bug',
+  },
+  parse_rejected: {
+    status: 400,
+    code: 'parser',
+    hooks: ['onParseFailure'],
+    when: "authentic but does not parse, and `onParseFailure` answered `'reject'`",
+  },
+  verification_failed: {
+    status: 401,
+    code: 'verifier',
+    hooks: ['onVerificationFailure'],
+    when: 'the delivery is not authentic (bad or missing signature or credentials, replay, stale timestamp)',
+  },
+  body_too_large: {
+    status: 413,
+    code: 'body_too_large',
+    hooks: [],
+    when: 'the body is larger than `maxBytes`; refused before verification',
+  },
+  invalid_encoding: {
+    status: 400,
+    code: 'invalid_encoding',
+    hooks: [],
+    when: "a Lambda event's Base64 body does not decode; refused before verification",
+  },
+  method_not_allowed: { status: 405, code: 'method_not_allowed', hooks: [], when: 'not a POST' },
+}
+
+/** Sinch's retry rule: a 429 or any 5xx is sent again later; anything else is final. */
+export function sinchRetries(status: number): boolean {
+  return status === 429 || status >= 500
+}
+
+/** Extras an answer may carry beyond its row. */
+export interface ReplyExtra {
+  /** The verifier's or the parser's code, for rows whose `code` is `verifier` or `parser`. */
+  readonly code?: WebhookResponseCode
+  /** Whole seconds for `Retry-After`. */
+  readonly retryAfter?: number
+  /** A fixed, body-free explanation. */
+  readonly message?: string
+  readonly headers?: Record<string, string>
+}
+
+/** The answer for an outcome, with the status and code its row gives. */
+export function reply(outcome: Outcome, extra: ReplyExtra = {}): WebhookResponse {
+  const row = OUTCOMES[outcome]
+  const code =
+    row.code === 'verifier' || row.code === 'parser'
+      ? (extra.code ?? (row.code === 'verifier' ? 'signature_mismatch' : 'invalid_payload'))
+      : row.code
+  const options: { retryAfter?: number; message?: string; headers?: Record<string, string> } = {}
+  if (extra.retryAfter !== undefined) options.retryAfter = extra.retryAfter
+  if (extra.message !== undefined) options.message = extra.message
+  if (extra.headers !== undefined) options.headers = extra.headers
+  return respond(row.status, code, options)
+}
