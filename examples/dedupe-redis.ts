@@ -17,7 +17,7 @@ import { createRedisDedupeStore } from 'sinch-webhooks/redis'
 
 export async function createSharedReceiver(
   options: WebhookOptions,
-  url = process.env.REDIS_URL,
+  url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
 ): Promise<{ handler: NodeHandler; close(): Promise<void> }> {
   const redis = createClient({ url, disableOfflineQueue: true })
   // node-redis emits connection errors as events; the deliveries meanwhile get 500 and are retried.

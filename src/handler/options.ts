@@ -76,7 +76,12 @@ export interface DuplicateInfo {
  */
 export type ParseFailureDecision = 'retry' | 'acknowledge' | 'reject'
 
-/** What `onParseFailure` may return: a decision, or nothing for the default (`'retry'`). */
+/**
+ * What `onParseFailure` may return: a decision, or nothing for the default
+ * (`'retry'`). In an `async` hook write `return 'acknowledge' as const` (or
+ * annotate the return type): TypeScript widens a string returned from an
+ * async function to `string` here.
+ */
 // biome-ignore lint/suspicious/noConfusingVoidType: a hook that only logs and returns nothing must type-check.
 export type ParseFailureResult = ParseFailureDecision | void | Promise<ParseFailureDecision | void>
 

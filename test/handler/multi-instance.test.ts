@@ -160,7 +160,7 @@ describe(`${INSTANCES} createNodeHandler processes sharing one real Redis`, () =
         try {
           const response = await fetch(target.url, {
             method: 'POST',
-            body: bodies.get(eventId),
+            body: bodies.get(eventId)!,
             headers: { 'x-sinch-signature': signatures.get(eventId)!, 'x-test-delivery': delivery },
             signal: AbortSignal.timeout(10_000),
           })

@@ -122,7 +122,14 @@ describe('a repeated Authorization header over real HTTP', () => {
       body: Buffer.from(body),
       readableEnded: true,
     })
-    const res = { statusCode: 0, body: '', setHeader: () => undefined, end: (b?: string) => void (res.body = b ?? '') }
+    const res = {
+      statusCode: 0,
+      body: '',
+      setHeader: () => undefined,
+      end(b?: string) {
+        this.body = b ?? ''
+      },
+    }
     await handler(req, res)
     expect([res.statusCode, code(res.body)]).toEqual([401, 'duplicate_header'])
   })
