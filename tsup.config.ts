@@ -1,13 +1,20 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { defineConfig } from 'tsup'
 
 const { version } = JSON.parse(readFileSync('./package.json', 'utf8')) as { version: string }
+
+// One entry per product folder: `sinch-webhooks/<slug>` (the exports map is checked against these by a test).
+const products = Object.fromEntries(
+  readdirSync('src/products', { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => [entry.name, `src/products/${entry.name}/index.ts`]),
+)
 
 // Both builds write into dist/, so neither cleans it: `npm run build` empties
 // dist/ first, and a clean inside one build could race the other's output.
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', web: 'src/web.ts', testing: 'src/testing.ts', redis: 'src/redis.ts' },
+    entry: { index: 'src/index.ts', web: 'src/web.ts', testing: 'src/testing.ts', redis: 'src/redis.ts', ...products },
     format: ['esm', 'cjs'],
     dts: true,
     clean: false,

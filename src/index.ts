@@ -32,8 +32,8 @@ export const createWebhookHandler: CreateWebhookHandler = /* @__PURE__ */ webhoo
 export const createFetchHandler: CreateFetchHandler = /* @__PURE__ */ fetchHandlerFactory(verifySignature)
 export const createNodeHandler: CreateNodeHandler = /* @__PURE__ */ nodeHandlerFactory(verifySignature)
 export const createLambdaHandler: CreateLambdaHandler = /* @__PURE__ */ lambdaHandlerFactory(verifySignature)
-export type { NodeHandler, NodeRequestLike, NodeResponseLike } from './handler/node-handler'
-export type { LambdaHandler, LambdaEventLike, LambdaResult } from './handler/lambda-handler'
+export type { NodeHandler, NodeRequestLike, NodeResponseLike, CreateNodeHandler } from './handler/node-handler'
+export type { LambdaHandler, LambdaEventLike, LambdaResult, CreateLambdaHandler } from './handler/lambda-handler'
 
 // Everything runtime-neutral: parsing, types, guards, errors, header names, handler options.
 export * from './shared-exports'

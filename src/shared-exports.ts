@@ -35,183 +35,44 @@ export type { SinchWebhookErrorDetails } from './core/errors'
 export { VERIFY_ERROR_CODES } from './core/codes'
 export type { VerifyErrorCode } from './core/codes'
 
-// Parsing: raw body in, typed event out. Runtime-neutral; same in both entries.
+// Parsing: raw body in, typed event out, for every product at once. For one product alone,
+// its subpath (`sinch-webhooks/sms`, ...) exports a parse function, a guard and a Standard
+// Schema that bundle only that product.
 export { parseEvent, safeParseEvent } from './parse/parse-event'
 export type { ParseOptions, SafeParseResult } from './parse/parse-event'
+export type { ProductParseOptions, DeliveryContext } from './parse/product'
 export { PARSE_ERROR_CODES, DEFAULT_MAX_BYTES } from './parse/codes'
 export type { ParseErrorCode } from './parse/codes'
 
-// One parse function per product, so an app that handles one product bundles only its schemas.
-export { parseSmsEvent } from './parse/products/sms'
-export { parseNumbersEvent } from './parse/products/numbers'
-export { parseImportedNumbersEvent } from './parse/products/imported-numbers'
-export { parsePortingEvent } from './parse/products/porting'
-export { parseBrandsEvent } from './parse/products/brands'
-export { parseCampaignsEvent } from './parse/products/campaigns'
-export { parseComplianceEvent, BRAND_ORDER_STATUS_UPDATE_TYPE } from './parse/products/compliance'
-export { parseSenderIdRegistrationEvent } from './parse/products/sender-id-registrations'
-
-// Event helpers: when it happened, and a key for de-duplicating retries.
-export { eventTime, parseSinchTime } from './parse/event-time'
+// Event helpers: when it happened, a key for de-duplicating retries, and Sinch's timestamp format.
+export { eventTime } from './parse/event-time'
 export { dedupeKey } from './parse/dedupe-key'
+export { parseSinchTime } from './parse/sinch-time'
 
-// Runtime guards on already-parsed payload objects: one per product, one per known kind.
-export {
-  isSmsEvent,
-  isSmsMoText,
-  isSmsMoBinary,
-  isSmsMoMedia,
-  isSmsDeliveryReportSms,
-  isSmsDeliveryReportMms,
-  isSmsRecipientDeliveryReportSms,
-  isSmsRecipientDeliveryReportMms,
-} from './parse/products/sms'
-export {
-  isNumbersEvent,
-  isNumbersProvisioningToSmsPlatform,
-  isNumbersDeprovisioningFromSmsPlatform,
-  isNumbersProvisioningToCampaign,
-  isNumbersDeprovisioningFromCampaign,
-  isNumbersProvisioningToVoicePlatform,
-  isNumbersDeprovisioningFromVoicePlatform,
-  isNumbersNumberOrderProcessing,
-} from './parse/products/numbers'
-export {
-  isImportedNumbersEvent,
-  isImportedNumbersProvisioningToSmsPlatform,
-  isImportedNumbersDeprovisioningToSmsPlatform,
-  isImportedNumbersLinkTo10dlcCampaign,
-  isImportedNumbersUnlinkTo10dlcCampaign,
-  isImportedNumbersHostingProcess,
-  isImportedNumbersOsrUpdate,
-  isImportedNumbersDelete,
-} from './parse/products/imported-numbers'
-export {
-  isPortingEvent,
-  isPortingOrderUpdated,
-  isPortingNumbersActivated,
-  isPortingNumbersConfirmed,
-  isPortingNumbersRejected,
-  isPortingNewOrderNote,
-} from './parse/products/porting'
-export { isBrandsEvent, isBrandsBrandStatusUpdate } from './parse/products/brands'
-export {
-  isCampaignsEvent,
-  isCampaignsCampaignStatusUpdate,
-  isCampaignsCampaignNote,
-  isCampaignsCarrierOrderStatusUpdate,
-  isCampaignsCarrierOrderNote,
-} from './parse/products/campaigns'
-export { isComplianceEvent, isComplianceBrandOrderStatusUpdate } from './parse/products/compliance'
-export { isSenderIdRegistrationEvent } from './parse/products/sender-id-registrations'
+// One guard for every kind, on already-parsed objects; each subpath adds its product's guard.
 export { isEventPayload } from './parse/guards'
-export type { KnownEventKind } from './parse/guards'
 
-// Standard Schema v1 objects (validate parsed JSON, output the event envelope); no dependency.
-export {
-  sinchEventSchema,
-  createSinchEventSchema,
-  smsEventSchema,
-  numbersEventSchema,
-  importedNumbersEventSchema,
-  portingEventSchema,
-  brandsEventSchema,
-  campaignsEventSchema,
-  complianceEventSchema,
-  senderIdRegistrationEventSchema,
-} from './parse/standard-schema'
+// Standard Schema v1 (validate parsed JSON, output the event envelope); no dependency.
+export { createSinchEventSchema } from './parse/sinch-event-schema'
 export type { StandardSchemaV1, SinchEventSchema } from './parse/standard-schema'
 
-// Event types: the envelope union, lookups, and every payload type by name.
-export type { SinchEvent, SinchEventKind, EventOfKind, EventOfProduct, PayloadOfKind } from './parse/types'
+// Event types: the envelope union and its lookups. Each product's own names (SmsMoText, ...)
+// come from its subpath; any kind's payload is also `PayloadOfKind<'sms.mo_text'>`.
 export type {
   Product,
-  EventEnvelope,
-  UnknownEvent,
-  UnknownProductEvent,
-  UnknownPayload,
-  ProductParseOptions,
-} from './parse/envelope'
+  SinchEvent,
+  SinchEventKind,
+  KnownEventKind,
+  EventOfKind,
+  EventOfProduct,
+  PayloadOfKind,
+} from './products/registry'
+export type { EventEnvelope, UnknownEvent, UnknownProductEvent, UnknownPayload } from './parse/event'
 export type { OpenString } from './schema/schema'
-export type {
-  SmsEvent,
-  SmsPayload,
-  SmsMoText,
-  SmsMoBinary,
-  SmsMoMedia,
-  SmsMmsMedia,
-  SmsDeliveryReportSms,
-  SmsDeliveryReportMms,
-  SmsBatchDeliveryStatus,
-  SmsRecipientDeliveryReportSms,
-  SmsRecipientDeliveryReportMms,
-  SmsDeliveryStatus,
-} from './parse/products/sms'
-export type {
-  NumbersEvent,
-  NumbersPayload,
-  NumbersProvisioningToSmsPlatform,
-  NumbersDeprovisioningFromSmsPlatform,
-  NumbersProvisioningToCampaign,
-  NumbersDeprovisioningFromCampaign,
-  NumbersProvisioningToVoicePlatform,
-  NumbersDeprovisioningFromVoicePlatform,
-  NumbersNumberOrderProcessing,
-  NumbersFailureCode,
-} from './parse/products/numbers'
-export type {
-  ImportedNumbersEvent,
-  ImportedNumbersPayload,
-  ImportedNumbersProvisioningToSmsPlatform,
-  ImportedNumbersDeprovisioningToSmsPlatform,
-  ImportedNumbersLinkTo10dlcCampaign,
-  ImportedNumbersUnlinkTo10dlcCampaign,
-  ImportedNumbersHostingProcess,
-  ImportedNumbersOsrUpdate,
-  ImportedNumbersDelete,
-} from './parse/products/imported-numbers'
-export type {
-  PortingEvent,
-  PortingPayload,
-  PortingOrderUpdated,
-  PortingNumbersActivated,
-  PortingNumbersConfirmed,
-  PortingNumbersRejected,
-  PortingNewOrderNote,
-  PortingOrder,
-  PortingPhoneNumber,
-  PortingEndUser,
-  PortingNumberStatus,
-  PortingOrderStatus,
-} from './parse/products/porting'
-export type { BrandsEvent, BrandsPayload, BrandsBrandStatusUpdate, BrandStatus } from './parse/products/brands'
-export type {
-  CampaignsEvent,
-  CampaignsPayload,
-  CampaignsCampaignStatusUpdate,
-  CampaignsCampaignNote,
-  CampaignsCarrierOrderStatusUpdate,
-  CampaignsCarrierOrderNote,
-  CampaignNote,
-  CampaignStatus,
-  CarrierOrderStatus,
-} from './parse/products/campaigns'
-export type {
-  ComplianceEvent,
-  CompliancePayload,
-  ComplianceBrandOrderStatusUpdate,
-  BrandOrderResourceType,
-  BrandOrderStatus,
-} from './parse/products/compliance'
-export type {
-  SenderIdRegistrationEvent,
-  SenderIdRegistrationPayload,
-  SenderIdRegistrationEventPayload,
-  SenderIdRegistrationStatus,
-} from './parse/products/sender-id-registrations'
 
 // Handler options, results and de-duplication; the handlers themselves come from each entry.
-export type { FetchHandler } from './handler/fetch-handler'
+export type { FetchHandler, CreateFetchHandler } from './handler/fetch-handler'
+export type { WebhookHandler, CreateWebhookHandler } from './handler/webhook-handler'
 export type {
   WebhookOptions,
   WebhookRequest,
@@ -232,6 +93,7 @@ export type {
   BasicAuthConfig,
   BearerTokenConfig,
   NoAuthConfig,
+  VerifyOptions,
 } from './core/verify-config'
 export type { WebhookResponseCode } from './handler/respond'
 export { RetryLater, isRetryLater } from './handler/retry-later'

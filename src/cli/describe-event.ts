@@ -1,5 +1,5 @@
-import type { SinchEvent } from '../parse'
-import { eventTime } from '../parse'
+import { eventTime } from '../parse/event-time'
+import type { SinchEvent } from '../products/registry'
 
 /**
  * Fields worth a glance in a one-line summary, in display order. One list for

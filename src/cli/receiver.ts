@@ -4,8 +4,9 @@ import { createWebhookHandler } from '../index'
 import type { WebhookOptions } from '../handler/options'
 import type { WebhookHandler } from '../handler/webhook-handler'
 import { createMemoryDedupeStore } from '../handler/dedupe-store'
-import type { Product, SinchEvent } from '../parse'
-import { PRODUCT_SCHEMES, schemeConfig, type SchemeChoice } from './schemes'
+import type { Product, SinchEvent } from '../products/registry'
+import { PRODUCTS } from '../products/registry'
+import { productScheme, schemeConfig, type SchemeChoice } from './schemes'
 
 /** One delivery as the receiver saw it. */
 export interface Delivery {
@@ -37,7 +38,7 @@ const MAX_BYTES = 1024 * 1024
 /** `/sms`, `/numbers`, `/imported-numbers` or `/imported_numbers`, ... → the product. */
 export function productOfPath(path: string): Product | undefined {
   const name = path.replace(/^\/+|\/+$/g, '').replace(/-/g, '_')
-  return Object.hasOwn(PRODUCT_SCHEMES, name) ? (name as Product) : undefined
+  return PRODUCTS.find((product) => product.id === name)?.id
 }
 
 /**
@@ -61,7 +62,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
     if (options.scheme === undefined && product === undefined) return undefined
     let route = routes.get(key)
     if (route === undefined) {
-      const name = options.scheme ?? PRODUCT_SCHEMES[product as string]!
+      const name = options.scheme ?? productScheme(product as Product)
       route = createWebhookHandler({
         ...base,
         verify: schemeConfig(name, options.secret),
@@ -73,7 +74,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
   }
   // Fail at start-up, not on the first request, when a scheme lacks its secret.
   if (options.scheme !== undefined) handlerFor('/')
-  else for (const product of Object.keys(PRODUCT_SCHEMES)) handlerFor('/' + product)
+  else for (const product of PRODUCTS) handlerFor('/' + product.slug)
 
   const server: Server = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0] ?? '/'

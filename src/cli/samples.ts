@@ -1,48 +1,53 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { safeParseEvent, type Product } from '../parse'
+import { parseAs } from '../parse/product'
+import { PRODUCTS } from '../products/registry'
 import type { Sample } from './send'
 
 /**
  * The samples `trigger` and `demo` send are the package's own event
  * fixtures, shipped beside `dist/`, so there is one set of example payloads
  * for the test suite, the CLI and the documentation. One sample per kind:
- * the first fixture (by file name) that parses to that kind.
+ * the first fixture (by file name) in the product's folder that parses to
+ * that kind when read as that product.
  */
 function fixturesDir(): string {
   return fileURLToPath(new URL('../fixtures/events/', import.meta.url))
 }
 
 function load(): Sample[] {
-  const dir = fixturesDir()
+  const root = fixturesDir()
   const byKind = new Map<string, Sample>()
-  const walk = (folder: string): void => {
-    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const path = join(folder, entry.name)
-      if (entry.isDirectory()) walk(path)
-      else if (entry.name.endsWith('.json') && !entry.name.startsWith('index') && !entry.name.startsWith('_')) {
-        const body = readFileSync(path, 'utf8')
-        const result = safeParseEvent(body)
-        if (!result.ok) continue // negative fixtures are not samples
-        const { event } = result
-        if (event.product === undefined || event.kind.endsWith('unknown') || byKind.has(event.kind)) continue
-        byKind.set(event.kind, {
-          name: entry.name.replace(/\.json$/, ''),
-          kind: event.kind,
-          product: event.product as Product,
-          body,
-        })
+  for (const product of PRODUCTS) {
+    const folder = join(root, product.slug)
+    let files: string[]
+    try {
+      files = readdirSync(folder).sort()
+    } catch {
+      continue // A product without fixtures has no samples; the completeness test reports it.
+    }
+    for (const file of files) {
+      if (!file.endsWith('.json') || file === 'index.json') continue
+      const body = readFileSync(join(folder, file), 'utf8')
+      let kind: string
+      try {
+        kind = parseAs(product, body).kind
+      } catch {
+        continue // negative fixtures are not samples
       }
+      if (kind.endsWith('.unknown') || byKind.has(kind)) continue
+      byKind.set(kind, { name: file.replace(/\.json$/, ''), kind, product: product.id, body })
     }
   }
-  walk(dir)
-  return [...byKind.values()].sort((a, b) => a.kind.localeCompare(b.kind))
+  // Registry order, then each product's documentation order of kinds.
+  const order = PRODUCTS.flatMap((product) => product.kinds as readonly string[])
+  return [...byKind.values()].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))
 }
 
 let cache: readonly Sample[] | undefined
 
-/** Every sample, one per known kind, sorted by kind. Read from disk once, on first use. */
+/** Every sample, one per known kind, in registry and documentation order. Read from disk once, on first use. */
 export function samples(): readonly Sample[] {
   cache ??= load()
   return cache

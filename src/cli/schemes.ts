@@ -1,5 +1,6 @@
 import type { SinchSignatureAlgorithm } from '../core/schemes/sinch-signature'
 import type { VerifyConfig, VerifyScheme } from '../core/verify-config'
+import { productById, type Product } from '../products/registry'
 import { UsageError } from './io'
 
 /** Scheme names as typed on the command line: the same names a handler's `verify.scheme` takes. */
@@ -18,17 +19,13 @@ export interface SchemeChoice {
   readonly algorithm?: SinchSignatureAlgorithm
 }
 
-/** The scheme each product signs with, so `trigger` and `listen` need no flags for the common case. */
-export const PRODUCT_SCHEMES: Readonly<Record<string, SchemeChoice>> = {
-  sms: { scheme: 'webhook-signature' },
-  numbers: { scheme: 'sinch-signature' },
-  imported_numbers: { scheme: 'sinch-signature' },
-  brands: { scheme: 'sinch-signature' },
-  campaigns: { scheme: 'sinch-signature' },
-  sender_id_registrations: { scheme: 'sinch-signature' },
-  compliance: { scheme: 'sinch-signature', algorithm: 'sha256' },
-  // Sinch documents no authentication for Porting webhooks.
-  porting: { scheme: 'none' },
+/** The scheme a product's callbacks are signed with by default (the first its descriptor lists). */
+export function productScheme(id: Product): SchemeChoice {
+  const use = productById(id)?.schemes[0]
+  if (use === undefined || !(SCHEME_NAMES as readonly string[]).includes(use.scheme)) return { scheme: 'none' }
+  return use.algorithm === undefined
+    ? { scheme: use.scheme as SchemeName }
+    : { scheme: use.scheme as SchemeName, algorithm: use.algorithm }
 }
 
 /** Reads `--scheme` (and `--algorithm`, which only `sinch-signature` takes). */

@@ -1,6 +1,6 @@
 import { signedHeaders, type SignScheme } from '../testing/signed-request'
-import type { Product } from '../parse'
-import { PRODUCT_SCHEMES, schemeConfig, type SchemeChoice } from './schemes'
+import type { Product } from '../products/registry'
+import { productScheme, schemeConfig, type SchemeChoice } from './schemes'
 
 /** A body to send and the product it belongs to. */
 export interface Sample {
@@ -25,7 +25,7 @@ export interface Sent {
  */
 export function targetUrl(base: string, product: Product): string {
   const url = new URL(base)
-  if (url.pathname === '/' || url.pathname === '') url.pathname = '/' + product.replace(/_/g, '-')
+  if (url.pathname === '/' || url.pathname === '') url.pathname = '/' + product.replaceAll('_', '-')
   return url.toString()
 }
 
@@ -35,7 +35,7 @@ export function signingScheme(
   override: SchemeChoice | undefined,
   secret: string | undefined,
 ): SignScheme {
-  return schemeConfig(override ?? PRODUCT_SCHEMES[product]!, secret) as SignScheme
+  return schemeConfig(override ?? productScheme(product), secret) as SignScheme
 }
 
 /**

@@ -4,7 +4,10 @@ import { lookupHeader, type HeadersInput } from '../core/headers'
 import { isFailure, type VerifyResult } from '../core/result'
 import { WEBHOOK_SIGNATURE_HEADERS } from '../core/schemes/webhook-signature'
 import type { VerifyOptions, VerifyScheme } from '../core/verify-config'
-import { dedupeKey, safeParseEvent, type ParseErrorCode, type SinchEvent, type SinchEventKind } from '../parse'
+import type { ParseErrorCode } from '../parse/codes'
+import { dedupeKey } from '../parse/dedupe-key'
+import { safeParseEvent } from '../parse/parse-event'
+import type { SinchEvent, SinchEventKind } from '../products/registry'
 import type { ClaimResult, DedupeStore } from './dedupe-store'
 import type {
   ErrorContext,

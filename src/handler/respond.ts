@@ -1,5 +1,5 @@
 import type { VerifyErrorCode } from '../core/codes'
-import type { ParseErrorCode } from '../parse'
+import type { ParseErrorCode } from '../parse/codes'
 import type { WebhookResponse } from './options'
 
 /**

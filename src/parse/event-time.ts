@@ -1,82 +1,13 @@
-import type { SinchEvent } from './types'
-import { isDateTime } from '../schema/formats'
-
-/**
- * Turns a Sinch timestamp string into a `Date`. Accepts what Sinch sends: no
- * zone (meaning UTC), `T` or space separator, up to 9 fractional digits
- * (truncated to milliseconds), `Z` or a numeric offset, or a bare date
- * (midnight UTC). Returns `undefined` for anything else, including impossible
- * dates such as February 30, never an Invalid Date.
- *
- * @example
- * ```ts
- * parseSinchTime('2023-06-06T07:45:27.785357') // 2023-06-06T07:45:27.785Z
- * ```
- */
-export function parseSinchTime(value: unknown): Date | undefined {
-  if (typeof value !== 'string' || !isDateTime(value, true)) return undefined
-  // The format check fixed every position up to the seconds, so plain slicing is safe.
-  const y = Number(value.slice(0, 4))
-  const mo = Number(value.slice(5, 7)) - 1
-  const d = Number(value.slice(8, 10))
-  let time = Date.UTC(
-    y,
-    mo,
-    d,
-    Number(value.slice(11, 13)),
-    Number(value.slice(14, 16)),
-    Math.min(Number(value.slice(17, 19)) || 0, 59),
-  )
-  const check = new Date(time)
-  // Date.UTC maps years 0-99 to 1900-1999, and rolls Feb 30 over into March; the first is undone, the second refused.
-  if (y < 100) check.setUTCFullYear(y)
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo || check.getUTCDate() !== d) return undefined
-  time = check.getTime()
-  let rest = value.slice(19)
-  if (rest.startsWith('.')) {
-    const digits = /^\.(\d+)/.exec(rest)?.[1] ?? ''
-    time += Number(digits.slice(0, 3).padEnd(3, '0'))
-    rest = rest.slice(digits.length + 1)
-  }
-  if (rest !== '' && rest !== 'Z' && rest !== 'z') {
-    const offset = rest.slice(1).replace(':', '')
-    time -=
-      (rest.startsWith('-') ? -1 : 1) * (Number(offset.slice(0, 2)) * 60 + Number(offset.slice(2) || '0')) * 60_000
-  }
-  return new Date(time)
-}
-
-/** The field that carries the event time in each product's payload. */
-function timeField(event: SinchEvent): unknown {
-  const payload = event.payload as Record<string, unknown>
-  switch (event.product) {
-    case 'sms':
-      // Inbound messages have received_at, recipient reports at; batch reports carry no time.
-      return payload.received_at ?? payload.at
-    case 'numbers':
-    case 'imported_numbers':
-      return payload.timestamp
-    case 'brands':
-    case 'campaigns':
-      return payload.createTime
-    case 'compliance':
-      return payload.time
-    case 'sender_id_registrations':
-      return payload.createTime ?? payload.timestamp
-    default:
-      // Porting webhooks carry no event time; unknown events promise nothing.
-      return undefined
-  }
-}
+import { productById, type SinchEvent } from '../products/registry'
+import type { JsonObject } from '../schema/schema'
+import { parseSinchTime } from './sinch-time'
 
 /**
  * When Sinch says the event happened, as a `Date`, or `undefined` when the
- * event carries no time (batch delivery reports, porting webhooks, unknown
- * events) or an unreadable one. Fields read: SMS `received_at` (inbound) or
- * `at` (recipient reports); Numbers and imported numbers `timestamp`; Brands
- * and Campaigns `createTime`; Compliance `time`; sender-ID `createTime` or
- * `timestamp`. A timestamp without a zone is UTC; digits beyond milliseconds
- * are dropped (the raw string stays in the payload).
+ * event carries no time (SMS batch reports, Porting webhooks, unknown events)
+ * or an unreadable one. Each product's docs page names the field it reads. A
+ * timestamp without a zone is UTC; digits beyond milliseconds are dropped
+ * (the raw string stays in the payload).
  *
  * @example
  * ```ts
@@ -86,8 +17,10 @@ function timeField(event: SinchEvent): unknown {
  */
 export function eventTime(event: SinchEvent): Date | undefined {
   try {
-    return parseSinchTime(timeField(event))
+    const product = productById(event.product)
+    return product === undefined ? undefined : parseSinchTime(product.time(event.payload as JsonObject))
   } catch {
+    // A hostile payload has no readable time.
     return undefined
   }
 }

@@ -1,18 +1,12 @@
 import { SinchWebhookError, usageError } from '../core/errors'
-import type { ParseErrorCode } from './codes'
-import { detectProduct } from './detect-product'
-import type { Product, UnknownEvent } from './envelope'
-import { parseError, readObject, type ReadOptions } from './read-json'
-import { brandsFromObject } from './products/brands'
-import { campaignsFromObject } from './products/campaigns'
-import { complianceFromObject } from './products/compliance'
-import { importedNumbersFromObject } from './products/imported-numbers'
-import { numbersFromObject } from './products/numbers'
-import { portingFromObject } from './products/porting'
-import { hasFlatEnvelope, senderIdRegistrationFromObject } from './products/sender-id-registrations'
-import { smsFromObject } from './products/sms'
+import { PRODUCTS, productById, type EventOfProduct, type Product, type SinchEvent } from '../products/registry'
 import type { JsonObject } from '../schema/schema'
-import type { EventOfProduct, SinchEvent } from './types'
+import type { ParseErrorCode } from './codes'
+import { detectListed, detectProduct } from './detect'
+import type { UnknownEvent } from './event'
+import { parseError } from './parse-error'
+import { fromObjectAs } from './product'
+import { readObject, type ReadOptions } from './read-json'
 
 /** Options of {@link parseEvent} and {@link safeParseEvent}. */
 export interface ParseOptions extends ReadOptions {
@@ -23,13 +17,12 @@ export interface ParseOptions extends ReadOptions {
    *   is not one of its known events is `<product>.unknown`.
    * - A list: detection runs as usual but only listed products may match;
    *   a body of an unlisted product, or of none, is the top-level `unknown`.
-   *   With `sender_id_registrations` listed, an object no product claims that
-   *   has a string `eventType` or `resourceType` is a sender-ID registration
-   *   event (an object claimed by an unlisted product stays `unknown`).
+   *   Listed products without a discriminant of their own (sender-ID
+   *   registrations) take what no product claims (see the product's docs).
    */
-  readonly product?: Product | readonly Product[]
+  readonly product?: Product | readonly Product[] | undefined
   /** Throw `unknown_event` instead of returning an unknown event. Default `false`. */
-  readonly strict?: boolean
+  readonly strict?: boolean | undefined
 }
 
 /** Result of {@link safeParseEvent}. */
@@ -37,40 +30,26 @@ export type SafeParseResult<E = SinchEvent> =
   | { readonly ok: true; readonly event: E }
   | { readonly ok: false; readonly error: SinchWebhookError<ParseErrorCode> }
 
-const FROM_OBJECT: { readonly [P in Product]: (payload: JsonObject, strict: boolean | undefined) => SinchEvent } = {
-  sms: smsFromObject,
-  numbers: numbersFromObject,
-  imported_numbers: importedNumbersFromObject,
-  porting: portingFromObject,
-  brands: brandsFromObject,
-  campaigns: campaignsFromObject,
-  compliance: complianceFromObject,
-  sender_id_registrations: senderIdRegistrationFromObject,
-}
-
-function checkProduct(product: unknown): Product {
-  if (typeof product === 'string' && Object.hasOwn(FROM_OBJECT, product)) return product as Product
-  throw usageError(`product must be one of ${Object.keys(FROM_OBJECT).join(', ')}.`)
+function productOf(id: unknown): (typeof PRODUCTS)[number] {
+  const product = productById(id)
+  if (product === undefined) throw usageError(`product must be one of ${PRODUCTS.map((p) => p.id).join(', ')}.`)
+  return product
 }
 
 /** Recognises and validates an already-parsed JSON object; shared by the parse functions and the Standard Schema. */
 export function eventFromObject(payload: JsonObject, options: ParseOptions | undefined): SinchEvent {
   const only = options?.product
   const strict = options?.strict
-  if (only !== undefined && !Array.isArray(only)) return FROM_OBJECT[checkProduct(only)](payload, strict)
+  if (only !== undefined && !Array.isArray(only)) return fromObjectAs(productOf(only), payload, strict) as SinchEvent
   let product = detectProduct(payload)
   if (only !== undefined) {
-    const allowed = only as readonly unknown[]
-    if (allowed.length === 0) throw usageError('product must not be an empty list.')
-    for (const entry of allowed) checkProduct(entry)
-    if (product === undefined) {
-      // Sender-ID callbacks have no published discriminant, so a listed sender_id_registrations takes what nothing else claims.
-      if (allowed.includes('sender_id_registrations') && hasFlatEnvelope(payload)) product = 'sender_id_registrations'
-    } else if (!allowed.includes(product)) {
-      product = undefined
-    }
+    const listed = only as readonly Product[]
+    if (listed.length === 0) throw usageError('product must not be an empty list.')
+    for (const entry of listed) productOf(entry)
+    if (product === undefined) product = detectListed(payload, listed)
+    else if (!listed.includes(product.id)) product = undefined
   }
-  if (product !== undefined) return FROM_OBJECT[product](payload, strict)
+  if (product !== undefined) return fromObjectAs(product, payload, strict) as SinchEvent
   if (strict === true)
     throw parseError('unknown_event', 'The body is not a Sinch event this version knows (strict mode).')
   const unknown: UnknownEvent = { kind: 'unknown', product: undefined, payload }

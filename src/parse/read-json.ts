@@ -1,7 +1,8 @@
-import { SinchWebhookError } from '../core/errors'
 import { utf8, viewBody } from '../core/body'
 import { usageError } from '../core/errors'
 import { DEFAULT_MAX_BYTES, type ParseErrorCode } from './codes'
+import { parseError } from './parse-error'
+import type { SinchWebhookError } from '../core/errors'
 import type { JsonObject } from '../schema/schema'
 
 /** Options shared by every parse function that reads a raw body. */
@@ -14,15 +15,6 @@ export interface ReadOptions {
 }
 
 let decoder: TextDecoder | undefined
-
-/** Creates a parse error; messages never carry the body. */
-export function parseError(
-  code: ParseErrorCode,
-  message: string,
-  path?: readonly (string | number)[],
-): SinchWebhookError<ParseErrorCode> {
-  return new SinchWebhookError<ParseErrorCode>(code, message, path === undefined ? {} : { path })
-}
 
 /**
  * Turns a raw body into the JSON value it holds: size limit, strict UTF-8

@@ -1,22 +1,14 @@
 import { isDateTime } from './formats'
-import {
-  ARRAY,
-  BOOLEAN,
-  COUNT,
-  DATE,
-  DATE_TIME,
-  INTEGER,
-  LITERAL,
-  NULLABLE,
-  NUMBER,
-  OBJECT,
-  OPTIONAL,
-  STRING,
-  STRING_OR_INTEGER,
-  type InnerNode,
-  type LiteralNode,
-  type ObjectNode,
-  type Schema,
+import type {
+  ArrayNode,
+  LeafType,
+  LiteralNode,
+  ObjectNode,
+  RecordNode,
+  Schema,
+  SchemaType,
+  UnionNode,
+  WrapperNode,
 } from './schema'
 
 /**
@@ -31,6 +23,13 @@ export interface Issue {
   readonly schema: Schema
   /** The value found; `undefined` when the property is missing. */
   readonly value: unknown
+  /**
+   * Set when the value is well formed but names a case of a nested union
+   * this version does not know: not an error in the data, a newer variant.
+   */
+  readonly unrecognised?: true
+  /** Set when two keys of which at most one may be present are both present. */
+  readonly conflict?: string
 }
 
 /** Root-first path of an issue. */
@@ -38,30 +37,36 @@ export function issuePath(issue: Issue): (string | number)[] {
   return issue.up.slice().reverse()
 }
 
-// Indexed by node tag.
-const EXPECTED = [
-  'a string',
-  'a date-time string',
-  'a date or date-time string',
-  'an integer',
-  'a non-negative integer',
-  'a number',
-  'a boolean',
-  '',
-  '',
-  '',
-  'an array',
-  'an object',
-  'a string or an integer',
-]
+const EXPECTED: { readonly [T in SchemaType]?: string } = {
+  string: 'a string',
+  date_time: 'a date-time string',
+  date: 'a date or date-time string',
+  integer: 'an integer',
+  count: 'a non-negative integer',
+  number: 'a number',
+  boolean: 'a boolean',
+  string_or_integer: 'a string or an integer',
+  string_or_number: 'a string or a number',
+  unknown: 'a value',
+  array: 'an array',
+  record: 'an object',
+  object: 'an object',
+}
 
 /** What a schema expects, as a noun phrase for messages ("a string", `"mo_text"`). */
 export function expected(schema: Schema): string {
-  const t = schema.t
-  if (t === LITERAL) return (schema as LiteralNode).v.map((value) => JSON.stringify(value)).join(' or ')
-  if (t === NULLABLE) return `${expected((schema as InnerNode).i)} or null`
-  if (t === OPTIONAL) return expected((schema as InnerNode).i)
-  return EXPECTED[t] ?? 'a value'
+  switch (schema.type) {
+    case 'literal':
+      return (schema as LiteralNode).values.map((value) => JSON.stringify(value)).join(' or ')
+    case 'nullable':
+      return `${expected((schema as WrapperNode).inner)} or null`
+    case 'optional':
+      return expected((schema as WrapperNode).inner)
+    case 'union':
+      return `an object with "${(schema as UnionNode).key}"`
+    default:
+      return EXPECTED[schema.type] ?? 'a value'
+  }
 }
 
 /** The JSON type of what was found, for messages; the value itself is never shown. */
@@ -70,10 +75,10 @@ export function received(issue: Issue): string {
   if (value === undefined) return 'missing'
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'an array'
-  const t = issue.schema.t
+  const type = issue.schema.type
   switch (typeof value) {
     case 'string':
-      return t === DATE || t === DATE_TIME ? 'a string in another format' : 'a string'
+      return type === 'date' || type === 'date_time' ? 'a string in another format' : 'a string'
     case 'number':
       return Number.isInteger(value) ? (value < 0 ? 'a negative integer' : 'an integer') : 'a non-integer number'
     default:
@@ -81,28 +86,62 @@ export function received(issue: Issue): string {
   }
 }
 
-/** Whether a value matches a leaf node (everything but objects, arrays, literals and wrappers). */
-function matches(t: number, value: unknown): boolean {
-  switch (t) {
-    case STRING:
+/** Whether a value matches a leaf. */
+export function matchesLeaf(type: LeafType, value: unknown): boolean {
+  switch (type) {
+    case 'string':
       return typeof value === 'string'
-    case DATE_TIME:
+    case 'date_time':
       return typeof value === 'string' && isDateTime(value, false)
-    case DATE:
+    case 'date':
       return typeof value === 'string' && isDateTime(value, true)
-    case INTEGER:
+    case 'integer':
       return Number.isInteger(value)
-    case COUNT:
+    case 'count':
       return Number.isInteger(value) && (value as number) >= 0
-    case NUMBER:
+    case 'number':
       return typeof value === 'number' && Number.isFinite(value)
-    case BOOLEAN:
+    case 'boolean':
       return typeof value === 'boolean'
-    case STRING_OR_INTEGER:
+    case 'string_or_integer':
       return typeof value === 'string' || Number.isInteger(value)
-    default:
-      return false
+    case 'string_or_number':
+      return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))
+    case 'unknown':
+      return true
   }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function checkObject(node: ObjectNode, value: unknown): Issue | undefined {
+  if (!isPlainObject(value)) return { up: [], schema: node, value }
+  const { keys, properties, optional } = node
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string
+    const field = value[key]
+    // Absent and `undefined` are the same to a handler reading `payload.key`.
+    if (field === undefined) {
+      if (optional[i] === true) continue
+      return { up: [key], schema: properties[i] as Schema, value: field }
+    }
+    const found = check(properties[i] as Schema, field)
+    if (found !== undefined) {
+      found.up.push(key)
+      return found
+    }
+  }
+  if (node.exclusive.length > 1) {
+    let present: string | undefined
+    for (const key of node.exclusive) {
+      if (value[key] === undefined) continue
+      if (present !== undefined) return { up: [key], schema: node, value: value[key], conflict: present }
+      present = key
+    }
+  }
+  return undefined
 }
 
 /**
@@ -111,51 +150,53 @@ function matches(t: number, value: unknown): boolean {
  * Recursion depth is bounded by the schema, never by the input.
  */
 export function check(schema: Schema, value: unknown): Issue | undefined {
-  const t = schema.t
-  if (t === OBJECT) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return { up: [], schema, value }
-    const keys = (schema as ObjectNode).k
-    const schemas = (schema as ObjectNode).s
-    const optional = (schema as ObjectNode).o
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i] as string
-      const property = schemas[i] as Schema
-      const field = (value as Record<string, unknown>)[key]
-      // Absent and `undefined` are the same to a handler reading `payload.key`.
-      if (field === undefined) {
-        if (optional[i] === true) continue
-        return { up: [key], schema: property, value: field }
+  switch (schema.type) {
+    case 'object':
+      return checkObject(schema as ObjectNode, value)
+    case 'array': {
+      if (!Array.isArray(value)) return { up: [], schema, value }
+      const item = (schema as ArrayNode).item
+      for (let i = 0; i < value.length; i++) {
+        const found = check(item, value[i])
+        if (found !== undefined) {
+          found.up.push(i)
+          return found
+        }
       }
-      // Leaves are most fields; checking them here saves a recursive call per field.
-      const pt = property.t
-      if (pt < LITERAL ? matches(pt, field) : pt === LITERAL && (property as LiteralNode).v.includes(field as string))
-        continue
-      const found = check(property, field)
-      if (found !== undefined) {
-        found.up.push(key)
-        return found
-      }
+      return undefined
     }
-    return undefined
-  }
-  if (t === ARRAY) {
-    if (!Array.isArray(value)) return { up: [], schema, value }
-    const item = (schema as InnerNode).i
-    for (let i = 0; i < value.length; i++) {
-      const found = check(item, value[i])
-      if (found !== undefined) {
-        found.up.push(i)
-        return found
+    case 'record': {
+      if (!isPlainObject(value)) return { up: [], schema, value }
+      const item = (schema as RecordNode).value
+      for (const key of Object.keys(value)) {
+        const found = check(item, value[key])
+        if (found !== undefined) {
+          found.up.push(key)
+          return found
+        }
       }
+      return undefined
     }
-    return undefined
+    case 'union': {
+      const node = schema as UnionNode
+      if (!isPlainObject(value)) return { up: [], schema, value }
+      const tag = value[node.key]
+      const at = typeof tag === 'string' ? node.values.indexOf(tag) : -1
+      if (at < 0) {
+        // A string naming no known case is a newer variant; anything else is malformed.
+        return typeof tag === 'string'
+          ? { up: [], schema, value, unrecognised: true }
+          : { up: [node.key], schema: { type: 'string' }, value: tag }
+      }
+      return checkObject(node.cases[at] as ObjectNode, value)
+    }
+    case 'optional':
+      return value === undefined ? undefined : check((schema as WrapperNode).inner, value)
+    case 'nullable':
+      return value === null ? undefined : check((schema as WrapperNode).inner, value)
+    case 'literal':
+      return (schema as LiteralNode).values.includes(value as string) ? undefined : { up: [], schema, value }
+    default:
+      return matchesLeaf(schema.type as LeafType, value) ? undefined : { up: [], schema, value }
   }
-  if (t === OPTIONAL) return value === undefined ? undefined : check((schema as InnerNode).i, value)
-  if (t === NULLABLE) return value === null ? undefined : check((schema as InnerNode).i, value)
-  if (t === LITERAL) {
-    const values = (schema as LiteralNode).v
-    for (let i = 0; i < values.length; i++) if (value === values[i]) return undefined
-    return { up: [], schema, value }
-  }
-  return matches(t, value) ? undefined : { up: [], schema, value }
 }

@@ -54,7 +54,7 @@ describe('eventTime(event)', () => {
   it('eventTime(<numbers event, no zone, 9 digits>) is timestamp as UTC, truncated to ms', () =>
     expect(at('numbers/number_order_processing.json')).toBe('2025-02-03T08:17:18.987Z'))
   it('eventTime(<imported_numbers event>) is timestamp', () =>
-    expect(at('imported_numbers/osr_update.json')).toBe('2025-01-20T16:45:00.000Z'))
+    expect(at('imported-numbers/osr_update.json')).toBe('2025-01-20T16:45:00.000Z'))
   it('eventTime(<brands event, space separator>) is createTime', () =>
     expect(at('brands/brand_status_update.json')).toBe('2025-04-01T10:15:00.000Z'))
   it('eventTime(<campaigns event>) is createTime', () =>
@@ -62,7 +62,7 @@ describe('eventTime(event)', () => {
   it('eventTime(<compliance event with offset>) is time', () =>
     expect(at('compliance/brand_order_status_update_incomplete.json')).toBe('2025-05-06T07:08:09.500Z'))
   it('eventTime(<sender-ID event>) is createTime', () =>
-    expect(at('sender_id_registrations/registration_status_update.json')).toBe('2025-06-01T12:00:00.000Z'))
+    expect(at('sender-id-registrations/registration_status_update.json')).toBe('2025-06-01T12:00:00.000Z'))
   it('eventTime(<porting event>) is undefined: porting webhooks carry no time', () =>
     expect(at('porting/numbers_activated.json')).toBeUndefined())
   it('eventTime(<unknown event>) is undefined', () => expect(at('unknown/provisioning_api_event.json')).toBeUndefined())

@@ -293,7 +293,7 @@ describe('parseEvent(body, { product })', () => {
 
   it('parseEvent(body, { product: [list] }) recognises listed products and leaves the rest unknown', () => {
     const only = ['numbers', 'imported_numbers'] as const
-    expect(parseEvent(fixtureBytes('imported_numbers/delete.json'), { product: only }).kind).toBe(
+    expect(parseEvent(fixtureBytes('imported-numbers/delete.json'), { product: only }).kind).toBe(
       'imported_numbers.delete',
     )
     expect(parseEvent(fixtureBytes('numbers/unknown_event_type.json'), { product: only }).kind).toBe('numbers.unknown')

@@ -1,20 +1,11 @@
-import {
-  ARRAY,
-  BOOLEAN,
-  COUNT,
-  DATE,
-  DATE_TIME,
-  INTEGER,
-  LITERAL,
-  NULLABLE,
-  NUMBER,
-  OBJECT,
-  OPTIONAL,
-  STRING,
-  STRING_OR_INTEGER,
-  type InnerNode,
-  type ObjectNode,
-  type Schema,
+import type {
+  ArrayNode,
+  LiteralNode,
+  ObjectNode,
+  RecordNode,
+  Schema,
+  UnionNode,
+  WrapperNode,
 } from '../../src/schema/schema'
 
 /** One generated negative case. */
@@ -28,30 +19,34 @@ export interface Mutation {
 
 /** Values of the wrong JSON type (or format) for a schema. */
 export function wrongValues(schema: Schema): unknown[] {
-  switch (schema.t) {
-    case STRING:
+  switch (schema.type) {
+    case 'string':
       return [12345, null, ['wrong-marker']]
-    case DATE_TIME:
+    case 'date_time':
       return [1700000000, 'not-a-date', '2025-02-30']
-    case DATE:
+    case 'date':
       return [20250101, 'yesterday']
-    case INTEGER:
+    case 'integer':
       return [1.5, '7', null]
-    case COUNT:
+    case 'count':
       return [-1, '7', 2.5]
-    case NUMBER:
+    case 'number':
       return ['1', null]
-    case BOOLEAN:
+    case 'boolean':
       return ['true', 0]
-    case LITERAL:
-      return [42]
-    case NULLABLE:
-      return wrongValues((schema as InnerNode).i).filter((value) => value !== null)
-    case STRING_OR_INTEGER:
+    case 'literal':
+      return [42, `${(schema as LiteralNode).values[0]}-wrong-marker`]
+    case 'nullable':
+      return wrongValues((schema as WrapperNode).inner).filter((value) => value !== null)
+    case 'string_or_integer':
       return [true, 1.5, null]
-    case ARRAY:
+    case 'string_or_number':
+      return [true, null, {}]
+    case 'array':
       return [{}, 'wrong-marker']
-    case OBJECT:
+    case 'object':
+    case 'record':
+    case 'union':
       return [[], 'wrong-marker', 7]
     default:
       return []
@@ -61,39 +56,66 @@ export function wrongValues(schema: Schema): unknown[] {
 // '2025-02-30' passes the format check (calendar overflow is left to eventTime), so it is not a negative case.
 const ACCEPTED_ODDITIES = new Set(['2025-02-30'])
 
+function objectMutations(node: ObjectNode, value: Record<string, unknown>, path: (string | number)[]): Mutation[] {
+  const out: Mutation[] = []
+  node.keys.forEach((key, i) => {
+    const field = value[key]
+    if (field === undefined) return
+    const property = node.properties[i] as Schema
+    const here = [...path, key]
+    if (node.optional[i] !== true) out.push({ op: 'remove', path: here })
+    for (const wrong of wrongValues(property))
+      if (!(typeof wrong === 'string' && ACCEPTED_ODDITIES.has(wrong)))
+        out.push({ op: 'wrong', path: here, value: wrong })
+    out.push(...mutations(property, field, here))
+  })
+  return out
+}
+
 /**
  * Every negative case a schema declares for a valid value of it: removal of
  * each present required property, and each wrong-type replacement of each
- * present property, recursing into present objects and the first array item.
+ * present property, recursing into present objects, the first array item and
+ * the first record entry. A nested union's discriminant is left alone: a
+ * different value there is a different variant, not an invalid one.
  */
 export function mutations(schema: Schema, value: unknown, path: (string | number)[] = []): Mutation[] {
-  const out: Mutation[] = []
   let node = schema
-  if (node.t === OPTIONAL || (node.t === NULLABLE && value === null)) {
-    if (node.t === NULLABLE) return out
-    node = (node as InnerNode).i
+  if (node.type === 'optional') node = (node as WrapperNode).inner
+  if (node.type === 'nullable') {
+    if (value === null) return []
+    node = (node as WrapperNode).inner
   }
-  if (node.t === NULLABLE) node = (node as InnerNode).i
-  if (node.t === OBJECT && typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    const object = node as ObjectNode
-    object.k.forEach((key, i) => {
-      const field = (value as Record<string, unknown>)[key]
-      if (field === undefined) return
-      const property = object.s[i] as Schema
-      const here = [...path, key]
-      if (object.o[i] !== true) out.push({ op: 'remove', path: here })
-      for (const wrong of wrongValues(property))
-        if (!(typeof wrong === 'string' && ACCEPTED_ODDITIES.has(wrong)))
-          out.push({ op: 'wrong', path: here, value: wrong })
-      out.push(...mutations(property, field, here))
-    })
-  } else if (node.t === ARRAY && Array.isArray(value) && value.length > 0) {
-    const item = (node as InnerNode).i
+  const isObject = typeof value === 'object' && value !== null && !Array.isArray(value)
+  if (node.type === 'object' && isObject)
+    return objectMutations(node as ObjectNode, value as Record<string, unknown>, path)
+  if (node.type === 'union' && isObject) {
+    const union = node as UnionNode
+    const at = union.values.indexOf((value as Record<string, unknown>)[union.key] as string)
+    if (at < 0) return []
+    return objectMutations(union.cases[at] as ObjectNode, value as Record<string, unknown>, path).filter(
+      (mutation) => !(mutation.path.length === path.length + 1 && mutation.path[path.length] === union.key),
+    )
+  }
+  if (node.type === 'record' && isObject) {
+    const first = Object.keys(value as object)[0]
+    if (first === undefined) return []
+    const item = (node as RecordNode).value
+    const here = [...path, first]
+    return [
+      ...wrongValues(item).map((wrong) => ({ op: 'wrong' as const, path: here, value: wrong })),
+      ...mutations(item, (value as Record<string, unknown>)[first], here),
+    ]
+  }
+  if (node.type === 'array' && Array.isArray(value) && value.length > 0) {
+    const item = (node as ArrayNode).item
     const here = [...path, 0]
-    for (const wrong of wrongValues(item)) out.push({ op: 'wrong', path: here, value: wrong })
-    out.push(...mutations(item, value[0], here))
+    return [
+      ...wrongValues(item).map((wrong) => ({ op: 'wrong' as const, path: here, value: wrong })),
+      ...mutations(item, value[0], here),
+    ]
   }
-  return out
+  return []
 }
 
 /** Applies a mutation to a deep copy of a JSON value. */

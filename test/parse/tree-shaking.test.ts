@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { build } from 'esbuild'
-import { gzipSync } from 'node:zlib'
 import { fileURLToPath } from 'node:url'
+import { schemaOf } from '../../src/parse/product'
+import { PRODUCTS } from '../../src/products/registry'
+import type { LiteralNode, Schema } from '../../src/schema/schema'
+import { pascal } from '../products/subpaths'
 
-const entry = fileURLToPath(new URL('../../src/index.ts', import.meta.url))
+const source = (path: string): string => fileURLToPath(new URL(`../../src/${path}`, import.meta.url))
 
-async function bundle(imports: string): Promise<string> {
+async function bundle(contents: string): Promise<string> {
   const result = await build({
-    stdin: {
-      contents: `import { ${imports} } from ${JSON.stringify(entry)}\nexport const used = [${imports}]`,
-      resolveDir: process.cwd(),
-      loader: 'ts',
-    },
+    stdin: { contents, resolveDir: process.cwd(), loader: 'ts' },
     bundle: true,
     minify: true,
     format: 'esm',
@@ -23,36 +22,53 @@ async function bundle(imports: string): Promise<string> {
   return result.outputFiles[0]?.text ?? ''
 }
 
-// Wire literals that exist only in one product's schemas.
-const MARKERS = {
-  sms: 'recipient_delivery_report_mms',
-  numbers: 'DEPROVISIONING_FROM_CAMPAIGN',
-  imported_numbers: 'UNLINK_TO_10DLC_CAMPAIGN',
-  porting: 'desiredPortSchedule',
-  brands: 'BRAND_STATUS_UPDATE',
-  campaigns: 'CARRIER_ORDER_NOTE',
-  compliance: 'BrandOrderStatusUpdate',
-  sender_id_registrations: 'sender_id_registrations',
-} as const
+/** Every literal a schema tree mentions. */
+function literals(schema: Schema, out = new Set<string>()): Set<string> {
+  const node = schema as unknown as Record<string, unknown>
+  if (schema.type === 'literal') for (const value of (schema as LiteralNode).values) out.add(value)
+  for (const child of Object.values(node)) {
+    if (Array.isArray(child))
+      for (const item of child) if (typeof item === 'object' && item !== null) literals(item as Schema, out)
+    if (typeof child === 'object' && child !== null && !Array.isArray(child) && 'type' in child)
+      literals(child as Schema, out)
+  }
+  return out
+}
+
+// What only one product's code contains: its quoted id, and wire literals no other product uses.
+const MARKERS = new Map(
+  PRODUCTS.map((product) => {
+    const own = new Set<string>()
+    for (const kind of product.kinds) literals(schemaOf(product, kind) as Schema, own)
+    const others = new Set<string>()
+    for (const other of PRODUCTS)
+      if (other !== product) for (const kind of other.kinds) literals(schemaOf(other, kind) as Schema, others)
+    return [product.id, [`"${product.id}"`, ...[...own].filter((value) => !others.has(value)).map((v) => `"${v}"`)]]
+  }),
+)
 
 describe('tree shaking', () => {
-  it.each([
-    ['parseSmsEvent', 'sms'],
-    ['parseNumbersEvent', 'numbers'],
-    ['parsePortingEvent', 'porting'],
-    ['parseComplianceEvent', 'compliance'],
-    ['isSmsEvent', 'sms'],
-  ] as const)('import { verifySinchSignature, %s } bundles only its own product', async (name, product) => {
-    const code = await bundle(`verifySinchSignature, ${name}`)
-    for (const [other, marker] of Object.entries(MARKERS))
-      expect(code.includes(marker), `${other} in ${name}`).toBe(other === product)
-    // Recorded for the README; the figure includes the verifier.
-    console.info(`[size] verifySinchSignature + ${name}: ${gzipSync(code, { level: 9 }).length} B min+gz`)
-  })
+  it.each(PRODUCTS.map((product) => [product.slug, product] as const))(
+    'import { verifySinchSignature } + parse…Event from sinch-webhooks/%s bundles only that product',
+    async (slug, product) => {
+      const parser = `parse${pascal(product.id)}Event`
+      const code = await bundle(
+        `import { verifySinchSignature } from ${JSON.stringify(source('index.ts'))}\n` +
+          `import { ${parser} } from ${JSON.stringify(source(`products/${slug}/index.ts`))}\n` +
+          `export const used = [verifySinchSignature, ${parser}]`,
+      )
+      for (const [other, markers] of MARKERS) {
+        for (const marker of markers)
+          expect(code.includes(marker), `${marker} of ${other} in ${parser}`).toBe(other === product.id)
+      }
+    },
+  )
 
   it('import { verifySinchSignature } alone bundles no parse code', async () => {
-    const code = await bundle('verifySinchSignature')
-    for (const marker of Object.values(MARKERS)) expect(code).not.toContain(marker)
+    const code = await bundle(
+      `import { verifySinchSignature } from ${JSON.stringify(source('index.ts'))}\nexport const used = [verifySinchSignature]`,
+    )
+    for (const markers of MARKERS.values()) for (const marker of markers) expect(code).not.toContain(marker)
     expect(code).not.toContain('TextDecoder')
   })
 })

@@ -1,28 +1,29 @@
 import { describe, expectTypeOf, it } from 'vitest'
 import {
+  createSinchEventSchema,
   isEventPayload,
-  isNumbersEvent,
-  isSmsEvent,
-  isSmsMoText,
   parseEvent,
-  parsePortingEvent,
-  parseSmsEvent,
   safeParseEvent,
-  sinchEventSchema,
-  type smsEventSchema,
   type EventOfKind,
-  type NumbersFailureCode,
-  type NumbersProvisioningToCampaign,
-  type PortingEvent,
   type Product,
   type SinchEvent,
   type SinchEventKind,
-  type SmsDeliveryStatus,
-  type SmsEvent,
-  type SmsMoText,
   type StandardSchemaV1,
   type UnknownEvent,
 } from '../../src/index'
+import type { NumbersFailureCode, NumbersProvisioningToCampaign } from '../../src/products/numbers'
+import { isNumbersPayload } from '../../src/products/numbers'
+import { parsePortingEvent, type PortingEvent } from '../../src/products/porting'
+import {
+  isSmsPayload,
+  parseSmsEvent,
+  type smsEventSchema,
+  type SmsDeliveryStatus,
+  type SmsEvent,
+  type SmsMoText,
+} from '../../src/products/sms'
+
+const sinchEventSchema = createSinchEventSchema()
 
 declare const body: Uint8Array
 
@@ -151,8 +152,8 @@ describe('parse function signatures', () => {
 describe('guards', () => {
   it('narrow unknown values', () => {
     const value: unknown = {}
-    if (isSmsMoText(value)) expectTypeOf(value).toEqualTypeOf<SmsMoText>()
-    if (isSmsEvent(value))
+    if (isEventPayload('sms.mo_text', value)) expectTypeOf(value).toEqualTypeOf<SmsMoText>()
+    if (isSmsPayload(value))
       expectTypeOf(value.type).toEqualTypeOf<
         | 'mo_text'
         | 'mo_binary'
@@ -162,7 +163,7 @@ describe('guards', () => {
         | 'recipient_delivery_report_sms'
         | 'recipient_delivery_report_mms'
       >()
-    if (isNumbersEvent(value)) expectTypeOf(value.resourceType).toEqualTypeOf<'ACTIVE_NUMBER' | 'NUMBER_ORDER'>()
+    if (isNumbersPayload(value)) expectTypeOf(value.resourceType).toEqualTypeOf<'ACTIVE_NUMBER' | 'NUMBER_ORDER'>()
     if (isEventPayload('porting.new_order_note', value)) expectTypeOf(value.note).toEqualTypeOf<string | undefined>()
     // @ts-expect-error unknown kinds have no guard
     isEventPayload('sms.unknown', value)

@@ -1,8 +1,8 @@
-import type { Product } from '../../parse'
+import { PRODUCTS, type Product } from '../../products/registry'
 import { flag, parse, port, str } from '../args'
 import { EXIT, line, styleFor, UsageError, type Io, type Style } from '../io'
 import { startReceiver, type Delivery } from '../receiver'
-import { schemeChoice } from '../schemes'
+import { productScheme, schemeChoice } from '../schemes'
 import { summarise } from '../describe-event'
 
 export const LISTEN_USAGE = `Usage: sinch-webhooks listen --port <port> --secret <secret> [options]
@@ -12,9 +12,10 @@ line per delivery: the status, then the event kind and its key fields, or the
 failure code.
 
 Without --scheme, each product has its own path and its own scheme:
-  /sms (webhook-signature), /numbers, /imported-numbers, /brands, /campaigns,
-  /sender-id-registrations (sinch-signature), /compliance
-  (sinch-signature with sha256), /porting (none: Sinch does not sign Porting webhooks).
+${PRODUCTS.map((product) => {
+  const { scheme, algorithm } = productScheme(product.id)
+  return `  /${product.slug.padEnd(24)} ${scheme}${algorithm === undefined ? '' : ` (${algorithm})`}`
+}).join('\n')}
 With --scheme, every path uses that scheme.
 
 Options:

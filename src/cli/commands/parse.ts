@@ -1,4 +1,6 @@
-import { safeParseEvent, type Product } from '../../parse'
+import { safeParseEvent } from '../../parse/parse-event'
+import { PRODUCTS, type Product } from '../../products/registry'
+import { formatPath } from '../../parse/parse-error'
 import { flag, parse } from '../args'
 import { EXIT, line, readBody, styleFor, UsageError, type Io } from '../io'
 import { keyFields } from '../describe-event'
@@ -10,25 +12,13 @@ its kind, product and key fields, or the error code and the path of the
 offending field.
 
 Options:
-  --product <name>  only accept this product (repeatable): sms, numbers,
-                    imported_numbers, porting, brands, campaigns, compliance,
-                    sender_id_registrations
+  --product <name>  only accept this product (repeatable): one of
+                    ${PRODUCTS.map((product) => product.id).join(', ')}
   --strict          treat events this version does not know as errors
   --json            print machine-readable JSON: {"ok":true,"kind",...} or {"ok":false,"code","path",...}
   --payload         also print the whole payload (message text included; off by default)
 
 Exit codes: 0 parsed, 1 not a valid event, 2 usage error.`
-
-const PRODUCTS: readonly Product[] = [
-  'sms',
-  'numbers',
-  'imported_numbers',
-  'porting',
-  'brands',
-  'campaigns',
-  'compliance',
-  'sender_id_registrations',
-]
 
 /** `sinch-webhooks parse`: what the library makes of a body, and why not when it fails. */
 export async function parseCommand(argv: readonly string[], io: Io): Promise<number> {
@@ -45,8 +35,10 @@ export async function parseCommand(argv: readonly string[], io: Io): Promise<num
   if (args.positionals.length > 1) throw new UsageError('parse takes at most one body file.')
   const products = (args.values['product'] as string[] | undefined) ?? []
   for (const product of products) {
-    if (!(PRODUCTS as readonly string[]).includes(product))
-      throw new UsageError(`--product must be one of ${PRODUCTS.join(', ')}; got "${product}".`)
+    if (!PRODUCTS.some((known) => known.id === product))
+      throw new UsageError(
+        `--product must be one of ${PRODUCTS.map((known) => known.id).join(', ')}; got "${product}".`,
+      )
   }
   const body = await readBody(args.positionals[0], io.stdin)
   const result = safeParseEvent(body, {
@@ -86,11 +78,4 @@ export async function parseCommand(argv: readonly string[], io: Io): Promise<num
     line(io.out, `message  ${error.message}`)
   }
   return EXIT.failed
-}
-
-/** `statuses[0].code` style, as a developer would write the access. */
-export function formatPath(path: readonly (string | number)[]): string {
-  let out = ''
-  for (const segment of path) out += typeof segment === 'number' ? `[${segment}]` : out === '' ? segment : `.${segment}`
-  return out
 }
