@@ -24,62 +24,34 @@ export type BodyView = string | Uint8Array
  */
 export function viewBody(body: unknown): BodyView | VerifyFailure {
   if (typeof body === 'string') return body
-  let view: Uint8Array | 'detached' | undefined
+  let view: Uint8Array | string | undefined
   try {
     view = bytesOf(body)
+    // A detached buffer has no bytes, and refuses a new view where an empty, live one takes it.
+    if (view === undefined || (view.byteLength === 0 && !new Uint8Array(view.buffer, 0, 0))) view = describe(body)
   } catch {
-    // A proxy whose traps throw (or a revoked one) is not a body either.
-    view = undefined
+    // Building a view of a detached buffer throws, as do a proxy's traps (or a revoked proxy).
+    view = 'a detached buffer or a proxy'
   }
-  if (view === undefined)
-    return fail('body_not_raw', `The body is ${describe(body)}, not the raw request bytes. ${RAW_BODY_HINT}`)
-  if (view === 'detached' || (view.byteLength === 0 && isDetached(view.buffer)))
-    return fail(
-      'body_not_raw',
-      'The body is a view of a detached ArrayBuffer (transferred, or its stream was cancelled): its bytes are gone. ' +
-        'Read the body once and pass those bytes.',
-    )
-  return view
+  return typeof view === 'string'
+    ? fail('body_not_raw', `The body is ${view}, not the raw request bytes. ${RAW_BODY_HINT}`)
+    : view
 }
 
-function bytesOf(body: unknown): Uint8Array | 'detached' | undefined {
+function bytesOf(body: unknown): Uint8Array | undefined {
   if (body instanceof Uint8Array) return body
-  if (ArrayBuffer.isView(body))
-    return isDetached(body.buffer) ? 'detached' : new Uint8Array(body.buffer, body.byteOffset, body.byteLength)
+  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength)
   // instanceof fails across realms (vm contexts, some test runners), and
   // SharedArrayBuffer is not a global everywhere, so the tag decides.
-  const tag = Object.prototype.toString.call(body)
-  if (tag !== '[object ArrayBuffer]' && tag !== '[object SharedArrayBuffer]') return undefined
-  return isDetached(body as ArrayBufferLike) ? 'detached' : new Uint8Array(body as ArrayBufferLike)
-}
-
-/**
- * A detached ArrayBuffer reports `byteLength` 0 and refuses new views; an
- * empty but live one accepts them. `ArrayBuffer.prototype.detached` says so
- * directly where the runtime has it (ES2024).
- */
-function isDetached(buffer: ArrayBufferLike): boolean {
-  if (buffer.byteLength !== 0) return false
-  const flag = (buffer as { detached?: unknown }).detached
-  if (typeof flag === 'boolean') return flag
-  try {
-    new Uint8Array(buffer, 0, 0)
-    return false
-  } catch {
-    return true
-  }
+  return /^\[object (Shared)?ArrayBuffer\]$/.test(Object.prototype.toString.call(body))
+    ? new Uint8Array(body as ArrayBufferLike)
+    : undefined
 }
 
 /** Names a value's type for messages without ever printing the value itself. */
 export function describe(value: unknown): string {
   if (value === null) return 'null'
-  let array = false
-  try {
-    array = Array.isArray(value)
-  } catch {
-    // Array.isArray throws for a revoked proxy.
-  }
-  if (array) return 'an array (already parsed JSON?)'
+  if (Array.isArray(value)) return 'an array (already parsed JSON?)'
   if (typeof value === 'object') return 'an object (already parsed JSON?)'
   if (value === undefined) return 'undefined (no body was read?)'
   return `a ${typeof value}`

@@ -151,7 +151,7 @@ function expire(prepared: Prepared, run: Delivery, deadlineMs: number): WebhookR
   run.expired = true
   const error = new SinchWebhookError(
     'deadline_exceeded',
-    `The delivery was not finished within ${deadlineMs} ms (still in the ${run.stage} stage); answered 503 so Sinch retries.`,
+    `Not finished within deadlineMs (${deadlineMs} ms), in the ${run.stage} stage; answered 503.`,
   )
   reportError(prepared, error, contextOf(run))
   run.abort.abort(error)
@@ -236,7 +236,7 @@ async function throttle(prepared: Prepared): Promise<WebhookResponse | undefined
     reportError(
       prepared,
       new TypeError(
-        `[sinch-webhooks] shouldThrottle returned ${answer === null ? 'null' : typeof answer}; only true or a number of seconds throttles, so deliveries go through. This is reported once.`,
+        `[sinch-webhooks] shouldThrottle returned ${answer === null ? 'null' : typeof answer}, not true, false or a number: not throttled. Reported once.`,
       ),
       hookContext(),
     )
@@ -370,7 +370,7 @@ async function dispatch(
 function claimLost(when: string): SinchWebhookError {
   return new SinchWebhookError(
     'claim_lost',
-    `The de-duplication claim had passed to another delivery when the handler ${when}: the event may have been handled twice. Raise dedupe.leaseMs, or check that the store renews claims.`,
+    `The claim had passed to another delivery when the handler ${when}: the event may have run twice.`,
   )
 }
 
@@ -411,7 +411,7 @@ function holdClaim(prepared: Prepared, run: Delivery, claim: Claim): { stop(): v
           prepared,
           new SinchWebhookError(
             'deadline_exceeded',
-            `The handler has run for ${dedupe.maxRunMs} ms (dedupe.maxRunMs): its claim is no longer renewed, so a retry may run the event again.`,
+            `The handler ran past dedupe.maxRunMs (${dedupe.maxRunMs} ms); its claim is no longer renewed.`,
           ),
           contextOf(run, 'handler'),
         )

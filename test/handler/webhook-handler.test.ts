@@ -384,7 +384,7 @@ describe.each(ENTRIES)('$name createWebhookHandler', ({ m }) => {
     expect(handler).toHaveBeenCalledTimes(3)
     expect(onError).toHaveBeenCalledTimes(1)
     expect(onError).toHaveBeenCalledWith(
-      expect.objectContaining({ message: expect.stringContaining('returned undefined') }),
+      expect.objectContaining({ message: expect.stringContaining('returned undefined, not true') }),
       expect.objectContaining({ stage: 'hook' }),
     )
   })

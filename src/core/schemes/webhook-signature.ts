@@ -155,7 +155,7 @@ export function planWebhookSignature(options: WebhookSignatureOptionsBase): Webh
   if (!NONCE_PATTERN.test(nonce)) {
     return fail(
       'malformed_header',
-      'x-sinch-webhook-signature-nonce must be 1 to 256 characters of A-Z, a-z, 0-9, "-", "_", "~", "+", "/" or "=" (Sinch sends a 26-character ULID).',
+      'x-sinch-webhook-signature-nonce is not 1 to 256 characters of token68 without ".".',
       WEBHOOK_SIGNATURE_HEADERS.nonce,
     )
   }
