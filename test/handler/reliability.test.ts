@@ -250,8 +250,9 @@ describe('deadlines', () => {
     let finish: () => void = () => undefined
     const handle = createWebhookHandler({
       verify: X_SINCH,
-      deadlineMs: 50,
-      dedupe: { store: createMemoryDedupeStore(), leaseMs: 30 },
+      deadlineMs: 150,
+      // Leases long enough that a busy machine's timer delays do not let a renewal come late.
+      dedupe: { store: createMemoryDedupeStore(), leaseMs: 200 },
       fallback: () => {
         runs++
         return new Promise<void>((resolve) => {
@@ -262,7 +263,7 @@ describe('deadlines', () => {
     })
     const request = await delivery('slow-success')
     expect((await handle(request)).status).toBe(503)
-    await sleep(150) // five leases: only the heartbeat holds the claim
+    await sleep(700) // three and a half leases: only the heartbeat holds the claim
     const during = await handle(request)
     expect([during.status, code(during.body)]).toEqual([429, 'duplicate_in_flight'])
     finish()
@@ -277,7 +278,7 @@ describe('deadlines', () => {
     let fail: (error: Error) => void = () => undefined
     const handle = createWebhookHandler({
       verify: X_SINCH,
-      deadlineMs: 50,
+      deadlineMs: 150,
       dedupe: true,
       fallback: () => {
         runs++
@@ -338,14 +339,14 @@ describe('deadlines', () => {
     const options: WebhookOptions = {
       verify: X_SINCH,
       deadlineMs: false,
-      dedupe: { store, leaseMs: 30, maxRunMs: 60 },
-      fallback: () => sleep(200),
+      dedupe: { store, leaseMs: 150, maxRunMs: 300 },
+      fallback: () => sleep(1_000),
       onError,
     }
     const handle = createWebhookHandler(options)
     const request = await delivery('max-run')
     const first = handle(request)
-    await sleep(140)
+    await sleep(650)
     // The claim lapsed after maxRunMs + a lease: a retry may now run it.
     const retry = await createWebhookHandler({ ...options, fallback: () => undefined })(request)
     expect(retry.status).toBe(200)
