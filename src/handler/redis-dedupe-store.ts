@@ -81,7 +81,7 @@ export const REDIS_SCRIPTS = { claim: CLAIM, renew: RENEW, complete: COMPLETE, r
 
 type Send = (args: string[]) => Promise<unknown>
 
-function senderOf(client: RedisClientLike): Send {
+function commandRunner(client: RedisClientLike): Send {
   const c = client as Partial<IoRedisClientLike & NodeRedisClientLike> | null
   // ioredis has both methods, and its `sendCommand` takes a Command object, so `call` is tried first.
   if (typeof c?.call === 'function') {
@@ -146,7 +146,7 @@ export function createRedisDedupeStore(
   client: RedisClientLike,
   options: RedisDedupeStoreOptions = {},
 ): Required<DedupeStore> {
-  const send = senderOf(client)
+  const send = commandRunner(client)
   const prefix = options.prefix ?? 'sinch-webhooks:dedupe:'
   if (typeof prefix !== 'string') throw usageError('`prefix` must be a string.')
 
