@@ -34,8 +34,8 @@ export function keyFields(event: SinchEvent): [string, string][] {
     for (const name of ['resourceId', 'status', 'campaignId', 'carrierOrderId', 'newStatus'])
       add(pairs, `data.${name}`, inner[name])
   }
-  const numbers = payload['phoneNumbers']
-  if (Array.isArray(numbers)) pairs.push(['phoneNumbers', String(numbers.length)])
+  const phoneNumbers = payload['phoneNumbers']
+  if (Array.isArray(phoneNumbers)) pairs.push(['phoneNumbers', String(phoneNumbers.length)])
   const time = eventTime(event)
   if (time !== undefined) pairs.push(['time', time.toISOString()])
   return pairs

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseAs } from '../parse/product'
@@ -13,7 +13,9 @@ import type { Sample } from './send'
  * that kind when read as that product.
  */
 function fixturesDir(): string {
-  return fileURLToPath(new URL('../fixtures/events/', import.meta.url))
+  // `dist/cli.js` sits one level below the package root; `src/cli/samples.ts` (tests) two.
+  const built = fileURLToPath(new URL('../fixtures/events/', import.meta.url))
+  return existsSync(built) ? built : fileURLToPath(new URL('../../fixtures/events/', import.meta.url))
 }
 
 function load(): Sample[] {

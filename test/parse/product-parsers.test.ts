@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { isSinchWebhookError } from '../../src/index'
-import { parseNumbersEvent } from '../../src/products/numbers'
-import { parsePortingEvent } from '../../src/products/porting'
-import { parseComplianceEvent } from '../../src/products/compliance'
 import { SUBPATHS } from '../products/subpaths'
 import { fixtureBytes, manifest } from './fixtures'
 
@@ -49,50 +46,3 @@ describe.each(SUBPATHS.map(({ product, parse }) => [product, parse] as const))(
     })
   },
 )
-
-describe('parseNumbersEvent(body)', () => {
-  it('parseNumbersEvent(<legacy DEPROVISIONING_TO_VOICE_PLATFORM>) keeps the literal it was sent with', () => {
-    const event = parseNumbersEvent(fixtureBytes('numbers/deprovisioning_to_voice_platform_legacy.json'))
-    expect(event.kind).toBe('numbers.deprovisioning_from_voice_platform')
-    expect(event.kind === 'numbers.deprovisioning_from_voice_platform' && event.payload.eventType).toBe(
-      'DEPROVISIONING_TO_VOICE_PLATFORM',
-    )
-  })
-
-  it('parseNumbersEvent(<NUMBER_ORDER_PROCESSING under ACTIVE_NUMBER>) is numbers.unknown: the pair does not exist', () => {
-    expect(parseNumbersEvent('{"resourceType":"ACTIVE_NUMBER","eventType":"NUMBER_ORDER_PROCESSING"}').kind).toBe(
-      'numbers.unknown',
-    )
-  })
-})
-
-describe('parsePortingEvent(body)', () => {
-  it('parsePortingEvent(<type and event that disagree>) validates event against the type-selected kind', () => {
-    const result = codeOf(() => parsePortingEvent('{"type":"NEW_ORDER_NOTE","event":"ORDER_UPDATED","orderId":"1"}'))
-    expect(result).toBe('invalid_payload')
-  })
-
-  it('parsePortingEvent(<orderId of another JSON type>) is invalid_payload at orderId', () => {
-    try {
-      parsePortingEvent('{"type":"NEW_ORDER_NOTE","orderId":true}')
-      expect.unreachable()
-    } catch (error) {
-      expect(isSinchWebhookError(error) && error.path).toEqual(['orderId'])
-    }
-  })
-})
-
-describe('parseComplianceEvent(body)', () => {
-  it('parseComplianceEvent(<specversion other than 1.0>) is invalid_payload at specversion', () => {
-    const body = JSON.parse(fixtureBytes('compliance/brand_order_status_update.json').toString('utf8')) as Record<
-      string,
-      unknown
-    >
-    try {
-      parseComplianceEvent(JSON.stringify({ ...body, specversion: '0.3' }))
-      expect.unreachable()
-    } catch (error) {
-      expect(isSinchWebhookError(error) && error.path).toEqual(['specversion'])
-    }
-  })
-})

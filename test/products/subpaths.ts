@@ -1,16 +1,8 @@
 import { PRODUCTS, type Product } from '../../src/products/registry'
 import type { SinchEventSchema } from '../../src/parse/standard-schema'
+import { camel, pascal } from '../../scripts/docs/pages'
 
-/** `imported_numbers` → `ImportedNumbers`. */
-export function pascal(id: string): string {
-  return id.replace(/(^|_)([a-z])/g, (_match, _sep: string, letter: string) => letter.toUpperCase())
-}
-
-/** `imported_numbers` → `importedNumbers`. */
-export function camel(id: string): string {
-  const name = pascal(id)
-  return name.charAt(0).toLowerCase() + name.slice(1)
-}
+export { camel, pascal } from '../../scripts/docs/pages'
 
 /** What every product subpath exports, by the naming rule (`parseSmsEvent`, `isSmsPayload`, `smsEventSchema`). */
 export interface Subpath {

@@ -1,7 +1,10 @@
+import { dedupeKey } from '../../parse/dedupe-key'
+import { safeParseEvent } from '../../parse/parse-event'
 import { flag, parse } from '../args'
 import { EXIT, line, styleFor, UsageError, type Io } from '../io'
 import { startReceiver, type Delivery } from '../receiver'
 import { samples } from '../samples'
+import { productScheme } from '../schemes'
 import { send, signingScheme, type Sent } from '../send'
 import { summarise } from '../describe-event'
 
@@ -13,6 +16,9 @@ request and a repeated delivery, and prints what the receiver made of each.
 
 Exit codes: 0 every sample was accepted and typed, the tampered request was
 refused and the repeat was recognised; 1 otherwise.`
+
+/** Schemes whose signature covers the body. */
+const SIGNED_BODY: ReadonlySet<string> = new Set(['sinch-signature', 'webhook-signature'])
 
 const DEMO_SECRET = 'demo-secret-0123456789abcdef0123456789'
 
@@ -59,7 +65,8 @@ export async function demoCommand(argv: readonly string[], io: Io): Promise<numb
 
     line(io.out)
     line(io.out, style.bold('A tampered request (one digit changed after signing):'))
-    const victim = kinds.find((s) => s.product === 'sms') ?? kinds[0]!
+    // The first sample whose product signs its body: a changed digit must break the signature.
+    const victim = kinds.find((s) => SIGNED_BODY.has(productScheme(s.product).scheme)) ?? kinds[0]!
     const tampered = await send(victim, receiver.url, signingScheme(victim.product, undefined, DEMO_SECRET), {
       tamper: true,
     })
@@ -75,7 +82,12 @@ export async function demoCommand(argv: readonly string[], io: Io): Promise<numb
 
     line(io.out)
     line(io.out, style.bold('The same delivery again (Sinch retries until it gets a 2xx):'))
-    const repeat = kinds.find((s) => s.product === 'numbers') ?? kinds[0]!
+    // The first sample whose event carries its own de-duplication key.
+    const repeat =
+      kinds.find((s) => {
+        const parsed = safeParseEvent(s.body, { product: s.product })
+        return parsed.ok && dedupeKey(parsed.event) !== undefined
+      }) ?? kinds[0]!
     const again = await send(repeat, receiver.url, signingScheme(repeat.product, undefined, DEMO_SECRET))
     const recognised = again.status === 200 && again.code === 'duplicate'
     if (!recognised)
