@@ -21,6 +21,14 @@ export type VerifyErrorCode =
   /** A header the scheme requires (nonce, timestamp) is absent or empty. */
   | 'missing_header'
   /**
+   * A header the scheme signs is present but not in the form the scheme
+   * allows, e.g. a nonce with a character outside its alphabet, or a line
+   * break in the `Content-Type` or `x-timestamp` that the `application` and
+   * `service` signatures join with newlines. Refused before any HMAC: a
+   * separator inside a signed field could move bytes across a field boundary.
+   */
+  | 'malformed_header'
+  /**
    * The signature timestamp is not in its scheme's format: decimal Unix seconds
    * (`x-sinch-webhook-signature-timestamp`), or ISO 8601 (`x-timestamp`, checked
    * only when the replay window is on).
@@ -39,10 +47,11 @@ export type VerifyErrorCode =
   /** The credentials are well formed but wrong, or name another application key or service. */
   | 'credentials_mismatch'
   /**
-   * A part of the request that the `application` and `service` signatures cover
-   * (the method, the path, `Content-Type`, `x-timestamp`) holds a character it
-   * cannot hold, such as a line break that would shift bytes between the
-   * newline-joined fields of the signed text. Refused before any HMAC is computed.
+   * The method or the path given to the `application` or `service` signature
+   * cannot be signed: the method is not an HTTP token, or the path does not
+   * start with `/` or holds a space, a control character (a line break would
+   * shift bytes between the newline-joined fields of the signed text) or
+   * non-ASCII text. Refused before any HMAC is computed.
    */
   | 'unsignable_request'
 
@@ -54,6 +63,7 @@ export const VERIFY_ERROR_CODES: readonly VerifyErrorCode[] = [
   'body_not_raw',
   'duplicate_header',
   'missing_header',
+  'malformed_header',
   'malformed_timestamp',
   'timestamp_out_of_range',
   'unsupported_algorithm',
@@ -63,6 +73,19 @@ export const VERIFY_ERROR_CODES: readonly VerifyErrorCode[] = [
   'credentials_mismatch',
   'unsignable_request',
 ]
+
+/**
+ * Codes of the errors a webhook handler reports to `onError` about its own
+ * work (they never reach a caller as a throw):
+ * - `deadline_exceeded`: the delivery was answered 503 because a handler, the
+ *   de-duplication store or a hook had not finished within `deadlineMs`;
+ * - `claim_lost`: the de-duplication claim lapsed or passed to another
+ *   delivery while the handler ran, so the event may have been handled twice.
+ */
+export type HandlerErrorCode = 'deadline_exceeded' | 'claim_lost'
+
+/** Every handler code, in a stable order. */
+export const HANDLER_ERROR_CODES: readonly HandlerErrorCode[] = ['deadline_exceeded', 'claim_lost']
 
 /** The prefix on every message, so a log line names its source. */
 export const MESSAGE_PREFIX = '[sinch-webhooks] '

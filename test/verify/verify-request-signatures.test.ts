@@ -293,8 +293,8 @@ describe.each(ENTRIES)('$name', (entry) => {
       ['Content-Type holding non-ASCII', { contentType: 'application/jsön' }, 'content-type'],
       ['x-timestamp holding a line break', { timestamp: `${X_TIMESTAMP}\n/other` }, 'x-timestamp'],
       ['x-timestamp holding DEL', { timestamp: `${X_TIMESTAMP}\u007f` }, 'x-timestamp'],
-    ])('verifyApplicationSignature({ %s }) returns unsignable_request', async (_name, parts, header) => {
-      expect(await forged(parts)).toMatchObject({ ok: false, code: 'unsignable_request', header })
+    ])('verifyApplicationSignature({ %s }) returns malformed_header', async (_name, parts, header) => {
+      expect(await forged(parts)).toMatchObject({ ok: false, code: 'malformed_header', header })
     })
 
     it.each([

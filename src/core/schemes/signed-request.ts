@@ -27,7 +27,8 @@
  *   so it can hold neither a line break nor a space. It is last, and Sinch
  *   signs it without its query string and fragment.
  *
- * A request that breaks the rule is refused as `unsignable_request`.
+ * A header that breaks the rule is refused as `malformed_header`, a method
+ * or path as `unsignable_request`.
  *
  * @module
  */
@@ -174,8 +175,8 @@ export function splitPath(raw: string): { readonly path: string; readonly query:
   return { path, query }
 }
 
-function unsignable(message: string, header?: string): VerifyFailure {
-  return fail('unsignable_request', message, header)
+function unsignable(message: string): VerifyFailure {
+  return fail('unsignable_request', message)
 }
 
 function readHeader(headers: HeadersInput, name: string): string | undefined | VerifyFailure {
@@ -311,11 +312,15 @@ export function planSignedRequest(
   if (isFailure(timestamp)) return timestamp
   if (timestamp === undefined) return fail('missing_header', 'No x-timestamp header was sent.', timestampHeader)
   if (!SIGNABLE_FIELD.test(timestamp))
-    return unsignable('x-timestamp holds a line break, a control character or non-ASCII text.', timestampHeader)
+    return fail('malformed_header', 'x-timestamp holds a line break, a control character or non-ASCII text.', timestampHeader)
   const contentType = readHeader(options.headers, contentTypeHeader)
   if (isFailure(contentType)) return contentType
   if (contentType !== undefined && !SIGNABLE_FIELD.test(contentType))
-    return unsignable('Content-Type holds a line break, a control character or non-ASCII text.', contentTypeHeader)
+    return fail(
+      'malformed_header',
+      'Content-Type holds a line break, a control character or non-ASCII text.',
+      contentTypeHeader,
+    )
   if (!METHOD_TOKEN.test(options.method)) return unsignable('The method is not an HTTP token.')
   const split = splitPath(options.path)
   if (split === undefined)
