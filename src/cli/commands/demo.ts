@@ -25,9 +25,7 @@ const SIGNED_BODY: ReadonlySet<string> = new Set([
   'service-signature',
 ])
 
-// One value serves every product: an HMAC secret as a whole, user:password for Basic, and
-// key:Base64-secret for the application and service signatures.
-const DEMO_SECRET = 'demo-key:ZGVtby1zZWNyZXQtMDEyMzQ1Njc4OWFiY2RlZg=='
+const DEMO_SECRET = 'demo-secret-0123456789abcdef0123456789'
 
 /** `sinch-webhooks demo`: the whole loop, end to end, in one process. */
 export async function demoCommand(argv: readonly string[], io: Io): Promise<number> {

@@ -13,6 +13,7 @@ Options:
   --algorithm <name>     sinch-signature only: sha1 (default) or sha256 (Compliance API)
   --secret <secret>      the HMAC secret; user:password for basic-auth; the token for bearer-token;
                          applicationKey:base64Secret or serviceId:base64Secret for the last two
+                         (a plain secret: user or key sinch-webhooks; for the last two, its Base64)
   --encoding <hex|base64> X-Sinch-Signature encoding for sha256 (default hex)
   --nonce <value>        webhook-signature nonce (default: a fresh ULID-shaped value)
   --timestamp <unix>     webhook-signature timestamp, or x-timestamp (default: now)

@@ -16,6 +16,7 @@ Options:
   --algorithm <name>   sinch-signature only: sha1 (default) or sha256 (Compliance API)
   --secret <secret>    the HMAC secret; user:password for basic-auth; the token for bearer-token;
                        applicationKey:base64Secret or serviceId:base64Secret for the last two
+                         (a plain secret: user or key sinch-webhooks; for the last two, its Base64)
   --signature <value>  the signature header value (X-Sinch-Signature or x-sinch-webhook-signature)
   --nonce <value>      x-sinch-webhook-signature-nonce
   --timestamp <unix>   x-sinch-webhook-signature-timestamp
