@@ -75,6 +75,7 @@ export type {
   EventOfKind,
   EventOfProduct,
   PayloadOfKind,
+  AnswerOfKind,
 } from './products/registry'
 export type { EventEnvelope, UnknownEvent, UnknownProductEvent, UnknownPayload } from './parse/event'
 export type { OpenString } from './schema/schema'
@@ -93,6 +94,8 @@ export type {
   VerificationFailureInfo,
   ErrorContext,
   DuplicateInfo,
+  CloudEventContext,
+  AnyAnswer,
 } from './handler/options'
 export type {
   VerifyConfig,

@@ -80,12 +80,16 @@ export const VERIFY_ERROR_CODES: readonly VerifyErrorCode[] = [
  * - `deadline_exceeded`: the delivery was answered 503 because a handler, the
  *   de-duplication store or a hook had not finished within `deadlineMs`;
  * - `claim_lost`: the de-duplication claim lapsed or passed to another
- *   delivery while the handler ran, so the event may have been handled twice.
+ *   delivery while the handler ran, so the event may have been handled twice;
+ * - `missing_answer`: the handler of a kind Sinch waits an answer for (a
+ *   Voice ICE or ACE, a Voice v2 `call.incoming`, a verification request)
+ *   returned nothing, or there was none, and the kind's documented default
+ *   answer was sent.
  */
-export type HandlerErrorCode = 'deadline_exceeded' | 'claim_lost'
+export type HandlerErrorCode = 'deadline_exceeded' | 'claim_lost' | 'missing_answer'
 
 /** Every handler code, in a stable order. */
-export const HANDLER_ERROR_CODES: readonly HandlerErrorCode[] = ['deadline_exceeded', 'claim_lost']
+export const HANDLER_ERROR_CODES: readonly HandlerErrorCode[] = ['deadline_exceeded', 'claim_lost', 'missing_answer']
 
 /** The prefix on every message, so a log line names its source. */
 export const MESSAGE_PREFIX = '[sinch-webhooks] '

@@ -11,6 +11,7 @@ import { respond, type WebhookResponseCode } from './respond'
 export type Outcome =
   | 'handled'
   | 'unhandled'
+  | 'missing_answer'
   | 'duplicate'
   | 'parse_acknowledged'
   | 'duplicate_in_flight'
@@ -34,9 +35,10 @@ export interface OutcomeRow {
   readonly status: number
   /**
    * The `code` in the response body. `verifier` and `parser` mean the
-   * verifier's or the parser's own code (`signature_mismatch`, `invalid_json`, ...).
+   * verifier's or the parser's own code (`signature_mismatch`, `invalid_json`, ...);
+   * `answer` means the body is the kind's answer (its documented default), not a code.
    */
-  readonly code: WebhookResponseCode | 'verifier' | 'parser'
+  readonly code: WebhookResponseCode | 'verifier' | 'parser' | 'answer'
 }
 
 /**
@@ -51,6 +53,7 @@ export interface OutcomeRow {
 export const OUTCOMES: { readonly [O in Outcome]: OutcomeRow } = {
   handled: { status: 200, code: 'ok' },
   unhandled: { status: 200, code: 'unhandled' },
+  missing_answer: { status: 200, code: 'answer' },
   duplicate: { status: 200, code: 'duplicate' },
   parse_acknowledged: { status: 200, code: 'acknowledged' },
   duplicate_in_flight: { status: 429, code: 'duplicate_in_flight' },
@@ -85,12 +88,25 @@ export interface ReplyExtra {
   readonly headers?: Record<string, string>
 }
 
+/**
+ * A 2xx answer whose body is what the callback is answered with instead of
+ * `{ code }`: JSON text, or nothing for an empty 200. The status comes from
+ * the outcome's row as always.
+ */
+export function replyWith(outcome: Outcome, body: string | undefined): WebhookResponse {
+  const { status } = OUTCOMES[outcome]
+  return body === undefined
+    ? { status, headers: { 'cache-control': 'no-store' }, body: '' }
+    : { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }, body }
+}
+
 /** The answer for an outcome, with the status and code its row gives. */
 export function reply(outcome: Outcome, extra: ReplyExtra = {}): WebhookResponse {
   const row = OUTCOMES[outcome]
   const code =
-    row.code === 'verifier' || row.code === 'parser'
-      ? (extra.code ?? (row.code === 'verifier' ? 'signature_mismatch' : 'invalid_payload'))
+    row.code === 'verifier' || row.code === 'parser' || row.code === 'answer'
+      ? (extra.code ??
+        (row.code === 'verifier' ? 'signature_mismatch' : row.code === 'parser' ? 'invalid_payload' : 'ok'))
       : row.code
   const options: { retryAfter?: number; message?: string; headers?: Record<string, string> } = {}
   if (extra.retryAfter !== undefined) options.retryAfter = extra.retryAfter

@@ -83,6 +83,31 @@ export interface ParserDefinition<Id extends string, V extends VariantSchemas> {
   readonly fromForm?: (fields: FormFields) => JsonObject
 }
 
+/**
+ * How Sinch wants one kind of callback answered: the handler's return value
+ * is the response body. `T` is the answer's type (phantom), which types the
+ * handler's return value.
+ */
+export interface AnswerFact<T = unknown> {
+  /** Sent when the handler returns nothing, or there is none; without it, an empty 200. */
+  readonly fallback?: T
+  /** Returning nothing is a mistake: `fallback` is sent and the mistake reported to `onError`. */
+  readonly required?: boolean
+  /** Throws a `TypeError` when a returned body is not a valid answer to this payload. */
+  readonly check?: (answer: unknown, payload: JsonObject) => void
+  /** Phantom carrier of the answer type; never present at run time. */
+  readonly '~answer'?: T
+}
+
+/** Answer facts by kind suffix (`unknown` for the product's unknown event). */
+export type AnswerFacts = { readonly [suffix: string]: AnswerFact }
+
+/** Declares how a kind is answered, with the answer's type. */
+/* @__NO_SIDE_EFFECTS__ */
+export function answer<T>(fact: AnswerFact<T>): AnswerFact<T> {
+  return fact
+}
+
 /** The facts about a product's callbacks that span products: detection, time, de-duplication, signing. */
 export interface ProductFacts {
   /** How Sinch authenticates the callbacks; the first entry is the default for the CLI. Described in `about`. */
@@ -97,6 +122,18 @@ export interface ProductFacts {
    * carries nothing stable enough. Document the choice where it is defined.
    */
   readonly dedupe: (payload: JsonObject, kind: string, context: DeliveryContext) => readonly unknown[] | undefined
+  /**
+   * For products whose callbacks wait for an answer: the kinds that take one,
+   * by suffix. A handler's return value is then the response body. A product
+   * that lists answers acknowledges its other deliveries with an empty 200.
+   */
+  readonly answers?: AnswerFacts
+  /**
+   * How long Sinch waits for an answer, in ms, when that is shorter than a
+   * handler's default deadline: the handler answers before it, unless its
+   * own `deadlineMs` says otherwise.
+   */
+  readonly answerWithinMs?: number
 }
 
 /** The event union of a product: its known variants and `<product>.unknown`. */
@@ -230,12 +267,29 @@ export function isPayloadOf<P extends Parser>(parser: P, value: unknown): value 
 
 /** Adds to a product's parser the facts that span products; the registry lists the result. */
 /* @__NO_SIDE_EFFECTS__ */
-export function defineProduct<const Id extends string, const V extends VariantSchemas>(
+// biome-ignore lint/complexity/noBannedTypes: `{}` is "no answers", the default.
+export function defineProduct<
+  const Id extends string,
+  const V extends VariantSchemas,
+  const A extends AnswerFacts = {},
+>(
   parser: Parser<Id, V>,
-  facts: ProductFacts,
-): Product<Id, V> {
+  facts: ProductFacts & { readonly answers?: A },
+): Product<Id, V> & {
+  /** Phantom carrier of the answer facts' types, for the handlers' return types; never present at run time. */
+  readonly '~answers'?: A
+} {
   return { ...parser, ...facts, slug: parser.id.replaceAll('_', '-') }
 }
+
+/** The answer type of a product's kind suffix, or `never` when the kind takes no answer. */
+export type AnswerOf<P, S extends string> = P extends { readonly '~answers'?: infer A }
+  ? S extends keyof A
+    ? A[S] extends AnswerFact<infer T> | undefined
+      ? T
+      : never
+    : never
+  : never
 
 /** The event union of a product or parser object: `EventOf<typeof sms>`. */
 export type EventOf<P> = P extends Parser<infer Id, infer V> ? ProductEvent<Id, V> : never

@@ -312,7 +312,11 @@ export function planSignedRequest(
   if (isFailure(timestamp)) return timestamp
   if (timestamp === undefined) return fail('missing_header', 'No x-timestamp header was sent.', timestampHeader)
   if (!SIGNABLE_FIELD.test(timestamp))
-    return fail('malformed_header', 'x-timestamp holds a line break, a control character or non-ASCII text.', timestampHeader)
+    return fail(
+      'malformed_header',
+      'x-timestamp holds a line break, a control character or non-ASCII text.',
+      timestampHeader,
+    )
   const contentType = readHeader(options.headers, contentTypeHeader)
   if (isFailure(contentType)) return contentType
   if (contentType !== undefined && !SIGNABLE_FIELD.test(contentType))

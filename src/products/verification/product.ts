@@ -5,8 +5,9 @@
  *
  * @module
  */
-import { defineParser, defineProduct, type ProductAbout } from '../../parse/product'
+import { answer, defineParser, defineProduct, type ProductAbout } from '../../parse/product'
 import type { JsonObject } from '../../schema/schema'
+import { checkVerificationAnswer, REQUEST_FALLBACK, type VerificationRequestResponse } from './respond'
 import { request, result, smsDelivered } from './schemas'
 
 const VARIANTS = { request, result, sms_delivered: smsDelivered }
@@ -53,6 +54,14 @@ export const verification = /* @__PURE__ */ defineProduct(parser, {
       default:
         return undefined
     }
+  },
+  answers: {
+    // Sinch waits for allow or deny; without one the verification ends as "Invalid callback".
+    request: answer<VerificationRequestResponse>({
+      required: true,
+      fallback: REQUEST_FALLBACK,
+      check: checkVerificationAnswer,
+    }),
   },
 })
 

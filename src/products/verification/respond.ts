@@ -194,5 +194,29 @@ export function denyVerification(request: VerificationRequestInput): Verificatio
   return { action: 'deny' }
 }
 
+/**
+ * Checks an answer a request handler returned, as the handler does before
+ * sending it: `action` is `allow` or `deny`, and the only other key is the
+ * one of the request's method, holding valid settings.
+ */
+export function checkVerificationAnswer(answer: unknown, payload: { readonly method?: unknown }): void {
+  if (typeof answer !== 'object' || answer === null || Array.isArray(answer))
+    throw usageError('a verification request is answered with { action: "allow" | "deny", ... }.')
+  const { action, ...rest } = answer as Record<string, unknown>
+  if (action !== 'allow' && action !== 'deny') throw usageError('`action` must be "allow" or "deny".')
+  const method =
+    typeof payload.method === 'string' && Object.hasOwn(METHODS, payload.method) ? payload.method : undefined
+  for (const [key, settings] of Object.entries(rest)) {
+    const own = method === undefined ? undefined : (METHODS[method] as { key: string }).key
+    if (key !== own)
+      throw usageError(
+        `\`${key}\` does not answer a ${String(payload.method)} request${own === undefined ? '' : `; its settings go under \`${own}\``}.`,
+      )
+    if (typeof settings !== 'object' || settings === null || Array.isArray(settings))
+      throw usageError(`\`${key}\` must be an object of settings.`)
+    checkOptions(method as string, settings as Record<string, unknown>)
+  }
+}
+
 /** The answer when a request handler returns nothing: deny, since allowing is the choice that costs and can be abused. */
 export const REQUEST_FALLBACK: VerificationRequestResponse = /* @__PURE__ */ Object.freeze({ action: 'deny' as const })

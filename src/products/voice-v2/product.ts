@@ -7,7 +7,7 @@
  * @module
  */
 import { lookupHeader } from '../../core/headers'
-import { defineParser, defineProduct, type ProductAbout } from '../../parse/product'
+import { answer, defineParser, defineProduct, type AnswerFact, type ProductAbout } from '../../parse/product'
 import type { JsonObject } from '../../schema/schema'
 import {
   amdBeep,
@@ -29,6 +29,20 @@ import {
   WEBHOOK_PREFIXES,
   webhook,
 } from './schemas'
+import {
+  CALL_FALLBACK,
+  callResponse,
+  INCOMING_FALLBACK,
+  incomingCallResponse,
+  type VoiceV2IncomingResponse,
+  type VoiceV2Response,
+} from './svaml'
+
+/** Every other webhook: commands, where an empty list (the default) takes no action. */
+const CALL_ANSWER: AnswerFact<VoiceV2Response> = /* @__PURE__ */ answer<VoiceV2Response>({
+  fallback: CALL_FALLBACK,
+  check: (response) => void callResponse(response as VoiceV2Response),
+})
 
 const VARIANTS = {
   incoming,
@@ -101,6 +115,33 @@ export const voiceV2 = /* @__PURE__ */ defineProduct(parser, {
     const source = lookupHeader(context.headers, 'ce-source')
     return typeof id === 'object' && typeof source === 'object' ? ['ce', source.value, id.value] : undefined
   },
+  // Every webhook blocks the call until it gets SVAML v2; only call.incoming must say what to do.
+  answers: {
+    incoming: answer<VoiceV2IncomingResponse>({
+      required: true,
+      fallback: INCOMING_FALLBACK,
+      check: (response) => void incomingCallResponse(response as VoiceV2IncomingResponse),
+    }),
+    answered: CALL_ANSWER,
+    busy: CALL_ANSWER,
+    rejected: CALL_ANSWER,
+    timeout: CALL_ANSWER,
+    hangup: CALL_ANSWER,
+    failed: CALL_ANSWER,
+    amd_human: CALL_ANSWER,
+    amd_machine: CALL_ANSWER,
+    amd_beep: CALL_ANSWER,
+    amd_unknown: CALL_ANSWER,
+    message_finished: CALL_ANSWER,
+    recording_finished: CALL_ANSWER,
+    recording_failed: CALL_ANSWER,
+    menu: CALL_ANSWER,
+    webhook: CALL_ANSWER,
+    // A call.* event this version does not know still blocks its call.
+    unknown: CALL_ANSWER,
+  },
+  // Sinch drops the call when no proper answer arrives within 5 seconds.
+  answerWithinMs: 5000,
 })
 
 /** What the docs and the CLI say about the product; not needed to parse, so kept out of the parse bundle. */

@@ -206,10 +206,15 @@ export type SvamlV2Command =
 /** The answer to any webhook but `call.incoming`. An empty list takes no action. */
 export interface VoiceV2Response {
   readonly commands: readonly SvamlV2Command[]
+  /** Honoured only in the answer to `call.incoming`. */
+  readonly callName?: never
+  /** Honoured only in the answer to `call.incoming`. */
+  readonly events?: never
 }
 
 /** The answer to `call.incoming`: commands, and a name and hang-up handler for the call. */
-export interface VoiceV2IncomingResponse extends VoiceV2Response {
+export interface VoiceV2IncomingResponse {
+  readonly commands: readonly SvamlV2Command[]
   /** 1 to 32 characters, no spaces: names the call in later events. */
   readonly callName?: string
   readonly events?: Handlers<'onHangup'>

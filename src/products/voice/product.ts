@@ -4,9 +4,19 @@
  *
  * @module
  */
-import { defineParser, defineProduct, type ProductAbout } from '../../parse/product'
+import { answer, defineParser, defineProduct, type ProductAbout } from '../../parse/product'
 import type { JsonObject } from '../../schema/schema'
 import { ace, dice, ice, notify, pie } from './schemas'
+import {
+  ACE_FALLBACK,
+  aceResponse,
+  ICE_FALLBACK,
+  iceResponse,
+  pieResponse,
+  type AceSvaml,
+  type IceSvaml,
+  type PieSvaml,
+} from './svaml'
 
 const VARIANTS = { ice, ace, dice, pie, notify }
 
@@ -50,7 +60,7 @@ export const voice = /* @__PURE__ */ defineProduct(parser, {
         return [payload.event, call]
       case 'voice.pie': {
         // A call may run several menus; the same result at the same second is the same event.
-        const result = payload.menuResult as JsonObject
+        const result = (payload.menuResult ?? {}) as JsonObject
         return [payload.event, call, result.menuId, result.type, result.value, payload.timestamp]
       }
       case 'voice.notify':
@@ -59,6 +69,20 @@ export const voice = /* @__PURE__ */ defineProduct(parser, {
       default:
         return undefined
     }
+  },
+  // ICE and ACE require SVAML, PIE accepts it; DiCE and Notify are acknowledged with an empty 200.
+  answers: {
+    ice: answer<IceSvaml>({
+      required: true,
+      fallback: ICE_FALLBACK,
+      check: (svaml) => void iceResponse(svaml as IceSvaml),
+    }),
+    ace: answer<AceSvaml>({
+      required: true,
+      fallback: ACE_FALLBACK,
+      check: (svaml) => void aceResponse(svaml as AceSvaml),
+    }),
+    pie: answer<PieSvaml>({ check: (svaml) => void pieResponse(svaml as PieSvaml) }),
   },
 })
 
