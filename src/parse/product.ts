@@ -267,11 +267,10 @@ export function isPayloadOf<P extends Parser>(parser: P, value: unknown): value 
 
 /** Adds to a product's parser the facts that span products; the registry lists the result. */
 /* @__NO_SIDE_EFFECTS__ */
-// biome-ignore lint/complexity/noBannedTypes: `{}` is "no answers", the default.
 export function defineProduct<
   const Id extends string,
   const V extends VariantSchemas,
-  const A extends AnswerFacts = {},
+  const A extends AnswerFacts = Record<never, never>,
 >(
   parser: Parser<Id, V>,
   facts: ProductFacts & { readonly answers?: A },
