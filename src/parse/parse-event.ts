@@ -6,7 +6,7 @@ import { detectListed, detectProduct } from './detect'
 import type { UnknownEvent } from './event'
 import { parseError } from './parse-error'
 import { formFields, isFormLike } from './form'
-import { fromObjectAs, readPayload } from './product'
+import { fromObjectAs } from './product'
 import { readObject, type ReadOptions } from './read-json'
 
 /** Options of {@link parseEvent} and {@link safeParseEvent}. */
@@ -100,14 +100,16 @@ export function parseEvent(body: unknown, options?: ParseOptions): SinchEvent {
 function payloadOf(body: unknown, options: ParseOptions | undefined): JsonObject {
   if (!isFormLike(body)) return readObject(body, options)
   const only = options?.product
-  if (only !== undefined && !Array.isArray(only)) return readPayload(productOf(only), body, options)
-  const fields = formFields(body)
-  for (const product of PRODUCTS) {
-    if (product.fromForm === undefined) continue
-    const payload = product.fromForm(fields)
-    if (product.detect.claims(payload) || product.detect.hints?.(payload) === true) return payload
+  if (only !== undefined && !Array.isArray(only)) {
+    const product = productOf(only)
+    return product.fromForm?.(body) ?? formFields(body)
   }
-  return fields
+  for (const product of PRODUCTS) {
+    const payload = product.fromForm?.(body)
+    if (payload !== undefined && (product.detect.claims(payload) || product.detect.hints?.(payload) === true))
+      return payload
+  }
+  return formFields(body)
 }
 
 /**

@@ -16,7 +16,6 @@ import type { VerifyScheme } from '../core/verify-config'
 import { check, expected, issuePath, received, type Issue } from '../schema/check'
 import type { Infer, JsonObject, Schema } from '../schema/schema'
 import type { EventEnvelope, UnknownProductEvent } from './event'
-import { formFields, isFormLike, type FormFields } from './form'
 import { formatPath, parseError } from './parse-error'
 import { readObject, type ReadOptions } from './read-json'
 
@@ -76,11 +75,12 @@ export interface ParserDefinition<Id extends string, V extends VariantSchemas> {
   /** The variant a payload names (a key of `variants`), or `undefined`; never throws for any JSON object. */
   readonly variantOf: (payload: JsonObject) => string | undefined
   /**
-   * For products Sinch also sends as forms: turns a decoded form's fields
-   * into the payload the variants check (JSON text fields parsed, say).
-   * Without it, a form's fields are the payload as they are.
+   * For products Sinch also sends as forms: the payload of a decoded form
+   * (`FormData`), shaped as the variants check it (JSON text fields parsed,
+   * say), or `undefined` when the body is not a decoded form. Only these
+   * products' parse functions take forms, so the others carry no form code.
    */
-  readonly fromForm?: (fields: FormFields) => JsonObject
+  readonly fromForm?: (body: unknown) => JsonObject | undefined
 }
 
 /**
@@ -239,13 +239,11 @@ export function fromObjectAs<P extends Parser>(parser: P, payload: JsonObject, s
 }
 
 /**
- * The payload object of a body: a raw body is read as JSON; a decoded form
- * (`FormData`) becomes its fields, shaped by the product's `fromForm`.
+ * The payload object of a body: a decoded form (`FormData`) for a product
+ * sent as forms, else a raw body read as JSON.
  */
 export function readPayload(parser: Parser, body: unknown, options: ReadOptions | undefined): JsonObject {
-  if (!isFormLike(body)) return readObject(body, options)
-  const fields = formFields(body)
-  return parser.fromForm === undefined ? fields : parser.fromForm(fields)
+  return parser.fromForm?.(body) ?? readObject(body, options)
 }
 
 /** Parses a raw body, or a decoded form, as a product's event. */

@@ -2,8 +2,7 @@
  * MD5 (RFC 1321) in plain JavaScript, for the Web Crypto entry and the
  * testing kit: the `application` and `service` signatures sign the Base64
  * MD5 of the body, and Web Crypto offers no MD5. The Node entry uses
- * `node:crypto` and falls back to this only where MD5 is switched off there
- * (OpenSSL in FIPS mode).
+ * `node:crypto`.
  *
  * MD5 is not used here as a security primitive: it only names the body
  * inside the string that HMAC-SHA256 signs, which is what Sinch specifies.

@@ -1,25 +1,13 @@
 import * as nodeCrypto from 'node:crypto'
-import { bodyBytes, type BodyView } from '../core/body'
-import { encodeBase64 } from '../core/encoding'
+import type { BodyView } from '../core/body'
 import type { SignedRequestCryptoSync } from '../core/schemes/signed-request'
-import { md5 } from './md5'
 
-/** `false` once `node:crypto` has refused MD5 (OpenSSL in FIPS mode); the JavaScript MD5 is used from then on. */
-let nativeMd5: boolean | undefined
-
+/**
+ * Base64 MD5 of the body. Node in FIPS mode refuses MD5 and this throws;
+ * there, `sinch-webhooks/web` (which carries its own MD5) verifies instead.
+ */
 function md5Base64(body: BodyView): string {
-  if (nativeMd5 !== false) {
-    try {
-      const digest = nodeCrypto.createHash('md5').update(body).digest('base64')
-      nativeMd5 = true
-      return digest
-    } catch (error) {
-      // Only a runtime that never produced an MD5 falls back; a later failure is a real error.
-      if (nativeMd5 === true) throw error
-      nativeMd5 = false
-    }
-  }
-  return encodeBase64(md5(bodyBytes(body)))
+  return nodeCrypto.createHash('md5').update(body).digest('base64')
 }
 
 /**

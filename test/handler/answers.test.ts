@@ -367,7 +367,7 @@ describe('Voice API v2 through a handler', () => {
 describe('Fax as multipart/form-data through a handler', () => {
   it('createFetchHandler(basic-auth) decodes the form, types the event, and hands over the file part', async () => {
     const { readFileSync } = await import('node:fs')
-    const dir = new URL('../../fixtures/events/fax/multipart/', import.meta.url)
+    const dir = new URL('../../fixtures/forms/fax/', import.meta.url)
     const body = readFileSync(new URL('incoming_fax.multipart', dir))
     const { fixtures } = JSON.parse(readFileSync(new URL('index.json', dir), 'utf8')) as {
       fixtures: { file: string; contentType: string }[]

@@ -5,7 +5,7 @@ import { decodeFormData, dedupeKey, eventTime, isSinchWebhookError, parseEvent }
 import { parseFaxEvent } from '../../src/products/fax'
 import { fixtureBytes, fixtureJson } from '../parse/fixtures'
 
-const multipartDir = fileURLToPath(new URL('../../fixtures/events/fax/multipart/', import.meta.url))
+const multipartDir = fileURLToPath(new URL('../../fixtures/forms/fax/', import.meta.url))
 const MULTIPART = (
   JSON.parse(readFileSync(`${multipartDir}index.json`, 'utf8')) as {
     fixtures: { file: string; contentType: string; kind: string; note: string }[]

@@ -18,7 +18,10 @@ const ONE_PRODUCT_BUDGET = 6.25 * 1024
 const ONE_PRODUCT_TARGET = 4 * 1024
 // 16 KB: the handlers gained deadlines, the parse-failure policy and owner-token claims with heartbeats.
 // 19 KB: Conversation adds about 2.7 KB, its 21 triggers and some 300 typed fields (message contents included).
-const WHOLE_ENTRY_BUDGET = 19 * 1024
+// 27.5 KB: Voice v1 and v2, Verification and Fax add about 8 KB: four products' schemas, the two request
+// signatures (request line, replay window on ISO time, path hints), the checks and default answers of the
+// callbacks that wait for one, and form decoding.
+const WHOLE_ENTRY_BUDGET = 27.5 * 1024
 
 /**
  * Products whose schemas alone are larger than the one-product budget allows
@@ -27,6 +30,12 @@ const WHOLE_ENTRY_BUDGET = 19 * 1024
 const PRODUCT_BUDGETS: Readonly<Record<string, number>> = {
   // 21 triggers, four content unions and their contents: about 2 KB over SMS with the same verifier.
   conversation: 8.5 * 1024,
+  // The request signatures cost about 1.5 KB over the body-only HMAC: the request line and its
+  // boundary checks, the replay window on an ISO 8601 x-timestamp, Base64 secrets, and the path hints.
+  voice: 8 * 1024,
+  // The same verifier, and sixteen kinds on one call shape with its endpoint unions.
+  voice_v2: 8.25 * 1024,
+  verification: 8 * 1024,
 }
 
 interface Measured {
@@ -126,7 +135,7 @@ describe('bundle size', () => {
     expect(size.code).not.toMatch(/["']node:/)
   })
 
-  it('bundleSize(import * from sinch-webhooks) is at most 19 KB min+gz', async () => {
+  it('bundleSize(import * from sinch-webhooks) is at most 27.5 KB min+gz', async () => {
     const size = await measure(
       'sinch-webhooks (everything)',
       wholeEntryApp(distEntry('index.js')),
@@ -136,7 +145,7 @@ describe('bundle size', () => {
     expect(size.gzipped).toBeLessThanOrEqual(WHOLE_ENTRY_BUDGET)
   })
 
-  it('bundleSize(import * from sinch-webhooks/web) is at most 19 KB min+gz and bundles for the browser', async () => {
+  it('bundleSize(import * from sinch-webhooks/web) is at most 27.5 KB min+gz and bundles for the browser', async () => {
     const size = await measure(
       'sinch-webhooks/web (everything)',
       wholeEntryApp(distEntry('web.js')),

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { FormFields } from '../../parse/form'
+import { formFields, isFormLike } from '../../parse/form'
 import { defineParser, defineProduct, type ProductAbout } from '../../parse/product'
 import { upperSnakeVariant } from '../../parse/variant-name'
 import type { JsonObject } from '../../schema/schema'
@@ -29,13 +29,15 @@ function unquote(value: unknown): unknown {
 }
 
 /**
- * A fax form's fields as the payload: Sinch declares the `fax` part (and the
+ * A decoded fax form as the payload: Sinch declares the `fax` part (and the
  * `event` part) as JSON, so `fax` is parsed from its text, and `event` and
  * `eventTime` lose one level of JSON quoting if they carry it. File parts
  * are left as they are. Text that is not JSON stays text, and the schema
- * then says which field is wrong.
+ * then says which field is wrong. `undefined` for a body that is not a form.
  */
-function fromForm(fields: FormFields): JsonObject {
+function fromForm(body: unknown): JsonObject | undefined {
+  if (!isFormLike(body)) return undefined
+  const fields = formFields(body)
   const payload: JsonObject = { ...fields }
   payload.event = unquote(fields.event)
   payload.eventTime = unquote(fields.eventTime)

@@ -57,7 +57,7 @@ export const verification = /* @__PURE__ */ defineProduct(parser, {
   },
   answers: {
     // Sinch waits for allow or deny; without one the verification ends as "Invalid callback".
-    request: answer<VerificationRequestResponse>({
+    request: /* @__PURE__ */ answer<VerificationRequestResponse>({
       required: true,
       fallback: REQUEST_FALLBACK,
       check: checkVerificationAnswer,

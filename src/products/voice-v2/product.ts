@@ -31,9 +31,9 @@ import {
 } from './schemas'
 import {
   CALL_FALLBACK,
-  callResponse,
+  checkCallAnswer,
+  checkIncomingAnswer,
   INCOMING_FALLBACK,
-  incomingCallResponse,
   type VoiceV2IncomingResponse,
   type VoiceV2Response,
 } from './svaml'
@@ -41,7 +41,7 @@ import {
 /** Every other webhook: commands, where an empty list (the default) takes no action. */
 const CALL_ANSWER: AnswerFact<VoiceV2Response> = /* @__PURE__ */ answer<VoiceV2Response>({
   fallback: CALL_FALLBACK,
-  check: (response) => void callResponse(response as VoiceV2Response),
+  check: checkCallAnswer,
 })
 
 const VARIANTS = {
@@ -117,10 +117,10 @@ export const voiceV2 = /* @__PURE__ */ defineProduct(parser, {
   },
   // Every webhook blocks the call until it gets SVAML v2; only call.incoming must say what to do.
   answers: {
-    incoming: answer<VoiceV2IncomingResponse>({
+    incoming: /* @__PURE__ */ answer<VoiceV2IncomingResponse>({
       required: true,
       fallback: INCOMING_FALLBACK,
-      check: (response) => void incomingCallResponse(response as VoiceV2IncomingResponse),
+      check: checkIncomingAnswer,
     }),
     answered: CALL_ANSWER,
     busy: CALL_ANSWER,

@@ -422,6 +422,32 @@ export function incomingCallResponse(response: VoiceV2IncomingResponse): VoiceV2
   return response
 }
 
+/**
+ * What the handler checks on an answer a handler returned: its shape and
+ * its top-level command names. The builders check every field; this keeps
+ * their code out of the handlers.
+ */
+function checkAnswer(response: unknown, incoming: boolean): void {
+  if (!isObject(response) || !Array.isArray(response.commands))
+    throw usageError('a Voice v2 webhook is answered with { commands }.')
+  if (!incoming && (response.callName !== undefined || response.events !== undefined))
+    throw usageError('`callName` and `events` are honoured only in the answer to call.incoming.')
+  for (const command of response.commands) {
+    if (!isObject(command) || !COMMANDS.includes(command.command as string))
+      throw usageError(`the answer holds something that is not a SVAML v2 command; they are ${COMMANDS.join(', ')}.`)
+  }
+}
+
+/** The handler's check of an answer to `call.incoming`. */
+export function checkIncomingAnswer(response: unknown): void {
+  checkAnswer(response, true)
+}
+
+/** The handler's check of an answer to every other webhook. */
+export function checkCallAnswer(response: unknown): void {
+  checkAnswer(response, false)
+}
+
 /** The answer when a `call.incoming` handler returns nothing: hang up, connecting no one. */
 export const INCOMING_FALLBACK: VoiceV2IncomingResponse = /* @__PURE__ */ Object.freeze({
   commands: Object.freeze([Object.freeze({ command: 'hangup' as const })]),

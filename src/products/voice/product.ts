@@ -9,10 +9,10 @@ import type { JsonObject } from '../../schema/schema'
 import { ace, dice, ice, notify, pie } from './schemas'
 import {
   ACE_FALLBACK,
-  aceResponse,
+  checkAceAnswer,
+  checkIceAnswer,
+  checkPieAnswer,
   ICE_FALLBACK,
-  iceResponse,
-  pieResponse,
   type AceSvaml,
   type IceSvaml,
   type PieSvaml,
@@ -71,18 +71,19 @@ export const voice = /* @__PURE__ */ defineProduct(parser, {
     }
   },
   // ICE and ACE require SVAML, PIE accepts it; DiCE and Notify are acknowledged with an empty 200.
+  // What a handler returns is checked for its shape and allowed names; the builders check fields too.
   answers: {
-    ice: answer<IceSvaml>({
+    ice: /* @__PURE__ */ answer<IceSvaml>({
       required: true,
       fallback: ICE_FALLBACK,
-      check: (svaml) => void iceResponse(svaml as IceSvaml),
+      check: checkIceAnswer,
     }),
-    ace: answer<AceSvaml>({
+    ace: /* @__PURE__ */ answer<AceSvaml>({
       required: true,
       fallback: ACE_FALLBACK,
-      check: (svaml) => void aceResponse(svaml as AceSvaml),
+      check: checkAceAnswer,
     }),
-    pie: answer<PieSvaml>({ check: (svaml) => void pieResponse(svaml as PieSvaml) }),
+    pie: /* @__PURE__ */ answer<PieSvaml>({ check: checkPieAnswer }),
   },
 })
 

@@ -376,32 +376,62 @@ function checkFields(item: Record<string, unknown>, where: string): void {
     throw usageError(`${where}: \`maxDuration\` must be whole seconds from 0 to ${MAX_DURATION}.`)
 }
 
-/** Checks a SVAML answer against what one callback allows; returns it unchanged. */
-function checked<T>(allowed: Allowed, svaml: unknown, builder: string): T {
-  if (!isObject(svaml)) throw usageError(`${builder} takes a SVAML object: { instructions?, action? }.`)
+/**
+ * Checks the shape of a SVAML answer and that its instructions and action
+ * are ones the callback allows, and hands each to `fields` (the builders'
+ * field checks). The handlers run it without `fields` on what a handler
+ * returned, so they do not carry the builders' code.
+ */
+function checkNames(
+  allowed: Allowed,
+  svaml: unknown,
+  where: string,
+  fields?: (item: Record<string, unknown>, where: string) => void,
+): void {
+  if (!isObject(svaml)) throw usageError(`${where} takes a SVAML object: { instructions?, action? }.`)
   const { instructions, action } = svaml
   if (instructions !== undefined) {
-    if (!Array.isArray(instructions)) throw usageError(`${builder}: \`instructions\` must be a list.`)
+    if (!Array.isArray(instructions)) throw usageError(`${where}: \`instructions\` must be a list.`)
     instructions.forEach((instruction, i) => {
       const name = isObject(instruction) ? instruction.name : undefined
       if (typeof name !== 'string' || !allowed.instructions.includes(name)) {
         throw usageError(
-          `${builder}: instructions[${i}] is ${typeof name === 'string' ? `"${name}"` : 'not an instruction'}; ${allowed.callback} allows ${allowed.instructions.join(', ')}.`,
+          `${where}: instructions[${i}] is ${typeof name === 'string' ? `"${name}"` : 'not an instruction'}; ${allowed.callback} allows ${allowed.instructions.join(', ')}.`,
         )
       }
-      checkFields(instruction as Record<string, unknown>, `${builder}: the ${name} instruction`)
+      fields?.(instruction as Record<string, unknown>, `${where}: the ${name} instruction`)
     })
   }
   if (action !== undefined) {
     const name = isObject(action) ? action.name : undefined
     if (typeof name !== 'string' || !allowed.actions.includes(name)) {
       throw usageError(
-        `${builder}: the action is ${typeof name === 'string' ? `"${name}"` : 'not an action'}; ${allowed.callback} allows ${allowed.actions.join(', ')}.`,
+        `${where}: the action is ${typeof name === 'string' ? `"${name}"` : 'not an action'}; ${allowed.callback} allows ${allowed.actions.join(', ')}.`,
       )
     }
-    checkFields(action as Record<string, unknown>, `${builder}: the ${name} action`)
+    fields?.(action as Record<string, unknown>, `${where}: the ${name} action`)
   }
+}
+
+/** Checks a SVAML answer against what one callback allows, fields included; returns it unchanged. */
+function checked<T>(allowed: Allowed, svaml: unknown, builder: string): T {
+  checkNames(allowed, svaml, builder, checkFields)
   return svaml as T
+}
+
+/** What the handler checks on an ICE answer a handler returned: the shape and the allowed names. */
+export function checkIceAnswer(svaml: unknown): void {
+  checkNames(ICE, svaml, 'the answer to an ICE')
+}
+
+/** The same for an ACE answer. */
+export function checkAceAnswer(svaml: unknown): void {
+  checkNames(ACE, svaml, 'the answer to an ACE')
+}
+
+/** The same for a PIE answer. */
+export function checkPieAnswer(svaml: unknown): void {
+  checkNames(PIE, svaml, 'the answer to a PIE')
 }
 
 /**
