@@ -19,6 +19,10 @@ Options:
   --all              send one sample of every kind
   --list             print the kinds that have samples, and exit
 
+To send your own body instead, sign it with "sinch-webhooks sign" and post it
+with curl --data-binary @body.json: -d strips line breaks, which changes the
+signed bytes, and the signature no longer matches.
+
 Exit codes: 0 every delivery answered 2xx, 1 some did not, 2 usage error.`
 
 /** `sinch-webhooks trigger`: Stripe-style event replay for Sinch callbacks. */
