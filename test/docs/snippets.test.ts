@@ -1,0 +1,141 @@
+/**
+ * Every ```ts block in README.md and docs/**\/*.md compiles, as a user's
+ * application would compile it: an ESM project with the strictest settings
+ * users are likely to have (`nodenext`, `strict`, `exactOptionalPropertyTypes`,
+ * `noUncheckedIndexedAccess`, `verbatimModuleSyntax`), importing
+ * `sinch-webhooks` through its `exports` map from the built `dist/`.
+ *
+ * The names a snippet uses without defining them (`app`, `rawBody`, your own
+ * `reply()` ...) are declared in `support/snippet-globals.d.ts`, never in the
+ * docs. A block quoted from `examples/` (an `<!-- include: -->` marker) is
+ * written under its own file name, so `./options.js` resolves between them as
+ * it does in the repository.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { basename, join, relative } from 'node:path'
+import { tmpdir } from 'node:os'
+import ts from 'typescript'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { distFile, ROOT } from '../runtimes/support/paths'
+
+/** One fenced block: where it is, and the file it is compiled as. */
+interface Snippet {
+  /** `README.md:123`, the line of the opening fence. */
+  readonly where: string
+  readonly file: string
+  readonly code: string
+}
+
+const FENCE = /^```(?:ts|typescript)\n([\s\S]*?)^```$/gm
+const INCLUDE = /<!-- include: (\S+) -->\n$/
+
+/** README.md and every Markdown file under docs/, in a stable order. */
+function markdownFiles(): string[] {
+  const docs = readdirSync(join(ROOT, 'docs'), { recursive: true, encoding: 'utf8' })
+    .filter((path) => path.endsWith('.md'))
+    .map((path) => join('docs', path))
+    .sort()
+  return ['README.md', ...docs]
+}
+
+function snippetsOf(path: string): Snippet[] {
+  const text = readFileSync(join(ROOT, path), 'utf8')
+  const stem = path.replace(/\.md$/, '').replaceAll(/[^A-Za-z0-9]+/g, '-')
+  return [...text.matchAll(FENCE)].map((match) => {
+    const line = text.slice(0, match.index).split('\n').length
+    const included = text.slice(Math.max(0, match.index - 200), match.index).match(INCLUDE)?.[1]
+    return {
+      where: `${path}:${line}`,
+      file: included === undefined ? `${stem}-${line}.ts` : basename(included),
+      code: match[1] ?? '',
+    }
+  })
+}
+
+const SNIPPETS = markdownFiles().flatMap(snippetsOf)
+
+/** What a strict ESM application on Node would set; `experimentalDecorators` as NestJS apps have it. */
+const COMPILER_OPTIONS: ts.CompilerOptions = {
+  strict: true,
+  exactOptionalPropertyTypes: true,
+  noUncheckedIndexedAccess: true,
+  verbatimModuleSyntax: true,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  target: ts.ScriptTarget.ES2022,
+  lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+  types: ['node'],
+  experimentalDecorators: true,
+  skipLibCheck: true,
+  noEmit: true,
+}
+
+let project = ''
+const diagnostics = new Map<string, string[]>()
+
+/**
+ * A throwaway ESM project whose `node_modules` links `sinch-webhooks` to this
+ * repository (resolved through its `exports`, so to `dist/`) and every other
+ * package to the repository's own `node_modules` (express, fastify, hono,
+ * `@types/node`).
+ */
+function createProject(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sinch-webhooks-snippets-'))
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'snippets', private: true, type: 'module' }))
+  const modules = join(dir, 'node_modules')
+  mkdirSync(modules)
+  symlinkSync(ROOT, join(modules, 'sinch-webhooks'), 'dir')
+  for (const name of readdirSync(join(ROOT, 'node_modules'))) {
+    if (name.startsWith('.') || name === 'sinch-webhooks') continue
+    symlinkSync(join(ROOT, 'node_modules', name), join(modules, name), 'dir')
+  }
+  const globals = readFileSync(join(ROOT, 'test/docs/support/snippet-globals.d.ts'), 'utf8')
+  writeFileSync(join(dir, 'globals.d.ts'), globals)
+  return dir
+}
+
+beforeAll(() => {
+  distFile('index.d.ts')
+  project = createProject()
+  const files = [join(project, 'globals.d.ts')]
+  const origin = new Map<string, string>()
+  for (const snippet of SNIPPETS) {
+    const file = join(project, snippet.file)
+    if (origin.has(file)) continue // the same example quoted twice is compiled once
+    // `export {}` makes every block a module, as every file of an ESM app is.
+    writeFileSync(file, `${snippet.code}\nexport {}\n`)
+    origin.set(file, snippet.where)
+    files.push(file)
+  }
+  const program = ts.createProgram(files, COMPILER_OPTIONS)
+  for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
+    const file = diagnostic.file?.fileName ?? '(options)'
+    const where = diagnostic.file === undefined ? undefined : origin.get(file)
+    const { line } =
+      diagnostic.file !== undefined && diagnostic.start !== undefined
+        ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start)
+        : { line: -1 }
+    const text = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')
+    const key = where ?? relative(project, file)
+    diagnostics.set(key, [...(diagnostics.get(key) ?? []), `line ${line + 1} of the block: ${text}`])
+  }
+}, 120_000)
+
+afterAll(() => {
+  if (project !== '') rmSync(project, { recursive: true, force: true })
+})
+
+describe('code blocks in README.md and docs/', () => {
+  it('finds the README blocks', () => {
+    expect(SNIPPETS.filter((snippet) => snippet.where.startsWith('README.md:')).length).toBeGreaterThan(10)
+  })
+
+  it.each(SNIPPETS.map((snippet) => [snippet.where, snippet] as const))('%s compiles', (_where, snippet) => {
+    expect(diagnostics.get(snippet.where) ?? []).toEqual([])
+  })
+
+  it('the harness itself compiles (globals.d.ts and the compiler options)', () => {
+    const own = [...diagnostics].filter(([key]) => !SNIPPETS.some((snippet) => snippet.where === key))
+    expect(own).toEqual([])
+  })
+})
