@@ -11,12 +11,12 @@
  * written under its own file name, so `./options.js` resolves between them as
  * it does in the repository.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { basename, join, relative } from 'node:path'
-import { tmpdir } from 'node:os'
 import ts from 'typescript'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { distFile, ROOT } from '../runtimes/support/paths'
+import { ROOT } from '../runtimes/support/paths'
+import { type ConsumerProject, createConsumerProject, STRICT_NODENEXT } from './support/consumer-project'
 
 /** One fenced block: where it is, and the file it is compiled as. */
 interface Snippet {
@@ -54,60 +54,25 @@ function snippetsOf(path: string): Snippet[] {
 
 const SNIPPETS = markdownFiles().flatMap(snippetsOf)
 
-/** What a strict ESM application on Node would set; `experimentalDecorators` as NestJS apps have it. */
-const COMPILER_OPTIONS: ts.CompilerOptions = {
-  strict: true,
-  exactOptionalPropertyTypes: true,
-  noUncheckedIndexedAccess: true,
-  verbatimModuleSyntax: true,
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  target: ts.ScriptTarget.ES2022,
-  lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-  types: ['node'],
-  experimentalDecorators: true,
-  skipLibCheck: true,
-  noEmit: true,
-}
-
-let project = ''
+let project: ConsumerProject | undefined
 const diagnostics = new Map<string, string[]>()
 
-/**
- * A throwaway ESM project whose `node_modules` links `sinch-webhooks` to this
- * repository (resolved through its `exports`, so to `dist/`) and every other
- * package to the repository's own `node_modules` (express, fastify, hono,
- * `@types/node`).
- */
-function createProject(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sinch-webhooks-snippets-'))
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'snippets', private: true, type: 'module' }))
-  const modules = join(dir, 'node_modules')
-  mkdirSync(modules)
-  symlinkSync(ROOT, join(modules, 'sinch-webhooks'), 'dir')
-  for (const name of readdirSync(join(ROOT, 'node_modules'))) {
-    if (name.startsWith('.') || name === 'sinch-webhooks') continue
-    symlinkSync(join(ROOT, 'node_modules', name), join(modules, name), 'dir')
-  }
-  const globals = readFileSync(join(ROOT, 'test/docs/support/snippet-globals.d.ts'), 'utf8')
-  writeFileSync(join(dir, 'globals.d.ts'), globals)
-  return dir
-}
-
 beforeAll(() => {
-  distFile('index.d.ts')
-  project = createProject()
-  const files = [join(project, 'globals.d.ts')]
+  const consumer = createConsumerProject('snippets')
+  project = consumer
+  const files = [
+    consumer.write('globals.d.ts', readFileSync(join(ROOT, 'test/docs/support/snippet-globals.d.ts'), 'utf8')),
+  ]
   const origin = new Map<string, string>()
   for (const snippet of SNIPPETS) {
-    const file = join(project, snippet.file)
+    const file = join(consumer.dir, snippet.file)
     if (origin.has(file)) continue // the same example quoted twice is compiled once
     // `export {}` makes every block a module, as every file of an ESM app is.
-    writeFileSync(file, `${snippet.code}\nexport {}\n`)
+    consumer.write(snippet.file, `${snippet.code}\nexport {}\n`)
     origin.set(file, snippet.where)
     files.push(file)
   }
-  const program = ts.createProgram(files, COMPILER_OPTIONS)
+  const program = ts.createProgram(files, STRICT_NODENEXT)
   for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
     const file = diagnostic.file?.fileName ?? '(options)'
     const where = diagnostic.file === undefined ? undefined : origin.get(file)
@@ -116,14 +81,12 @@ beforeAll(() => {
         ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start)
         : { line: -1 }
     const text = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')
-    const key = where ?? relative(project, file)
+    const key = where ?? relative(consumer.dir, file)
     diagnostics.set(key, [...(diagnostics.get(key) ?? []), `line ${line + 1} of the block: ${text}`])
   }
 }, 120_000)
 
-afterAll(() => {
-  if (project !== '') rmSync(project, { recursive: true, force: true })
-})
+afterAll(() => project?.remove())
 
 describe('code blocks in README.md and docs/', () => {
   it('finds the README blocks', () => {
