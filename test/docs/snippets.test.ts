@@ -26,7 +26,8 @@ interface Snippet {
   readonly code: string
 }
 
-const FENCE = /^```(?:ts|typescript)\n([\s\S]*?)^```$/gm
+/** A fence at the start of a line, or indented inside a list item (its code is indented as much). */
+const FENCE = /^( *)```(?:ts|typescript)\n([\s\S]*?)^\1```$/gm
 const INCLUDE = /<!-- include: (\S+) -->\n$/
 
 /** README.md and every Markdown file under docs/, in a stable order. */
@@ -47,7 +48,7 @@ function snippetsOf(path: string): Snippet[] {
     return {
       where: `${path}:${line}`,
       file: included === undefined ? `${stem}-${line}.ts` : basename(included),
-      code: match[1] ?? '',
+      code: (match[2] ?? '').replace(new RegExp(`^${match[1] ?? ''}`, 'gm'), ''),
     }
   })
 }

@@ -21,12 +21,17 @@ declare const oldSecret: string
 /** A value taken off the reader's queue, of unknown shape. */
 declare const queued: unknown
 
+/** The reader's handler settings, defined elsewhere in their app. */
+declare const verify: import('sinch-webhooks').VerifyConfig
+declare const on: import('sinch-webhooks').EventHandlers
+
 /** The reader's own application code. */
 declare function reply(to: string, text: string): void
 declare function saveInbound(from: string, text: string): Promise<void>
 declare function markDelivery(batchId: string, status: string): Promise<void>
 declare function markLinked(resourceId: string | undefined): void
 declare function queueIsFull(): Promise<boolean>
+declare const deadLetters: { insert(row: Record<string, unknown>): Promise<void> }
 declare const orders: {
   update(order: import('sinch-webhooks').PayloadOfKind<'numbers.number_order_processing'>): Promise<void>
 }
