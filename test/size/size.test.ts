@@ -18,7 +18,17 @@ import { bundleSize, distEntry, kb, type BundleSize } from './support/bundle'
 const ONE_PRODUCT_BUDGET = 6.25 * 1024
 const ONE_PRODUCT_TARGET = 4 * 1024
 // 16 KB: the handlers gained deadlines, the parse-failure policy and owner-token claims with heartbeats.
-const WHOLE_ENTRY_BUDGET = 16 * 1024
+// 19 KB: Conversation adds about 2.7 KB, its 21 triggers and some 300 typed fields (message contents included).
+const WHOLE_ENTRY_BUDGET = 19 * 1024
+
+/**
+ * Products whose schemas alone are larger than the one-product budget allows
+ * (it is sized for a verifier plus a handful of flat event types).
+ */
+const PRODUCT_BUDGETS: Readonly<Record<string, number>> = {
+  // 21 triggers, four content unions and their contents: about 2 KB over SMS with the same verifier.
+  conversation: 8.5 * 1024,
+}
 
 interface Measured {
   readonly name: string
@@ -91,17 +101,17 @@ afterAll(() => {
 })
 
 describe('bundle size', () => {
-  it.each(ROWS)(
-    'bundleSize($verifier + $parser from sinch-webhooks/$product.slug) is at most 6.25 KB min+gz',
-    async ({ product, verifier, parser, subpath }) => {
+  it.each(ROWS.map((row) => ({ ...row, budget: PRODUCT_BUDGETS[row.product.id] ?? ONE_PRODUCT_BUDGET })))(
+    'bundleSize($verifier + $parser from sinch-webhooks/$product.slug) is within its budget ($budget bytes min+gz)',
+    async ({ product, verifier, parser, subpath, budget }) => {
       const size = await measure(
         `${verifier ?? '(no verifier)'} + ${parser}`,
         oneProductApp(distEntry('index.js'), verifier, subpath, parser),
         'node',
-        ONE_PRODUCT_BUDGET,
+        budget,
         ONE_PRODUCT_TARGET,
       )
-      expect(size.gzipped, product.id).toBeLessThanOrEqual(ONE_PRODUCT_BUDGET)
+      expect(size.gzipped, product.id).toBeLessThanOrEqual(budget)
     },
   )
 
@@ -117,7 +127,7 @@ describe('bundle size', () => {
     expect(size.code).not.toMatch(/["']node:/)
   })
 
-  it('bundleSize(import * from sinch-webhooks) is at most 16 KB min+gz', async () => {
+  it('bundleSize(import * from sinch-webhooks) is at most 19 KB min+gz', async () => {
     const size = await measure(
       'sinch-webhooks (everything)',
       wholeEntryApp(distEntry('index.js')),
@@ -127,7 +137,7 @@ describe('bundle size', () => {
     expect(size.gzipped).toBeLessThanOrEqual(WHOLE_ENTRY_BUDGET)
   })
 
-  it('bundleSize(import * from sinch-webhooks/web) is at most 16 KB min+gz and bundles for the browser', async () => {
+  it('bundleSize(import * from sinch-webhooks/web) is at most 19 KB min+gz and bundles for the browser', async () => {
     const size = await measure(
       'sinch-webhooks/web (everything)',
       wholeEntryApp(distEntry('web.js')),

@@ -31,6 +31,8 @@ declare function saveInbound(from: string, text: string): Promise<void>
 declare function markDelivery(batchId: string, status: string): Promise<void>
 declare function markLinked(resourceId: string | undefined): void
 declare function queueIsFull(): Promise<boolean>
+/** Acts on the button a contact chose (Conversation API). */
+declare function choose(postbackData: string | undefined): Promise<void>
 declare const deadLetters: { insert(row: Record<string, unknown>): Promise<void> }
 declare const orders: {
   update(order: import('sinch-webhooks').PayloadOfKind<'numbers.number_order_processing'>): Promise<void>
