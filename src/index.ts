@@ -23,6 +23,8 @@ export {
   verifyWebhookSignature,
   verifyBasicAuth,
   verifyBearerToken,
+  verifyOAuthToken,
+  verifySnsMessage,
 } from './verify/node'
 export type { VerifyWebhookSignatureOptions } from './verify/node'
 

@@ -20,6 +20,8 @@ export {
   verifyWebhookSignature,
   verifyBasicAuth,
   verifyBearerToken,
+  verifyOAuthToken,
+  verifySnsMessage,
 } from './verify/web'
 export type { VerifyWebhookSignatureOptions } from './verify/web'
 
