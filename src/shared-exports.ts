@@ -49,6 +49,13 @@ export { SINCH_SIGNATURE_HEADER } from './core/schemes/sinch-signature'
 export { WEBHOOK_SIGNATURE_HEADERS, DEFAULT_TOLERANCE_SECONDS } from './core/schemes/webhook-signature'
 export { SNS_HEADERS } from './core/schemes/sns-message'
 
+// AWS SNS beyond the verifier: confirming a verified subscription (never by its own SubscribeURL),
+// and unwrapping the SNS records a Lambda receives directly or through SQS.
+export { confirmSnsSubscription } from './sns/confirm'
+export type { ConfirmSnsSubscriptionOptions, SnsConfirmResult } from './sns/confirm'
+export { parseSnsRecord } from './sns/record'
+export type { SnsRecordLike, ParseSnsRecordOptions, SnsRecordEvent } from './sns/record'
+
 // The OAuth 2.0 token endpoint's options and the RFC 6750 challenge for a refused token; each entry
 // exports `createOAuthTokenEndpoint` with its own crypto.
 export type {

@@ -116,12 +116,22 @@ export const VERIFY_ERROR_CODES: readonly VerifyErrorCode[] = [
  * - `deadline_exceeded`: the delivery was answered 503 because a handler, the
  *   de-duplication store or a hook had not finished within `deadlineMs`;
  * - `claim_lost`: the de-duplication claim lapsed or passed to another
- *   delivery while the handler ran, so the event may have been handled twice.
+ *   delivery while the handler ran, so the event may have been handled twice;
+ * - `subscription_not_confirmed`: a verified subscription confirmation (SNS)
+ *   arrived and was acknowledged, but confirming it is left to you
+ *   (`autoConfirm` is off);
+ * - `confirmation_failed`: confirming a verified subscription (`autoConfirm`)
+ *   got no 200 from the confirmation URL.
  */
-export type HandlerErrorCode = 'deadline_exceeded' | 'claim_lost'
+export type HandlerErrorCode = 'deadline_exceeded' | 'claim_lost' | 'subscription_not_confirmed' | 'confirmation_failed'
 
 /** Every handler code, in a stable order. */
-export const HANDLER_ERROR_CODES: readonly HandlerErrorCode[] = ['deadline_exceeded', 'claim_lost']
+export const HANDLER_ERROR_CODES: readonly HandlerErrorCode[] = [
+  'deadline_exceeded',
+  'claim_lost',
+  'subscription_not_confirmed',
+  'confirmation_failed',
+]
 
 /** The prefix on every message, so a log line names its source. */
 export const MESSAGE_PREFIX = '[sinch-webhooks] '
