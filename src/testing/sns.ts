@@ -59,6 +59,8 @@ export interface SignSnsMessageOptions {
   readonly topicArn?: string
   /** Replace the `SigningCertURL` (to test the certificate URL rules). */
   readonly certificateUrl?: string
+  /** Replace the signed `SubscribeURL` of a confirmation (to test that it is never fetched). */
+  readonly subscribeUrl?: string
 }
 
 /** A signed delivery, as SNS posts it to an HTTP/S endpoint. */
@@ -198,7 +200,7 @@ export async function signSnsMessage(signer: SnsTestSigner, options: SignSnsMess
     fields['Token'] = token
     fields['TopicArn'] = topicArn
     fields['Message'] = options.message
-    fields['SubscribeURL'] = confirmationUrl({ ...keys.topic, arn: topicArn }, token)
+    fields['SubscribeURL'] = options.subscribeUrl ?? confirmationUrl({ ...keys.topic, arn: topicArn }, token)
   } else {
     fields['TopicArn'] = topicArn
     if (options.subject !== undefined) fields['Subject'] = options.subject
