@@ -133,6 +133,15 @@ export interface PreparedEndpoint {
 /** Largest token request body, in bytes. */
 export const MAX_TOKEN_REQUEST_BYTES = 8 * 1024
 
+/** True when the text holds a C0 control character or DEL. */
+function hasControl(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x20 || c === 0x7f) return true
+  }
+  return false
+}
+
 function integerIn(value: unknown, fallback: number, min: number, max: number, name: string): number {
   if (value === undefined) return fallback
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
@@ -151,7 +160,7 @@ export function prepareTokenEndpoint(options: OAuthTokenEndpointOptions): Prepar
   const ids = new Set<string>()
   const clients = options.clients.map((client: OAuthClient): PreparedClient => {
     const clientId = requiredString(client?.clientId, 'clientId')
-    if (/[%+:\u0000-\u001f\u007f]/.test(clientId))
+    if (/[%+:]/.test(clientId) || hasControl(clientId))
       throw usageError('a `clientId` cannot contain "%", "+", ":" or control characters (see RFC 6749 §2.3.1).')
     if (ids.has(clientId)) throw usageError(`two clients share the clientId ${JSON.stringify(clientId)}.`)
     ids.add(clientId)
@@ -163,7 +172,7 @@ export function prepareTokenEndpoint(options: OAuthTokenEndpointOptions): Prepar
         throw usageError(
           `the secret of client ${JSON.stringify(clientId)} is shorter than 16 characters. Is the environment variable set?`,
         )
-      if (/[%+\u0000-\u001f\u007f]/.test(secret))
+      if (/[%+]/.test(secret) || hasControl(secret))
         throw usageError(
           `the secret of client ${JSON.stringify(clientId)} cannot contain "%", "+" or control characters.`,
         )

@@ -105,16 +105,16 @@ describe('oauth4webapi obtains a token over HTTP', () => {
         ).toMatchObject({ ok: true })
 
         // Valid through the advertised lifetime and the padding, refused after (plus the 60 s leeway).
-        const after = (seconds: number): Date => new Date(issuedAt.getTime() + seconds * 1000)
+        const later = (seconds: number): Date => new Date(issuedAt.getTime() + seconds * 1000)
         expect(
-          main.verifyOAuthToken({ authorization: `Bearer ${result.access_token}`, ...SMS_ROUTE, now: after(3600 + 60) })
+          main.verifyOAuthToken({ authorization: `Bearer ${result.access_token}`, ...SMS_ROUTE, now: later(3600 + 60) })
             .ok,
         ).toBe(true)
         expect(
           main.verifyOAuthToken({
             authorization: `Bearer ${result.access_token}`,
             ...SMS_ROUTE,
-            now: after(3600 + 120 + 61),
+            now: later(3600 + 120 + 61),
           }),
         ).toMatchObject({ ok: false, code: 'token_expired' })
         // A token issued for SMS is refused on the Conversation route.
