@@ -89,8 +89,8 @@ export const about: ProductAbout = {
       scheme: 'oauth-token',
       note:
         'OAuth 2.0 client credentials (provisioned by your account manager with username, password, scope and the ' +
-        "token URL): Sinch presents a token from your token URL. Serve that URL with createOAuthTokenEndpoint, or " +
-        'verify your identity provider\'s tokens with a `verify` hook; see docs/oauth.md.',
+        'token URL): Sinch presents a token from your token URL. Serve that URL with createOAuthTokenEndpoint, or ' +
+        "verify your identity provider's tokens with a `verify` hook; see docs/oauth.md.",
     },
     {
       scheme: 'bearer-token',
