@@ -237,7 +237,7 @@ function hasEnvelope(payload: JsonObject): boolean {
 
 /** The product as the registry lists it. */
 export const conversation = /* @__PURE__ */ defineProduct(parser, {
-  schemes: [{ scheme: 'webhook-signature' }, { scheme: 'none' }, { scheme: 'bearer-token' }],
+  schemes: [{ scheme: 'webhook-signature' }, { scheme: 'none' }, { scheme: 'oauth-token' }],
   detect: {
     // A notification object beside either envelope id: no other Sinch product uses these snake_case names
     // (Porting's older `event` is a string). A malformed envelope still claims, so the error names the field.
@@ -278,10 +278,10 @@ export const about: ProductAbout = {
         'route another way (a secret path, an IP allowlist, or OAuth below).',
     },
     {
-      scheme: 'bearer-token',
+      scheme: 'oauth-token',
       note:
         'OAuth 2.0 client credentials on the webhook (`client_credentials`): Sinch fetches a token from your ' +
-        'token endpoint and presents it; combine with `webhook-signature` in a list, every entry must pass.',
+        'token endpoint (`createOAuthTokenEndpoint`) and presents it; combine with `webhook-signature` in a list, every entry must pass.',
     },
   ],
   retries:
