@@ -7,9 +7,11 @@
  */
 import { defineParser, defineProduct, type ProductAbout } from '../../parse/product'
 import { brandStatusUpdate } from './schemas'
+import { validators } from './validators.generated'
 
 /** How the product's callbacks are parsed: what its subpath is built on. */
 export const parser = /* @__PURE__ */ defineParser({
+  validators,
   id: 'brands',
   variants: { brand_status_update: brandStatusUpdate },
   variantOf: (payload) => (payload.eventType === 'BRAND_STATUS_UPDATE' ? 'brand_status_update' : undefined),

@@ -7,9 +7,11 @@
  */
 import { defineParser, defineProduct, type ProductAbout } from '../../parse/product'
 import { BRAND_ORDER_STATUS_UPDATE_TYPE, brandOrderStatusUpdate } from './schemas'
+import { validators } from './validators.generated'
 
 /** How the product's callbacks are parsed: what its subpath is built on. */
 export const parser = /* @__PURE__ */ defineParser({
+  validators,
   id: 'compliance',
   variants: { brand_order_status_update: brandOrderStatusUpdate },
   variantOf: (payload) => (payload.type === BRAND_ORDER_STATUS_UPDATE_TYPE ? 'brand_order_status_update' : undefined),

@@ -18,6 +18,7 @@ import {
   provisioningToSmsPlatform,
   unlinkTo10dlcCampaign,
 } from './schemas'
+import { validators } from './validators.generated'
 
 const VARIANTS = {
   provisioning_to_sms_platform: provisioningToSmsPlatform,
@@ -36,6 +37,7 @@ function variantOfEventType(eventType: unknown): string | undefined {
 
 /** How the product's callbacks are parsed: what its subpath is built on. */
 export const parser = /* @__PURE__ */ defineParser({
+  validators,
   id: 'imported_numbers',
   variants: VARIANTS,
   variantOf: (payload) =>

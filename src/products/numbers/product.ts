@@ -16,6 +16,7 @@ import {
   provisioningToSmsPlatform,
   provisioningToVoicePlatform,
 } from './schemas'
+import { validators } from './validators.generated'
 
 const ACTIVE_NUMBER = {
   provisioning_to_sms_platform: provisioningToSmsPlatform,
@@ -36,6 +37,7 @@ function activeNumberVariant(eventType: unknown): string | undefined {
 
 /** How the product's callbacks are parsed: what its subpath is built on. */
 export const parser = /* @__PURE__ */ defineParser({
+  validators,
   id: 'numbers',
   variants: { ...ACTIVE_NUMBER, number_order_processing: numberOrderProcessing },
   variantOf: (payload) =>

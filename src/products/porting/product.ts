@@ -12,6 +12,7 @@ import { defineParser, defineProduct, type ProductAbout } from '../../parse/prod
 import { upperSnakeVariant } from '../../parse/variant-name'
 import type { JsonObject } from '../../schema/schema'
 import { newOrderNote, numbersActivated, numbersConfirmed, numbersRejected, orderUpdated } from './schemas'
+import { validators } from './validators.generated'
 
 const VARIANTS = {
   order_updated: orderUpdated,
@@ -33,6 +34,7 @@ function variantOf(payload: JsonObject): string | undefined {
 
 /** How the product's callbacks are parsed: what its subpath is built on. */
 export const parser = /* @__PURE__ */ defineParser({
+  validators,
   id: 'porting',
   variants: VARIANTS,
   variantOf,

@@ -17,6 +17,7 @@
 import { defineParser, defineProduct, type ProductAbout } from '../../parse/product'
 import type { JsonObject } from '../../schema/schema'
 import { event } from './schemas'
+import { validators } from './validators.generated'
 
 function hasFlatEnvelope(payload: JsonObject): boolean {
   return typeof payload.eventType === 'string' || typeof payload.resourceType === 'string'
@@ -28,6 +29,7 @@ function mentionsRegistration(value: unknown): boolean {
 
 /** How the product's callbacks are parsed: what its subpath is built on. */
 export const parser = /* @__PURE__ */ defineParser({
+  validators,
   id: 'sender_id_registrations',
   variants: { event },
   variantOf: (payload) => (hasFlatEnvelope(payload) ? 'event' : undefined),

@@ -16,6 +16,7 @@ import {
   recipientDeliveryReportMms,
   recipientDeliveryReportSms,
 } from './schemas'
+import { validators } from './validators.generated'
 
 const VARIANTS = {
   mo_text: moText,
@@ -29,6 +30,7 @@ const VARIANTS = {
 
 /** How the product's callbacks are parsed: what its subpath is built on. */
 export const parser = /* @__PURE__ */ defineParser({
+  validators,
   id: 'sms',
   variants: VARIANTS,
   variantOf: (payload) => (typeof payload.type === 'string' ? payload.type : undefined),
