@@ -7,6 +7,7 @@
  *
  *   node scripts/generate-validators.mjs           write what changed
  *   node scripts/generate-validators.mjs --check   change nothing; exit 1 and say what is stale
+ *   ... --root DIR                                 work on another checkout (the drift test uses a copy)
  *
  * The schemas are read by bundling the registry with esbuild (a dev
  * dependency already used by the size tests), with every
@@ -20,7 +21,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { build } from 'esbuild'
 import { compileValidators } from './validators/compile.mjs'
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const rootAt = process.argv.indexOf('--root')
+const root =
+  rootAt > 0 && process.argv[rootAt + 1] !== undefined
+    ? resolve(process.argv[rootAt + 1])
+    : resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const GENERATED = 'validators.generated.ts'
 const IMPORT_LINE = "import { validators } from './validators.generated'"
 
