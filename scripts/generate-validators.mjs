@@ -12,14 +12,13 @@
  * The schemas are read by bundling the registry with esbuild (a dev
  * dependency already used by the size tests), with every
  * `./validators.generated` import stubbed out: a missing or stale generated
- * file must never stop its own regeneration.
+ * file must never stop its own regeneration (see load-registry.mjs).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import { build } from 'esbuild'
+import { fileURLToPath } from 'node:url'
 import { compileValidators } from './validators/compile.mjs'
+import { loadProducts } from './validators/load-registry.mjs'
 
 const rootAt = process.argv.indexOf('--root')
 const root =
@@ -28,43 +27,6 @@ const root =
     : resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const GENERATED = 'validators.generated.ts'
 const IMPORT_LINE = "import { validators } from './validators.generated'"
-
-/** The registry's products, loaded from source with the generated validators stubbed out. */
-async function loadProducts() {
-  const result = await build({
-    stdin: {
-      contents: "export { PRODUCTS } from './src/products/registry'",
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    write: false,
-    logLevel: 'silent',
-    external: ['node:*'],
-    plugins: [
-      {
-        name: 'stub-generated-validators',
-        setup(b) {
-          b.onResolve({ filter: /\/validators\.generated$/ }, (args) => ({ path: args.path, namespace: 'stub' }))
-          b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
-            contents: 'export const validators = undefined',
-            loader: 'js',
-          }))
-        },
-      },
-    ],
-  })
-  const dir = mkdtempSync(join(tmpdir(), 'sinch-webhooks-generate-'))
-  try {
-    const file = join(dir, 'registry.mjs')
-    writeFileSync(file, result.outputFiles[0].text)
-    return (await import(pathToFileURL(file).href)).PRODUCTS
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
-}
 
 /**
  * Adds the generated validators to a product's `defineParser` call when it
@@ -83,7 +45,7 @@ function wire(source) {
 
 async function main() {
   const checkOnly = process.argv.includes('--check')
-  const products = await loadProducts()
+  const products = await loadProducts(root)
   const stale = []
   const problems = []
   for (const product of products) {
