@@ -5,16 +5,24 @@
  */
 import { afterAll, describe, expect, it } from 'vitest'
 import { PRODUCTS } from '../../src/products/registry'
+import { writeGeneratedBlock } from '../../scripts/generated-block.mjs'
 import { pascal } from '../products/subpaths'
-import { bundleSize, distEntry, kb, type BundleSize } from './support/bundle'
+import { bundleSize, distEntry, kb, sourceBundleSize, type BundleSize } from './support/bundle'
 
 /**
  * Budgets fail the suite. Targets are where the sizes should get to; they
- * are printed beside the measurements but do not fail it.
+ * are printed beside the measurements, with the distance to them, but do not
+ * fail it. The 4 KB target for one product's verify + parse is not reached
+ * by any product with a verifier: the verifier alone is about 3 KB, and the
+ * body reading and schema values another 1.3 KB before any validation code
+ * (docs/performance.md breaks it down).
  */
-const ONE_PRODUCT_BUDGET = 6 * 1024
+const ONE_PRODUCT_BUDGET = 7 * 1024
 const ONE_PRODUCT_TARGET = 4 * 1024
-const WHOLE_ENTRY_BUDGET = 15 * 1024
+/** What the main entry may weigh besides its products: verifiers, handlers, parsing, detection. */
+const MAIN_BASE_BUDGET = 13.5 * 1024
+/** What one product may add to the main entry (its schemas, generated validators and descriptor). */
+const PER_PRODUCT_BUDGET = 2.5 * 1024
 
 interface Measured {
   readonly name: string
@@ -73,22 +81,31 @@ import * as lib from '${entry}'
 export default lib
 `
 
+/** The measurements as a markdown table: what the size test prints and docs/performance.md shows. */
+function table(): string {
+  const rows = measured.map((m) => {
+    const target =
+      m.target === undefined
+        ? ''
+        : m.size.gzipped <= m.target
+          ? `${kb(m.target)} met`
+          : `${kb(m.target)} missed by ${kb(m.size.gzipped - m.target)}`
+    return `| ${m.name} | ${kb(m.size.gzipped)} | ${m.size.minified > 0 ? kb(m.size.minified) : ''} | ${m.budget === undefined ? '' : kb(m.budget)} | ${target} |`
+  })
+  return ['| bundle | min+gz | min | budget (fails the suite) | target |', '|---|---:|---:|---:|---|', ...rows].join(
+    '\n',
+  )
+}
+
 afterAll(() => {
   if (measured.length === 0) return
-  const width = Math.max(...measured.map((m) => m.name.length))
-  const lines = measured.map((m) => {
-    const notes = [
-      ...(m.budget === undefined ? [] : [`budget ${kb(m.budget)}`]),
-      ...(m.target === undefined ? [] : [`target ${kb(m.target)}${m.size.gzipped <= m.target ? ' met' : ' NOT met'}`]),
-    ]
-    return `${m.name.padEnd(width)}  ${kb(m.size.gzipped).padStart(9)} min+gz  ${kb(m.size.minified).padStart(9)} min${notes.length > 0 ? `  (${notes.join(', ')})` : ''}`
-  })
-  console.log(['sinch-webhooks bundle sizes (esbuild --minify, gzip -9):', ...lines].join('\n'))
+  console.log(`sinch-webhooks bundle sizes (esbuild --minify, gzip -9):\n${table()}`)
+  if (process.env.UPDATE_DOCS === '1') writeGeneratedBlock('docs/performance.md', 'sizes', table())
 })
 
 describe('bundle size', () => {
   it.each(ROWS)(
-    'bundleSize($verifier + $parser from sinch-webhooks/$product.slug) is at most 6 KB min+gz',
+    'bundleSize($verifier + $parser from sinch-webhooks/$product.slug) is at most 7 KB min+gz',
     async ({ product, verifier, parser, subpath }) => {
       const size = await measure(
         `${verifier ?? '(no verifier)'} + ${parser}`,
@@ -113,24 +130,50 @@ describe('bundle size', () => {
     expect(size.code).not.toMatch(/["']node:/)
   })
 
-  it('bundleSize(import * from sinch-webhooks) is at most 15 KB min+gz', async () => {
-    const size = await measure(
-      'sinch-webhooks (everything)',
-      wholeEntryApp(distEntry('index.js')),
-      'node',
-      WHOLE_ENTRY_BUDGET,
-    )
-    expect(size.gzipped).toBeLessThanOrEqual(WHOLE_ENTRY_BUDGET)
+  // The main entry grows with every product, so it has a budget per product and one for the rest.
+  const wholeBudget = MAIN_BASE_BUDGET + PER_PRODUCT_BUDGET * PRODUCTS.length
+  const marginal = new Map<string, number>()
+
+  it.each(PRODUCTS.map((product) => [product.id, product] as const))(
+    'sourceBundleSize(import * from sinch-webhooks) grows by at most 2.5 KB min+gz for %s',
+    async (id) => {
+      const whole = await sourceBundleSize(wholeEntryApp('./src/index.ts'), 'node')
+      const without = await sourceBundleSize(wholeEntryApp('./src/index.ts'), 'node', id)
+      const added = whole.gzipped - without.gzipped
+      marginal.set(id, added)
+      measured.push({
+        name: `sinch-webhooks (everything): what ${id} adds`,
+        size: { minified: whole.minified - without.minified, gzipped: added, code: '' },
+        budget: PER_PRODUCT_BUDGET,
+      })
+      expect(added).toBeGreaterThan(0)
+      expect(added, id).toBeLessThanOrEqual(PER_PRODUCT_BUDGET)
+    },
+  )
+
+  it(`bundleSize(import * from sinch-webhooks) is at most 13.5 KB min+gz plus 2.5 KB per product`, async () => {
+    const size = await measure('sinch-webhooks (everything)', wholeEntryApp(distEntry('index.js')), 'node', wholeBudget)
+    expect(size.gzipped).toBeLessThanOrEqual(wholeBudget)
+    const products = [...marginal.values()].reduce((a, b) => a + b, 0)
+    if (marginal.size === PRODUCTS.length) {
+      const base = await sourceBundleSize(wholeEntryApp('./src/index.ts'), 'node')
+      measured.push({
+        name: 'sinch-webhooks (everything) less what each product adds',
+        size: { minified: 0, gzipped: base.gzipped - products, code: '' },
+        budget: MAIN_BASE_BUDGET,
+      })
+      expect(base.gzipped - products).toBeLessThanOrEqual(MAIN_BASE_BUDGET)
+    }
   })
 
-  it('bundleSize(import * from sinch-webhooks/web) is at most 15 KB min+gz and bundles for the browser', async () => {
+  it('bundleSize(import * from sinch-webhooks/web) is at most 13.5 KB plus 2.5 KB per product and bundles for the browser', async () => {
     const size = await measure(
       'sinch-webhooks/web (everything)',
       wholeEntryApp(distEntry('web.js')),
       'browser',
-      WHOLE_ENTRY_BUDGET,
+      wholeBudget,
     )
-    expect(size.gzipped).toBeLessThanOrEqual(WHOLE_ENTRY_BUDGET)
+    expect(size.gzipped).toBeLessThanOrEqual(wholeBudget)
     expect(size.code).not.toMatch(/["']node:/)
   })
 
