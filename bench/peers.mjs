@@ -172,18 +172,22 @@ function toTypeBox(node, T, p) {
     case 'record':
       return T.Record(T.String(), toTypeBox(node.value, T, p))
     case 'object': {
+      // Exclusive keys need not be properties of the object; absent ones are declared as never present.
       const shape = (absent) =>
-        Object.fromEntries(
-          node.keys.map((key, i) => {
+        Object.fromEntries([
+          ...node.keys.map((key, i) => {
             const schema = absent.has(key) ? T.Never() : toTypeBox(node.properties[i], T, p)
             return [key, node.optional[i] === true ? T.Optional(schema) : schema]
           }),
-        )
+          ...[...absent].filter((key) => !node.keys.includes(key)).map((key) => [key, T.Optional(T.Never())]),
+        ])
       if (node.exclusive.length < 2) return T.Object(shape(new Set()))
       // At most one exclusive key: none of them, or each one with the others absent.
       return T.Union([
         T.Object(shape(new Set(node.exclusive))),
-        ...node.exclusive.map((key) => T.Object(shape(new Set(node.exclusive.filter((k) => k !== key))))),
+        ...node.exclusive
+          .filter((key) => node.keys.includes(key))
+          .map((key) => T.Object(shape(new Set(node.exclusive.filter((k) => k !== key))))),
       ])
     }
     case 'union':

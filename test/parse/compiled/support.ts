@@ -112,13 +112,15 @@ function validObject(node: ObjectNode): fc.Arbitrary<Record<string, unknown>> {
     shape[key] = valid(node.properties[i] as Schema)
     if (node.optional[i] !== true) required.push(key)
   })
-  // A oneOf member: one of its keys, or none (a content this version does not know).
+  // A oneOf member: one of its keys, or none (a content this version does not know). Exclusive keys that
+  // are not properties of this object (another member's) stay absent.
+  const own = node.exclusive.filter((key) => node.keys.includes(key))
   const member =
-    exclusive.size === 0
+    own.length === 0
       ? fc.constant({})
       : fc.oneof(
           fc.constant({}),
-          ...node.exclusive.map((key) =>
+          ...own.map((key) =>
             valid(node.properties[node.keys.indexOf(key)] as Schema).map((value) => ({ [key]: value })),
           ),
         )

@@ -62,6 +62,12 @@ const nested = union('kind', {
   }),
 })
 
+// Exclusive keys that are not the object's own properties (each callback declares its own notification
+// key and lists all of them, so a body with a second one is refused).
+const notification = Object.assign({}, object({ id: string, message_delivery_report: object({ status: string }) }), {
+  exclusive: ['message_delivery_report', 'message_inbound', 'event_inbound'],
+})
+
 /** Each variant is a payload schema, as a product's `variants` map holds them. */
 export const ZOO = {
   leaves: object({ type: literal('leaves') }, { leaves, more: optional(array(leaves)) }),
@@ -88,6 +94,7 @@ export const ZOO = {
     grid: optional(record(array(record(nullable(boolean))))),
   }),
   one_of: object({ type: literal('one_of'), message: contact, history: optional(array(contact)) }),
+  foreign_exclusive: object({ type: literal('foreign_exclusive'), notification }),
   unions: object({ type: literal('unions'), event: nested, events: array(nested), first: optional(nested) }),
   // A variant that is itself a union, as a product with one variant per payload family could write it.
   root_union: union('type', {
