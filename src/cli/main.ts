@@ -20,6 +20,8 @@ Commands:
   demo              listen and trigger every kind in one process, plus a tampered request
 
 Run "sinch-webhooks <command> --help" for a command's options.
+Sending a body with curl? Use --data-binary @body.json: -d strips line breaks,
+which changes the signed bytes, and the signature no longer matches.
 Exit codes: 0 success, 1 a check failed, 2 usage error.`
 
 type Command = (argv: readonly string[], io: Io) => Promise<number>
@@ -57,6 +59,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return await command(rest, io)
   } catch (error) {
     if (error instanceof UsageError) {
+      // Under --json a script reads standard output, so the mistake goes there too, as JSON.
+      if (rest.includes('--json'))
+        line(
+          io.out,
+          JSON.stringify({ ok: false, code: error.code, message: `sinch-webhooks ${name}: ${error.message}` }),
+        )
       line(io.err, `sinch-webhooks ${name}: ${error.message}\nRun "sinch-webhooks ${name} --help" for usage.`)
       return EXIT.usage
     }

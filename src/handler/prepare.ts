@@ -1,4 +1,5 @@
 import { usageError } from '../core/errors'
+import { readBearerTokens } from '../core/schemes/authorization'
 import { readSecrets } from '../core/secrets'
 import { DEFAULT_MAX_BYTES } from '../parse/codes'
 import { createMemoryDedupeStore, type DedupeStore } from './dedupe-store'
@@ -10,16 +11,23 @@ export interface Prepared {
   readonly options: WebhookOptions
   readonly verify: readonly VerifyConfig[]
   readonly maxBytes: number
+  /** Milliseconds before a delivery is answered 503, or `undefined` for no deadline. */
+  readonly deadlineMs: number | undefined
   readonly dedupe:
-    | (Required<Pick<DedupeOptions, 'ttlMs' | 'leaseMs'>> & {
+    | (Required<Pick<DedupeOptions, 'ttlMs' | 'leaseMs' | 'maxRunMs'>> & {
         readonly store: DedupeStore
         readonly key: DedupeOptions['key']
       })
     | undefined
+  /** What this handler has already reported once, so a misbehaving hook does not flood the log. */
+  readonly reported: { throttleAnswer: boolean }
 }
 
 const DAY_MS = 86_400_000
-const LEASE_MS = 120_000
+const LEASE_MS = 30_000
+const MAX_RUN_MS = 600_000
+const DEADLINE_MS = 15_000
+const MAX_TIMER_MS = 2_147_483_647
 
 function positive(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback
@@ -45,7 +53,7 @@ export function prepare(options: WebhookOptions): Prepared {
       : [options.verify as VerifyConfig]
   if (verify.length === 0) {
     throw usageError(
-      "`verify` is required. Sinch's Porting webhooks are unsigned: opt out explicitly with { scheme: 'none' } and protect the URL another way.",
+      "`verify` is required. For a webhook Sinch does not sign, opt out explicitly with { scheme: 'none' } and protect the URL another way.",
     )
   }
   for (const config of verify) {
@@ -59,23 +67,26 @@ export function prepare(options: WebhookOptions): Prepared {
         nonEmpty(config.password, 'password')
         break
       case 'bearer-token':
-        readSecrets(config.token, 'token')
+        readBearerTokens(config.token)
         break
       case 'none':
         break
       default:
         throw usageError(
-          'every `verify` entry needs `scheme`: "x-sinch-signature", "webhook-signature", "basic", "bearer" or "none".',
+          'every `verify` entry needs `scheme`: "sinch-signature", "webhook-signature", "basic-auth", "bearer-token" or "none".',
         )
     }
   }
   const dedupeOption = options.dedupe
   const d: DedupeOptions | undefined =
     dedupeOption === true ? {} : dedupeOption === false || dedupeOption === undefined ? undefined : dedupeOption
+  const deadline = options.deadlineMs
   return {
     options,
     verify,
     maxBytes: positive(options.maxBytes, DEFAULT_MAX_BYTES, 'maxBytes'),
+    // Timers take at most 2^31 - 1 ms; a longer wait would fire at once.
+    deadlineMs: deadline === false ? undefined : Math.min(positive(deadline, DEADLINE_MS, 'deadlineMs'), MAX_TIMER_MS),
     dedupe:
       d === undefined
         ? undefined
@@ -83,7 +94,9 @@ export function prepare(options: WebhookOptions): Prepared {
             store: d.store ?? createMemoryDedupeStore(),
             ttlMs: positive(d.ttlMs, DAY_MS, 'dedupe.ttlMs'),
             leaseMs: positive(d.leaseMs, LEASE_MS, 'dedupe.leaseMs'),
+            maxRunMs: Math.min(positive(d.maxRunMs, MAX_RUN_MS, 'dedupe.maxRunMs'), MAX_TIMER_MS),
             key: d.key,
           },
+    reported: { throttleAnswer: false },
   }
 }

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { PRODUCTS } from '../../src/products/registry'
 import { writeGeneratedBlock } from '../../scripts/generated-block.mjs'
 import { pascal } from '../products/subpaths'
+import { report } from '../support/report'
 import { bundleSize, distEntry, kb, sourceBundleSize, type BundleSize } from './support/bundle'
 
 /**
@@ -23,6 +24,17 @@ const ONE_PRODUCT_TARGET = 4 * 1024
 const MAIN_BASE_BUDGET = 13.5 * 1024
 /** What one product may add to the main entry (its schemas, generated validators and descriptor). */
 const PER_PRODUCT_BUDGET = 2.5 * 1024
+
+/**
+ * Products whose schemas alone are larger than the budgets above allow (they
+ * are sized for a verifier plus a handful of flat event types): one-product
+ * app and what the product adds to the main entry.
+ */
+const PRODUCT_BUDGETS: Readonly<Record<string, { readonly app: number; readonly main: number }>> = {
+  // 21 triggers, four content unions and their contents, some 300 typed fields: the schemas are about
+  // 2.7 KB and their generated validators about 4 KB more (each trigger repeats its envelope's checks).
+  conversation: { app: 13 * 1024, main: 7.5 * 1024 },
+}
 
 interface Measured {
   readonly name: string
@@ -99,7 +111,7 @@ function table(): string {
 
 afterAll(() => {
   if (measured.length === 0) return
-  console.log(`sinch-webhooks bundle sizes (esbuild --minify, gzip -9):\n${table()}`)
+  report(`sinch-webhooks bundle sizes (esbuild --minify, gzip -9):\n${table()}`)
   if (process.env.UPDATE_DOCS === '1') writeGeneratedBlock('docs/performance.md', 'sizes', table())
 })
 
@@ -111,10 +123,10 @@ describe('bundle size', () => {
         `${verifier ?? '(no verifier)'} + ${parser}`,
         oneProductApp(distEntry('index.js'), verifier, subpath, parser),
         'node',
-        ONE_PRODUCT_BUDGET,
+        PRODUCT_BUDGETS[product.id]?.app ?? ONE_PRODUCT_BUDGET,
         ONE_PRODUCT_TARGET,
       )
-      expect(size.gzipped, product.id).toBeLessThanOrEqual(ONE_PRODUCT_BUDGET)
+      expect(size.gzipped, product.id).toBeLessThanOrEqual(PRODUCT_BUDGETS[product.id]?.app ?? ONE_PRODUCT_BUDGET)
     },
   )
 
@@ -131,11 +143,12 @@ describe('bundle size', () => {
   })
 
   // The main entry grows with every product, so it has a budget per product and one for the rest.
-  const wholeBudget = MAIN_BASE_BUDGET + PER_PRODUCT_BUDGET * PRODUCTS.length
+  const mainBudgetOf = (id: string): number => PRODUCT_BUDGETS[id]?.main ?? PER_PRODUCT_BUDGET
+  const wholeBudget = MAIN_BASE_BUDGET + PRODUCTS.reduce((sum, product) => sum + mainBudgetOf(product.id), 0)
   const marginal = new Map<string, number>()
 
   it.each(PRODUCTS.map((product) => [product.id, product] as const))(
-    'sourceBundleSize(import * from sinch-webhooks) grows by at most 2.5 KB min+gz for %s',
+    'sourceBundleSize(import * from sinch-webhooks) grows by at most its per-product budget for %s',
     async (id) => {
       const whole = await sourceBundleSize(wholeEntryApp('./src/index.ts'), 'node')
       const without = await sourceBundleSize(wholeEntryApp('./src/index.ts'), 'node', id)
@@ -144,14 +157,14 @@ describe('bundle size', () => {
       measured.push({
         name: `sinch-webhooks (everything): what ${id} adds`,
         size: { minified: whole.minified - without.minified, gzipped: added, code: '' },
-        budget: PER_PRODUCT_BUDGET,
+        budget: mainBudgetOf(id),
       })
       expect(added).toBeGreaterThan(0)
-      expect(added, id).toBeLessThanOrEqual(PER_PRODUCT_BUDGET)
+      expect(added, id).toBeLessThanOrEqual(mainBudgetOf(id))
     },
   )
 
-  it(`bundleSize(import * from sinch-webhooks) is at most 13.5 KB min+gz plus 2.5 KB per product`, async () => {
+  it(`bundleSize(import * from sinch-webhooks) is at most 13.5 KB min+gz plus each product's budget`, async () => {
     const size = await measure('sinch-webhooks (everything)', wholeEntryApp(distEntry('index.js')), 'node', wholeBudget)
     expect(size.gzipped).toBeLessThanOrEqual(wholeBudget)
     const products = [...marginal.values()].reduce((a, b) => a + b, 0)
@@ -166,7 +179,7 @@ describe('bundle size', () => {
     }
   })
 
-  it('bundleSize(import * from sinch-webhooks/web) is at most 13.5 KB plus 2.5 KB per product and bundles for the browser', async () => {
+  it("bundleSize(import * from sinch-webhooks/web) is at most 13.5 KB plus each product's budget and bundles for the browser", async () => {
     const size = await measure(
       'sinch-webhooks/web (everything)',
       wholeEntryApp(distEntry('web.js')),

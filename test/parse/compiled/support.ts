@@ -104,7 +104,8 @@ export function valid(schema: Schema): fc.Arbitrary<unknown> {
 }
 
 function validObject(node: ObjectNode): fc.Arbitrary<Record<string, unknown>> {
-  const exclusive = new Set(node.exclusive)
+  // Optional exclusive keys are a oneOf's members; a required one is an ordinary field.
+  const exclusive = new Set(node.exclusive.filter((key) => node.optional[node.keys.indexOf(key)] === true))
   const shape: Record<string, fc.Arbitrary<unknown>> = {}
   const required: string[] = []
   node.keys.forEach((key, i) => {
@@ -114,7 +115,7 @@ function validObject(node: ObjectNode): fc.Arbitrary<Record<string, unknown>> {
   })
   // A oneOf member: one of its keys, or none (a content this version does not know). Exclusive keys that
   // are not properties of this object (another member's) stay absent.
-  const own = node.exclusive.filter((key) => node.keys.includes(key))
+  const own = [...exclusive]
   const member =
     own.length === 0
       ? fc.constant({})
