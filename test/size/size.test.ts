@@ -21,7 +21,8 @@ import { bundleSize, distEntry, kb, sourceBundleSize, type BundleSize } from './
 const ONE_PRODUCT_BUDGET = 7 * 1024
 const ONE_PRODUCT_TARGET = 4 * 1024
 /** What the main entry may weigh besides its products: verifiers, handlers, parsing, detection. */
-const MAIN_BASE_BUDGET = 13.5 * 1024
+// 15 KB: the handlers gained deadlines, the parse-failure policy and owner-token claims with heartbeats.
+const MAIN_BASE_BUDGET = 15 * 1024
 /** What one product may add to the main entry (its schemas, generated validators and descriptor). */
 const PER_PRODUCT_BUDGET = 2.5 * 1024
 
@@ -164,7 +165,7 @@ describe('bundle size', () => {
     },
   )
 
-  it(`bundleSize(import * from sinch-webhooks) is at most 13.5 KB min+gz plus each product's budget`, async () => {
+  it(`bundleSize(import * from sinch-webhooks) is at most 15 KB min+gz plus each product's budget`, async () => {
     const size = await measure('sinch-webhooks (everything)', wholeEntryApp(distEntry('index.js')), 'node', wholeBudget)
     expect(size.gzipped).toBeLessThanOrEqual(wholeBudget)
     const products = [...marginal.values()].reduce((a, b) => a + b, 0)
@@ -179,7 +180,7 @@ describe('bundle size', () => {
     }
   })
 
-  it("bundleSize(import * from sinch-webhooks/web) is at most 13.5 KB plus each product's budget and bundles for the browser", async () => {
+  it("bundleSize(import * from sinch-webhooks/web) is at most 15 KB plus each product's budget and bundles for the browser", async () => {
     const size = await measure(
       'sinch-webhooks/web (everything)',
       wholeEntryApp(distEntry('web.js')),
