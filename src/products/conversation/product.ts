@@ -33,6 +33,7 @@ import {
   smartConversation,
   unsupported,
 } from './schemas'
+import { validators } from './validators.generated'
 
 // Annotated with each schema's own type, so declarations refer to the schemas and keep their field docs.
 const VARIANTS: {
@@ -107,6 +108,7 @@ function variantOf(payload: JsonObject): string | undefined {
 
 /** How the product's callbacks are parsed: what its subpath is built on. */
 export const parser = /* @__PURE__ */ defineParser({
+  validators,
   id: 'conversation',
   variants: VARIANTS,
   variantOf,

@@ -16,6 +16,7 @@ import {
   recipientDeliveryReportMms,
   recipientDeliveryReportSms,
 } from './schemas'
+import { validators } from './validators.generated'
 
 // Annotated with each schema's own type, so declarations refer to the schemas and keep their field docs.
 const VARIANTS: {
@@ -38,6 +39,7 @@ const VARIANTS: {
 
 /** How the product's callbacks are parsed: what its subpath is built on. */
 export const parser = /* @__PURE__ */ defineParser({
+  validators,
   id: 'sms',
   variants: VARIANTS,
   variantOf: (payload) => (typeof payload.type === 'string' ? payload.type : undefined),
