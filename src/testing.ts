@@ -14,6 +14,7 @@ export {
   signBearerToken,
   signApplicationSignature,
   signServiceSignature,
+  signOAuthToken,
 } from './testing/sign'
 export type {
   SignSinchSignatureOptions,
@@ -23,7 +24,14 @@ export type {
   SignApplicationSignatureOptions,
   SignServiceSignatureOptions,
   SignedRequestHeaders,
+  SignOAuthTokenOptions,
 } from './testing/sign'
+
+// AWS SNS: a signer with its own key and self-signed certificate, served by its own fetch, so an
+// `sns-message` route is tested offline with verification on. The body changes (an SNS envelope),
+// so it is not one of the header schemes of `signedHeaders`.
+export { createSnsTestSigner, signSnsMessage } from './testing/sns'
+export type { SnsTestSigner, SnsTestSignerOptions, SignSnsMessageOptions, SignedSnsMessage } from './testing/sns'
 
 // Whole signed requests: Node-style headers, or a Fetch Request.
 export { signedHeaders, createSignedRequest } from './testing/signed-request'

@@ -5,7 +5,9 @@ import { decodeBase64Forgiving } from '../core/encoding'
 import { DEFAULT_MAX_BYTES } from '../parse/codes'
 import { createMemoryDedupeStore, type DedupeStore } from './dedupe-store'
 import type { DedupeOptions, WebhookOptions } from './options'
-import type { VerifyConfig } from '../core/verify-config'
+import type { OAuthTokenKeyConfig, VerifyConfig } from '../core/verify-config'
+import { isHookOptions, readOAuthTokenHook, readOAuthTokenKeyOptions } from '../core/schemes/oauth-token'
+import { readSnsSettings } from '../core/schemes/sns-message'
 
 /** Options checked once, when a handler is created, with defaults filled in. */
 export interface Prepared {
@@ -88,14 +90,26 @@ export function prepare(options: WebhookOptions): Prepared {
             throw usageError('every `secret` of a request signature must be the Base64 secret Sinch shows.')
         }
         break
+      case 'oauth-token':
+        if (isHookOptions(config)) readOAuthTokenHook(config)
+        else readOAuthTokenKeyOptions(config as OAuthTokenKeyConfig)
+        break
+      case 'sns-message':
+        readSnsSettings(config)
+        if (config.autoConfirm !== undefined && typeof config.autoConfirm !== 'boolean')
+          throw usageError('`autoConfirm` must be true or false.')
+        break
       case 'none':
         break
       default:
         throw usageError(
-          'every `verify` entry needs `scheme`: "sinch-signature", "webhook-signature", "basic-auth", "bearer-token", "application-signature", "service-signature" or "none".',
+          'every `verify` entry needs `scheme`: "sinch-signature", "webhook-signature", "basic-auth", "bearer-token", "oauth-token", "sns-message", "application-signature", "service-signature" or "none".',
         )
     }
   }
+  // One envelope per request: two SNS configurations could name two different inner events.
+  if (verify.filter((config) => config.scheme === 'sns-message').length > 1)
+    throw usageError('`verify` may hold one sns-message entry; list several topics in its `topicArn` instead.')
   const dedupeOption = options.dedupe
   const d: DedupeOptions | undefined =
     dedupeOption === true ? {} : dedupeOption === false || dedupeOption === undefined ? undefined : dedupeOption

@@ -6,6 +6,7 @@ import type {
   BasicAuthConfig,
   BearerTokenConfig,
   NoAuthConfig,
+  OAuthTokenKeyConfig,
   ServiceSignatureConfig,
   SinchSignatureConfig,
   WebhookSignatureConfig,
@@ -14,9 +15,11 @@ import {
   signApplicationSignature,
   signBasicAuth,
   signBearerToken,
+  signOAuthToken,
   signServiceSignature,
   signSinchSignature,
   signWebhookSignature,
+  type SignOAuthTokenOptions,
 } from './sign'
 
 /**
@@ -29,6 +32,7 @@ export type SignScheme =
   | (WebhookSignatureConfig & { readonly nonce?: string; readonly timestamp?: number | Date })
   | BasicAuthConfig
   | BearerTokenConfig
+  | (OAuthTokenKeyConfig & Pick<SignOAuthTokenOptions, 'clientId' | 'scope' | 'expiresInSeconds' | 'issuedAt'>)
   | (ApplicationSignatureConfig & { readonly timestamp?: Date | string })
   | (ServiceSignatureConfig & { readonly timestamp?: Date | string })
   | NoAuthConfig
@@ -101,6 +105,10 @@ async function schemeHeaders(body: RawBody, scheme: SignScheme, line: RequestLin
       return { authorization: signBasicAuth(scheme.username, scheme.password) }
     case 'bearer-token':
       return { authorization: signBearerToken(first(scheme.token)) }
+    case 'oauth-token': {
+      const { scheme: _scheme, requiredScope: _required, leewaySeconds: _leeway, now: _now, ...token } = scheme
+      return { authorization: await signOAuthToken(token) }
+    }
     case 'application-signature':
     case 'service-signature': {
       const common = {

@@ -16,12 +16,27 @@ import {
   type WebhookSignatureOptionsBase,
 } from '../core/schemes/webhook-signature'
 import { planSinchSignature, type VerifySinchSignatureOptions } from '../core/schemes/sinch-signature'
-import type { VerifyOptions } from '../core/verify-config'
+import type { OAuthTokenHookConfig, VerifyOptions } from '../core/verify-config'
+import { constantTimeEqual } from '../core/compare'
+import {
+  finishOAuthToken,
+  isHookOptions,
+  planOAuthToken,
+  runOAuthTokenHook,
+  type OAuthTokenHookOptions,
+  type OAuthTokenKeyOptions,
+  type OAuthTokenResult,
+  type VerifyOAuthTokenOptions,
+} from '../core/schemes/oauth-token'
+import type { AuthorizationSource } from '../core/schemes/authorization'
+import type { SnsMessageResult, VerifySnsMessageOptions } from '../core/schemes/sns-message'
+import { verifySnsWith } from '../core/sns/verify-flow'
 import { planApplicationSignature, type VerifyApplicationSignatureOptions } from '../core/schemes/application-signature'
 import { planServiceSignature, type VerifyServiceSignatureOptions } from '../core/schemes/service-signature'
 import { finishSignedRequestSync } from '../core/schemes/signed-request'
 import { NODE_DIGESTS } from './node-digests'
-import { hmacNodeText } from './node-hmac'
+import { hmacNode, hmacNodeText } from './node-hmac'
+import { nodeSnsCrypto } from './node-sns'
 
 /**
  * Verifies `X-Sinch-Signature`: lower-case hex HMAC-SHA1 of the raw body
@@ -122,13 +137,85 @@ export function verifyBearerToken(options: VerifyBearerTokenOptions): VerifyResu
 }
 
 /**
+ * Verifies an OAuth 2.0 access token in `Authorization: Bearer`: for SMS
+ * callbacks and Conversation webhooks provisioned with OAuth 2.0 client
+ * credentials. With `signingKeys`, `issuer` and `audience` it checks a token
+ * the token endpoint of this package issued (an HS256 JWT, RFC 9068), and
+ * answers synchronously. With `verify` it hands the token to your function
+ * (tokens from your own identity provider) and answers with a Promise.
+ *
+ * The algorithm, the token type and the key are decided before any crypto;
+ * `exp` is required; `iss` and `aud` must match, so a token issued for
+ * another route is refused.
+ *
+ * @example
+ * ```ts
+ * import { verifyOAuthToken } from 'sinch-webhooks'
+ *
+ * const result = verifyOAuthToken({
+ *   headers: req.headers,
+ *   signingKeys: [{ kid: '2026-01', key: process.env.OAUTH_SIGNING_KEY! }],
+ *   issuer: 'https://example.com/oauth',
+ *   audience: 'sinch-sms',
+ * })
+ * if (!result.ok) return res.status(401).set('www-authenticate', 'Bearer').end()
+ * ```
+ */
+export function verifyOAuthToken(options: AuthorizationSource & OAuthTokenKeyOptions): OAuthTokenResult
+export function verifyOAuthToken(options: AuthorizationSource & OAuthTokenHookOptions): Promise<VerifyResult>
+export function verifyOAuthToken(options: VerifyOAuthTokenOptions): OAuthTokenResult | Promise<VerifyResult>
+export function verifyOAuthToken(options: VerifyOAuthTokenOptions): OAuthTokenResult | Promise<VerifyResult> {
+  if (isHookOptions(options)) return runOAuthTokenHook(options)
+  const plan = planOAuthToken(options as AuthorizationSource & OAuthTokenKeyOptions)
+  if ('ok' in plan) return plan
+  // Every candidate key is computed, so timing does not tell which one matched.
+  let matched = -1
+  for (const key of plan.keys) {
+    const mac = hmacNode('SHA-256', key.key, plan.signingInput, '')
+    if (constantTimeEqual(mac, plan.signature) && matched < 0) matched = key.index
+  }
+  return finishOAuthToken(plan, matched)
+}
+
+/**
+ * Verifies an AWS SNS message (SMS callbacks that Sinch publishes into your
+ * SNS topic, delivered to your HTTP/S endpoint) and returns it verified. The
+ * topic must be in `topicArn`; the certificate URL must be exactly the SNS
+ * one of that topic's region; both are checked, with everything else that
+ * needs no network, before the certificate is fetched (once, then cached).
+ * Asynchronous in both entries because of that fetch.
+ *
+ * For a notification, `result.message` is what Sinch published: parse it
+ * with `parseEvent(result.message)`. `SubscribeURL` is never fetched; a
+ * confirmation carries `confirmUrl`, rebuilt from the verified topic and token.
+ *
+ * @example
+ * ```ts
+ * import { parseEvent, verifySnsMessage } from 'sinch-webhooks'
+ *
+ * const result = await verifySnsMessage({
+ *   body: rawBody,
+ *   headers: req.headers,
+ *   topicArn: 'arn:aws:sns:eu-west-1:123456789012:sinch-sms',
+ * })
+ * if (result.ok && result.type === 'Notification') {
+ *   const event = parseEvent(result.message, { product: 'sms' })
+ * }
+ * ```
+ */
+export function verifySnsMessage(options: VerifySnsMessageOptions): Promise<SnsMessageResult> {
+  return verifySnsWith(options, nodeSnsCrypto)
+}
+
+/**
  * Verifies `Authorization: application <key>:<signature>`, the signature of
  * Voice API v1 callbacks (ICE, ACE, DiCE, PIE, Notify) and Verification
  * callbacks: Base64 HMAC-SHA256, under the Base64-decoded application
  * secret, of the method, the Base64 MD5 of the body, `Content-Type`,
  * `x-timestamp` and the path. The path is signed: pass it as Sinch called
- * it (see the README on proxies and mounted routers). `x-timestamp` must be
- * within ±300 s by default, checked once the signature is authentic.
+ * it (see docs/request-signatures.md on proxies and mounted routers).
+ * `x-timestamp` must be within ±300 s by default, checked once the
+ * signature is authentic.
  *
  * Never throws for anything in the request; throws a `TypeError` only for
  * bad options, such as a secret that is not Base64.
@@ -184,15 +271,24 @@ export function verifyServiceSignature(options: VerifyServiceSignatureOptions): 
 }
 
 /** This entry's verifier for every scheme, by scheme name; the handlers run deliveries through it. */
-export const VERIFIERS: SchemeVerifiers<VerifyResult> = {
+export const VERIFIERS: SchemeVerifiers<VerifyResult | Promise<VerifyResult>> = {
   'sinch-signature': verifySinchSignature,
   'webhook-signature': verifyWebhookSignature,
   'basic-auth': verifyBasicAuth,
   'bearer-token': verifyBearerToken,
+  'oauth-token': verifyOAuthToken,
+  'sns-message': verifySnsMessage,
   // These two need `method` and `path`, which `verifySignature` options leave optional; without them they throw a TypeError.
-  'application-signature': verifyApplicationSignature as SchemeVerifiers<VerifyResult>['application-signature'],
-  'service-signature': verifyServiceSignature as SchemeVerifiers<VerifyResult>['service-signature'],
+  'application-signature': verifyApplicationSignature as SchemeVerifiers<
+    VerifyResult | Promise<VerifyResult>
+  >['application-signature'],
+  'service-signature': verifyServiceSignature as SchemeVerifiers<
+    VerifyResult | Promise<VerifyResult>
+  >['service-signature'],
 }
+
+/** The configurations this entry verifies synchronously: all but SNS and an identity-provider hook. */
+export type SyncVerifyOptions = Exclude<VerifyOptions, { readonly scheme: 'sns-message' } | OAuthTokenHookConfig>
 
 /**
  * Verifies a request under the scheme its configuration names: the same
@@ -200,6 +296,8 @@ export const VERIFIERS: SchemeVerifiers<VerifyResult> = {
  * when the scheme is configuration; the scheme's own verifier
  * (`verifySinchSignature`, `verifyWebhookSignature`, ...) is the same check
  * and lets a bundler drop the other schemes. `scheme: 'none'` passes.
+ * The answer is synchronous except for `sns-message` and an `oauth-token`
+ * with a `verify` hook, which answer with a Promise.
  *
  * @example
  * ```ts
@@ -210,6 +308,8 @@ export const VERIFIERS: SchemeVerifiers<VerifyResult> = {
  * if (!result.ok) console.warn('refused:', result.code)
  * ```
  */
-export function verifySignature(options: VerifyOptions): VerifyResult {
+export function verifySignature(options: SyncVerifyOptions): VerifyResult
+export function verifySignature(options: VerifyOptions): VerifyResult | Promise<VerifyResult>
+export function verifySignature(options: VerifyOptions): VerifyResult | Promise<VerifyResult> {
   return dispatch(VERIFIERS, options)
 }

@@ -17,11 +17,26 @@ import {
 } from '../core/schemes/webhook-signature'
 import { planSinchSignature, type VerifySinchSignatureOptions } from '../core/schemes/sinch-signature'
 import type { VerifyOptions } from '../core/verify-config'
+import { constantTimeEqual } from '../core/compare'
+import {
+  finishOAuthToken,
+  isHookOptions,
+  planOAuthToken,
+  runOAuthTokenHook,
+  type OAuthTokenHookOptions,
+  type OAuthTokenKeyOptions,
+  type OAuthTokenResult,
+  type VerifyOAuthTokenOptions,
+} from '../core/schemes/oauth-token'
+import type { AuthorizationSource } from '../core/schemes/authorization'
+import type { SnsMessageResult, VerifySnsMessageOptions } from '../core/schemes/sns-message'
+import { verifySnsWith } from '../core/sns/verify-flow'
 import { planApplicationSignature, type VerifyApplicationSignatureOptions } from '../core/schemes/application-signature'
 import { planServiceSignature, type VerifyServiceSignatureOptions } from '../core/schemes/service-signature'
 import { finishSignedRequestAsync } from '../core/schemes/signed-request'
 import { WEB_DIGESTS } from './web-digests'
 import { hmacWeb } from './web-hmac'
+import { webSnsCrypto } from './web-sns'
 
 /**
  * Verifies `X-Sinch-Signature` with Web Crypto only (Workers, Deno, Bun,
@@ -111,6 +126,64 @@ export async function verifyBearerToken(options: VerifyBearerTokenOptions): Prom
 }
 
 /**
+ * Verifies an OAuth 2.0 access token in `Authorization: Bearer` with Web
+ * Crypto only: a token the token endpoint of this package issued
+ * (`signingKeys`, `issuer`, `audience`), or one your identity provider
+ * issued, handed to your `verify` function. The same checks and results as
+ * the main entry.
+ *
+ * @example
+ * ```ts
+ * import { verifyOAuthToken } from 'sinch-webhooks/web'
+ *
+ * const result = await verifyOAuthToken({
+ *   headers: request.headers,
+ *   signingKeys: [{ kid: '2026-01', key: env.OAUTH_SIGNING_KEY }],
+ *   issuer: 'https://example.com/oauth',
+ *   audience: 'sinch-sms',
+ * })
+ * ```
+ */
+export async function verifyOAuthToken(options: AuthorizationSource & OAuthTokenKeyOptions): Promise<OAuthTokenResult>
+export async function verifyOAuthToken(options: AuthorizationSource & OAuthTokenHookOptions): Promise<VerifyResult>
+export async function verifyOAuthToken(options: VerifyOAuthTokenOptions): Promise<OAuthTokenResult | VerifyResult>
+export async function verifyOAuthToken(options: VerifyOAuthTokenOptions): Promise<OAuthTokenResult | VerifyResult> {
+  if (isHookOptions(options)) return runOAuthTokenHook(options)
+  const plan = planOAuthToken(options as AuthorizationSource & OAuthTokenKeyOptions)
+  if ('ok' in plan) return plan
+  // Every candidate key is computed, so timing does not tell which one matched.
+  let matched = -1
+  for (const key of plan.keys) {
+    const mac = await hmacWeb('SHA-256', key.key, plan.signingInput, '')
+    if (constantTimeEqual(mac, plan.signature) && matched < 0) matched = key.index
+  }
+  return finishOAuthToken(plan, matched)
+}
+
+/**
+ * Verifies an AWS SNS message with Web Crypto only (the certificate's key is
+ * cut out of its DER and imported as SubjectPublicKeyInfo): the same checks
+ * and results as the main entry.
+ *
+ * @example
+ * ```ts
+ * import { parseEvent, verifySnsMessage } from 'sinch-webhooks/web'
+ *
+ * export default {
+ *   async fetch(request: Request, env: Env) {
+ *     const result = await verifySnsMessage({ body: await request.text(), headers: request.headers, topicArn: env.SNS_TOPIC_ARN })
+ *     if (!result.ok) return new Response(null, { status: 401 })
+ *     if (result.type === 'Notification') await env.QUEUE.send(parseEvent(result.message, { product: 'sms' }))
+ *     return new Response(null, { status: 200 })
+ *   },
+ * }
+ * ```
+ */
+export function verifySnsMessage(options: VerifySnsMessageOptions): Promise<SnsMessageResult> {
+  return verifySnsWith(options, webSnsCrypto)
+}
+
+/**
  * Verifies `Authorization: application <key>:<signature>` (Voice API v1
  * and Verification callbacks) with Web Crypto only: the same checks and
  * results as the synchronous entry.
@@ -169,6 +242,8 @@ export const VERIFIERS: SchemeVerifiers<Promise<VerifyResult>> = {
   'webhook-signature': verifyWebhookSignature,
   'basic-auth': verifyBasicAuth,
   'bearer-token': verifyBearerToken,
+  'oauth-token': verifyOAuthToken,
+  'sns-message': verifySnsMessage,
   // These two need `method` and `path`, which `verifySignature` options leave optional; without them they throw a TypeError.
   'application-signature': verifyApplicationSignature as SchemeVerifiers<
     Promise<VerifyResult>

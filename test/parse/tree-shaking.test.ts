@@ -63,6 +63,19 @@ const MARKERS = new Map(
   }),
 )
 
+/** Every string a product's schemas put on the wire: literals and union cases. */
+const WIRE_WORDS = new Map(
+  PRODUCTS.map((product) => {
+    const words = new Set<string>()
+    for (const kind of product.kinds) {
+      const schema = schemaOf(product, kind) as Schema
+      literals(schema, words, new Set())
+      for (const key of unionKeys(schema)) words.add(key)
+    }
+    return [product.id, words]
+  }),
+)
+
 describe('tree shaking', () => {
   it.each(PRODUCTS.map((product) => [product.slug, product] as const))(
     'import { verifySinchSignature } + parse…Event from sinch-webhooks/%s bundles only that product',
@@ -74,8 +87,12 @@ describe('tree shaking', () => {
           `export const used = [verifySinchSignature, ${parser}]`,
       )
       for (const [other, markers] of MARKERS) {
-        for (const marker of markers)
+        for (const marker of markers) {
+          // Another product's id that is a word of this product's own wire format (Verification's
+          // `sms` method) is this product's code, not the other product's.
+          if (other !== product.id && WIRE_WORDS.get(product.id)?.has(marker.slice(1, -1))) continue
           expect(code.includes(marker), `${marker} of ${other} in ${parser}`).toBe(other === product.id)
+        }
       }
     },
   )

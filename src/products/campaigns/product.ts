@@ -17,8 +17,15 @@
 import { defineParser, defineProduct, type ProductAbout } from '../../parse/product'
 import { upperSnakeVariant } from '../../parse/variant-name'
 import { campaignNote, campaignStatusUpdate, carrierOrderNote, carrierOrderStatusUpdate } from './schemas'
+import { validators } from './validators.generated'
 
-const VARIANTS = {
+// Annotated with each schema's own type, so declarations refer to the schemas and keep their field docs.
+const VARIANTS: {
+  readonly campaign_status_update: typeof campaignStatusUpdate
+  readonly campaign_note: typeof campaignNote
+  readonly carrier_order_status_update: typeof carrierOrderStatusUpdate
+  readonly carrier_order_note: typeof carrierOrderNote
+} = {
   campaign_status_update: campaignStatusUpdate,
   campaign_note: campaignNote,
   carrier_order_status_update: carrierOrderStatusUpdate,
@@ -32,6 +39,7 @@ function variantOf(eventType: unknown): string | undefined {
 
 /** How the product's callbacks are parsed: what its subpath is built on. */
 export const parser = /* @__PURE__ */ defineParser({
+  validators,
   id: 'campaigns',
   variants: VARIANTS,
   variantOf: (payload) => variantOf(payload.eventType),

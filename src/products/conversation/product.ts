@@ -33,8 +33,32 @@ import {
   smartConversation,
   unsupported,
 } from './schemas'
+import { validators } from './validators.generated'
 
-const VARIANTS = {
+// Annotated with each schema's own type, so declarations refer to the schemas and keep their field docs.
+const VARIANTS: {
+  readonly message_inbound: typeof messageInbound
+  readonly message_inbound_smart_conversation_redaction: typeof messageInboundSmartConversationRedaction
+  readonly message_submit: typeof messageSubmit
+  readonly message_delivery: typeof messageDelivery
+  readonly event_inbound: typeof eventInbound
+  readonly event_delivery: typeof eventDelivery
+  readonly conversation_start: typeof conversationStart
+  readonly conversation_stop: typeof conversationStop
+  readonly conversation_delete: typeof conversationDelete
+  readonly contact_create: typeof contactCreate
+  readonly contact_delete: typeof contactDelete
+  readonly contact_merge: typeof contactMerge
+  readonly contact_update: typeof contactUpdate
+  readonly contact_identities_duplication: typeof contactIdentitiesDuplication
+  readonly capability: typeof capability
+  readonly opt_in: typeof optIn
+  readonly opt_out: typeof optOut
+  readonly channel_event: typeof channelEvent
+  readonly smart_conversation: typeof smartConversation
+  readonly record_notification: typeof recordNotificationEvent
+  readonly unsupported: typeof unsupported
+} = {
   message_inbound: messageInbound,
   message_inbound_smart_conversation_redaction: messageInboundSmartConversationRedaction,
   message_submit: messageSubmit,
@@ -84,6 +108,7 @@ function variantOf(payload: JsonObject): string | undefined {
 
 /** How the product's callbacks are parsed: what its subpath is built on. */
 export const parser = /* @__PURE__ */ defineParser({
+  validators,
   id: 'conversation',
   variants: VARIANTS,
   variantOf,
@@ -214,7 +239,7 @@ function hasEnvelope(payload: JsonObject): boolean {
 
 /** The product as the registry lists it. */
 export const conversation = /* @__PURE__ */ defineProduct(parser, {
-  schemes: [{ scheme: 'webhook-signature' }, { scheme: 'none' }, { scheme: 'bearer-token' }],
+  schemes: [{ scheme: 'webhook-signature' }, { scheme: 'none' }, { scheme: 'oauth-token' }],
   detect: {
     // A notification object beside either envelope id: no other Sinch product uses these snake_case names
     // (Porting's older `event` is a string). A malformed envelope still claims, so the error names the field.
@@ -255,10 +280,10 @@ export const about: ProductAbout = {
         'route another way (a secret path, an IP allowlist, or OAuth below).',
     },
     {
-      scheme: 'bearer-token',
+      scheme: 'oauth-token',
       note:
         'OAuth 2.0 client credentials on the webhook (`client_credentials`): Sinch fetches a token from your ' +
-        'token endpoint and presents it; combine with `webhook-signature` in a list, every entry must pass.',
+        'token endpoint (`createOAuthTokenEndpoint`) and presents it; combine with `webhook-signature` in a list, every entry must pass.',
     },
   ],
   retries:

@@ -9,8 +9,16 @@ import { defineParser, defineProduct, type ProductAbout } from '../../parse/prod
 import { upperSnakeVariant } from '../../parse/variant-name'
 import type { JsonObject } from '../../schema/schema'
 import { faxCompleted, incomingFax } from './schemas'
+import { validators } from './validators.generated'
 
-const VARIANTS = { incoming_fax: incomingFax, fax_completed: faxCompleted }
+// Annotated with each schema's own type, so declarations refer to the schemas and keep their field docs.
+const VARIANTS: {
+  readonly incoming_fax: typeof incomingFax
+  readonly fax_completed: typeof faxCompleted
+} = {
+  incoming_fax: incomingFax,
+  fax_completed: faxCompleted,
+}
 
 function variantOf(payload: JsonObject): string | undefined {
   const name = upperSnakeVariant(payload.event)
@@ -59,6 +67,7 @@ function isObject(value: unknown): value is JsonObject {
 
 /** How the product's callbacks are parsed: what its subpath is built on. */
 export const parser = /* @__PURE__ */ defineParser({
+  validators,
   id: 'fax',
   variants: VARIANTS,
   variantOf,

@@ -12,8 +12,16 @@ import { defineParser, defineProduct, type ProductAbout } from '../../parse/prod
 import { upperSnakeVariant } from '../../parse/variant-name'
 import type { JsonObject } from '../../schema/schema'
 import { newOrderNote, numbersActivated, numbersConfirmed, numbersRejected, orderUpdated } from './schemas'
+import { validators } from './validators.generated'
 
-const VARIANTS = {
+// Annotated with each schema's own type, so declarations refer to the schemas and keep their field docs.
+const VARIANTS: {
+  readonly order_updated: typeof orderUpdated
+  readonly numbers_activated: typeof numbersActivated
+  readonly numbers_confirmed: typeof numbersConfirmed
+  readonly numbers_rejected: typeof numbersRejected
+  readonly new_order_note: typeof newOrderNote
+} = {
   order_updated: orderUpdated,
   numbers_activated: numbersActivated,
   numbers_confirmed: numbersConfirmed,
@@ -33,6 +41,7 @@ function variantOf(payload: JsonObject): string | undefined {
 
 /** How the product's callbacks are parsed: what its subpath is built on. */
 export const parser = /* @__PURE__ */ defineParser({
+  validators,
   id: 'porting',
   variants: VARIANTS,
   variantOf,

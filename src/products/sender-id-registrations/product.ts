@@ -17,6 +17,7 @@
 import { defineParser, defineProduct, type ProductAbout } from '../../parse/product'
 import type { JsonObject } from '../../schema/schema'
 import { event } from './schemas'
+import { validators } from './validators.generated'
 
 function hasFlatEnvelope(payload: JsonObject): boolean {
   return typeof payload.eventType === 'string' || typeof payload.resourceType === 'string'
@@ -26,10 +27,14 @@ function mentionsRegistration(value: unknown): boolean {
   return typeof value === 'string' && value.toUpperCase().includes('REGISTRATION')
 }
 
+// Annotated with the schema's own type, so declarations refer to the schema and keep its field docs.
+const VARIANTS: { readonly event: typeof event } = { event }
+
 /** How the product's callbacks are parsed: what its subpath is built on. */
 export const parser = /* @__PURE__ */ defineParser({
+  validators,
   id: 'sender_id_registrations',
-  variants: { event },
+  variants: VARIANTS,
   variantOf: (payload) => (hasFlatEnvelope(payload) ? 'event' : undefined),
 })
 

@@ -9,8 +9,18 @@ import { answer, defineParser, defineProduct, type ProductAbout } from '../../pa
 import type { JsonObject } from '../../schema/schema'
 import { checkVerificationAnswer, REQUEST_FALLBACK, type VerificationRequestResponse } from './respond'
 import { request, result, smsDelivered } from './schemas'
+import { validators } from './validators.generated'
 
-const VARIANTS = { request, result, sms_delivered: smsDelivered }
+// Annotated with each schema's own type, so declarations refer to the schemas and keep their field docs.
+const VARIANTS: {
+  readonly request: typeof request
+  readonly result: typeof result
+  readonly sms_delivered: typeof smsDelivered
+} = {
+  request,
+  result,
+  sms_delivered: smsDelivered,
+}
 
 const SUFFIX_OF: Readonly<Record<string, string>> = {
   VerificationRequestEvent: 'request',
@@ -25,6 +35,7 @@ function variantOf(payload: JsonObject): string | undefined {
 
 /** How the product's callbacks are parsed: what its subpath is built on. */
 export const parser = /* @__PURE__ */ defineParser({
+  validators,
   id: 'verification',
   variants: VARIANTS,
   variantOf,

@@ -37,6 +37,7 @@ import {
   type VoiceV2IncomingResponse,
   type VoiceV2Response,
 } from './svaml'
+import { validators } from './validators.generated'
 
 /** Every other webhook: commands, where an empty list (the default) takes no action. */
 const CALL_ANSWER: AnswerFact<VoiceV2Response> = /* @__PURE__ */ answer<VoiceV2Response>({
@@ -44,7 +45,25 @@ const CALL_ANSWER: AnswerFact<VoiceV2Response> = /* @__PURE__ */ answer<VoiceV2R
   check: checkCallAnswer,
 })
 
-const VARIANTS = {
+// Annotated with each schema's own type, so declarations refer to the schemas and keep their field docs.
+const VARIANTS: {
+  readonly incoming: typeof incoming
+  readonly answered: typeof answered
+  readonly busy: typeof busy
+  readonly rejected: typeof rejected
+  readonly timeout: typeof timeout
+  readonly hangup: typeof hangup
+  readonly failed: typeof failed
+  readonly amd_human: typeof amdHuman
+  readonly amd_machine: typeof amdMachine
+  readonly amd_beep: typeof amdBeep
+  readonly amd_unknown: typeof amdUnknown
+  readonly message_finished: typeof messageFinished
+  readonly recording_finished: typeof recordingFinished
+  readonly recording_failed: typeof recordingFailed
+  readonly menu: typeof menuEvent
+  readonly webhook: typeof webhook
+} = {
   incoming,
   answered,
   busy,
@@ -89,6 +108,7 @@ function hasCall(payload: JsonObject): boolean {
 
 /** How the product's callbacks are parsed: what its subpath is built on. */
 export const parser = /* @__PURE__ */ defineParser({
+  validators,
   id: 'voice_v2',
   variants: VARIANTS,
   variantOf,

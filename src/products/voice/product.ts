@@ -17,8 +17,22 @@ import {
   type IceSvaml,
   type PieSvaml,
 } from './svaml'
+import { validators } from './validators.generated'
 
-const VARIANTS = { ice, ace, dice, pie, notify }
+// Annotated with each schema's own type, so declarations refer to the schemas and keep their field docs.
+const VARIANTS: {
+  readonly ice: typeof ice
+  readonly ace: typeof ace
+  readonly dice: typeof dice
+  readonly pie: typeof pie
+  readonly notify: typeof notify
+} = {
+  ice,
+  ace,
+  dice,
+  pie,
+  notify,
+}
 
 function variantOf(payload: JsonObject): string | undefined {
   const event = payload.event
@@ -33,6 +47,7 @@ function callIdOf(payload: JsonObject): string | undefined {
 
 /** How the product's callbacks are parsed: what its subpath is built on. */
 export const parser = /* @__PURE__ */ defineParser({
+  validators,
   id: 'voice',
   variants: VARIANTS,
   variantOf,
