@@ -21,10 +21,11 @@ export {
   verifySignature,
   verifySinchSignature,
   verifyWebhookSignature,
+  verifyMailgunSignature,
   verifyBasicAuth,
   verifyBearerToken,
 } from './verify/node'
-export type { VerifyWebhookSignatureOptions } from './verify/node'
+export type { VerifyWebhookSignatureOptions, VerifyMailgunSignatureOptions } from './verify/node'
 
 // Drop-in handlers: Fetch (Next.js, Hono, Bun, Deno), Node (node:http, Express, Fastify via its raw
 // request, NestJS), AWS Lambda, and the transport-neutral handler they all wrap.

@@ -26,8 +26,10 @@ export type VerifyErrorCode =
   | 'timestamp_out_of_range'
   /** The algorithm header names something other than `HmacSHA256`. */
   | 'unsupported_algorithm'
-  /** The nonce hook reported that this nonce was already seen. */
+  /** The nonce hook (Mailgun: the token hook, since Mailgun's token is its nonce) reported that this value was already seen. */
   | 'nonce_replayed'
+  /** Mailgun: the signature's `token` is missing, empty, longer than 256 characters or not visible ASCII. */
+  | 'malformed_token'
   /** No `Authorization` header was sent. */
   | 'missing_authorization'
   /** The `Authorization` header is not the expected scheme or is not well formed. */
@@ -47,6 +49,7 @@ export const VERIFY_ERROR_CODES: readonly VerifyErrorCode[] = [
   'timestamp_out_of_range',
   'unsupported_algorithm',
   'nonce_replayed',
+  'malformed_token',
   'missing_authorization',
   'malformed_authorization',
   'credentials_mismatch',
