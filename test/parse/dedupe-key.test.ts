@@ -55,7 +55,7 @@ describe('dedupeKey(event)', () => {
   it('dedupeKey(<event without an id>) is undefined', () => {
     expect(keyOf({ resourceType: 'ACTIVE_NUMBER', eventType: 'PROVISIONING_TO_SMS_PLATFORM' })).toBeUndefined()
     expect(keyOf({ type: 'NEW_ORDER_NOTE', note: 'no order id' })).toBeUndefined()
-    expect(dedupeKey(parseEvent(fixtureBytes('unknown/provisioning_api_event.json')))).toBeUndefined()
+    expect(dedupeKey(parseEvent(fixtureBytes('unknown/type_and_payload.json')))).toBeUndefined()
     expect(dedupeKey(parseEvent(fixtureBytes('sms/unknown_type.json')))).toBeUndefined()
   })
 

@@ -65,7 +65,7 @@ describe('eventTime(event)', () => {
     expect(at('sender-id-registrations/registration_status_update.json')).toBe('2025-06-01T12:00:00.000Z'))
   it('eventTime(<porting event>) is undefined: porting webhooks carry no time', () =>
     expect(at('porting/numbers_activated.json')).toBeUndefined())
-  it('eventTime(<unknown event>) is undefined', () => expect(at('unknown/provisioning_api_event.json')).toBeUndefined())
+  it('eventTime(<unknown event>) is undefined', () => expect(at('unknown/type_and_payload.json')).toBeUndefined())
   it('eventTime(<numbers.unknown with a timestamp>) still reads timestamp', () =>
     expect(at('numbers/unknown_event_type.json')).toBe('2025-02-03T08:18:19.123Z'))
 

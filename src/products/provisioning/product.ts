@@ -1,0 +1,146 @@
+/**
+ * Provisioning API webhooks (provisioning.api.sinch.com): WhatsApp, RCS and
+ * KakaoTalk sender, template and account status changes, comments, and
+ * bundle completion. One kind per trigger (`type`), 38 in all; a trigger
+ * this version does not know is `provisioning.unknown`, never an error, as
+ * the trigger list grows between revisions.
+ *
+ * @module
+ */
+import { digest } from '../../parse/digest'
+import { defineParser, defineProduct, type ProductAbout } from '../../parse/product'
+import { upperSnakeVariant } from '../../parse/variant-name'
+import type { JsonObject } from '../../schema/schema'
+import {
+  bundleDone,
+  kakaotalkSenderActive,
+  kakaotalkSenderCommentAdded,
+  kakaotalkSenderInactive,
+  kakaotalkSenderRejected,
+  kakaotalkTemplateApproved,
+  kakaotalkTemplateCommentAdded,
+  kakaotalkTemplateRejected,
+  rcsBrandRegistrationProcessStatusUpdated,
+  rcsSenderCommentAdded,
+  rcsSenderOperatorStatusUpdated,
+  rcsSenderStatusUpdated,
+  rcsAccountCommentAdded,
+  whatsappAccountCommentAdded,
+  whatsappAccountDailyLimitChanged,
+  whatsappAccountOnboarded,
+  whatsappAccountPendingVerification,
+  whatsappAccountRejected,
+  whatsappWabaAccountChanged,
+  whatsappSenderActive,
+  whatsappSenderCommentAdded,
+  whatsappSenderDailyLimitChanged,
+  whatsappSenderDeleted,
+  whatsappSenderDisplayNameUpdated,
+  whatsappSenderError,
+  whatsappSenderInactive,
+  whatsappSenderPendingVerification,
+  whatsappSenderQualityRatingChanged,
+  whatsappSenderRejected,
+  whatsappSenderUsernameUpdated,
+  whatsappTemplateApproved,
+  whatsappTemplateCategoryFutureUpdate,
+  whatsappTemplateCategoryUpdated,
+  whatsappTemplateCommentAdded,
+  whatsappTemplateDeleted,
+  whatsappTemplateQualityScoreUpdated,
+  whatsappTemplateRejected,
+  whatsappTemplateStatusUpdated,
+} from './schemas'
+
+const VARIANTS = {
+  bundle_done: bundleDone,
+  kakaotalk_sender_active: kakaotalkSenderActive,
+  kakaotalk_sender_comment_added: kakaotalkSenderCommentAdded,
+  kakaotalk_sender_inactive: kakaotalkSenderInactive,
+  kakaotalk_sender_rejected: kakaotalkSenderRejected,
+  kakaotalk_template_approved: kakaotalkTemplateApproved,
+  kakaotalk_template_comment_added: kakaotalkTemplateCommentAdded,
+  kakaotalk_template_rejected: kakaotalkTemplateRejected,
+  rcs_brand_registration_process_status_updated: rcsBrandRegistrationProcessStatusUpdated,
+  rcs_sender_comment_added: rcsSenderCommentAdded,
+  rcs_sender_operator_status_updated: rcsSenderOperatorStatusUpdated,
+  rcs_sender_status_updated: rcsSenderStatusUpdated,
+  rcs_account_comment_added: rcsAccountCommentAdded,
+  whatsapp_account_comment_added: whatsappAccountCommentAdded,
+  whatsapp_account_daily_limit_changed: whatsappAccountDailyLimitChanged,
+  whatsapp_account_onboarded: whatsappAccountOnboarded,
+  whatsapp_account_pending_verification: whatsappAccountPendingVerification,
+  whatsapp_account_rejected: whatsappAccountRejected,
+  whatsapp_waba_account_changed: whatsappWabaAccountChanged,
+  whatsapp_sender_active: whatsappSenderActive,
+  whatsapp_sender_comment_added: whatsappSenderCommentAdded,
+  whatsapp_sender_daily_limit_changed: whatsappSenderDailyLimitChanged,
+  whatsapp_sender_deleted: whatsappSenderDeleted,
+  whatsapp_sender_display_name_updated: whatsappSenderDisplayNameUpdated,
+  whatsapp_sender_error: whatsappSenderError,
+  whatsapp_sender_inactive: whatsappSenderInactive,
+  whatsapp_sender_pending_verification: whatsappSenderPendingVerification,
+  whatsapp_sender_quality_rating_changed: whatsappSenderQualityRatingChanged,
+  whatsapp_sender_rejected: whatsappSenderRejected,
+  whatsapp_sender_username_updated: whatsappSenderUsernameUpdated,
+  whatsapp_template_approved: whatsappTemplateApproved,
+  whatsapp_template_category_future_update: whatsappTemplateCategoryFutureUpdate,
+  whatsapp_template_category_updated: whatsappTemplateCategoryUpdated,
+  whatsapp_template_comment_added: whatsappTemplateCommentAdded,
+  whatsapp_template_deleted: whatsappTemplateDeleted,
+  whatsapp_template_quality_score_updated: whatsappTemplateQualityScoreUpdated,
+  whatsapp_template_rejected: whatsappTemplateRejected,
+  whatsapp_template_status_updated: whatsappTemplateStatusUpdated,
+}
+
+function variantOf(payload: JsonObject): string | undefined {
+  const name = upperSnakeVariant(payload.type)
+  return name !== undefined && Object.hasOwn(VARIANTS, name) ? name : undefined
+}
+
+/** How the product's callbacks are parsed: what its subpath is built on. */
+export const parser = /* @__PURE__ */ defineParser({ id: 'provisioning', variants: VARIANTS, variantOf })
+
+/** The product as the registry lists it. */
+export const provisioning = /* @__PURE__ */ defineProduct(parser, {
+  schemes: [{ scheme: 'webhook-signature' }],
+  detect: {
+    // The 38 trigger names are upper snake case and shared with no other Sinch API.
+    claims: (payload) => variantOf(payload) !== undefined,
+    // A newer trigger still names its channel first and carries the resource as `payload`.
+    hints: (payload) =>
+      typeof payload.type === 'string' &&
+      /^(?:WHATSAPP|RCS|KAKAOTALK|BUNDLE)_[A-Z0-9_]+$/.test(payload.type) &&
+      typeof payload.payload === 'object' &&
+      payload.payload !== null,
+  },
+  // Provisioning webhooks carry no event time (the signature timestamp says when the delivery was signed).
+  time: () => undefined,
+  dedupe: (payload) => {
+    // No event id exists, so the trigger and the whole body stand in: a retry resends the same body, while a new
+    // status or comment changes it. (Handlers fall back to the signature nonce only when this is undefined.)
+    return typeof payload.type === 'string' ? [payload.type, digest(JSON.stringify(payload))] : undefined
+  },
+})
+
+/** What the docs and the CLI say about the product; not needed to parse, so kept out of the parse bundle. */
+export const about: ProductAbout = {
+  title: 'Provisioning',
+  summary:
+    'Webhooks of the Provisioning API (provisioning.api.sinch.com) about the senders, templates and accounts you ' +
+    'provision for WhatsApp, RCS and KakaoTalk (approved, rejected, status, quality and limit changes, comments) ' +
+    'and about bundles that finished. One kind per trigger you subscribe the webhook to.',
+  reference: 'https://developers.sinch.com/docs/provisioning-api/api-reference/provisioning-api/webhooks',
+  schemes: [
+    {
+      scheme: 'webhook-signature',
+      note:
+        'The x-sinch-webhook-signature header set, HMAC-SHA256 with the `secret` you give when creating the webhook ' +
+        '(POST /v1/projects/{projectId}/webhooks). The string to sign (`body.nonce.timestamp`, as for Conversation) ' +
+        'is inferred: the specification declares the headers but not what they cover.',
+    },
+  ],
+  retries:
+    'The specification says only that an unsuccessful callback is retried ("The call will retry if unsuccessful") ' +
+    'and that the response body is ignored; no schedule is published. Answer 2xx quickly and de-duplicate.',
+}
