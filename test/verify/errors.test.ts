@@ -146,6 +146,7 @@ describe('VERIFY_ERROR_CODES', () => {
         'malformed_authorization',
         'malformed_signature',
         'malformed_timestamp',
+        'malformed_token',
         'missing_authorization',
         'missing_header',
         'missing_signature',
