@@ -14,7 +14,7 @@ const products = Object.fromEntries(
 // dist/ first, and a clean inside one build could race the other's output.
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', web: 'src/web.ts', testing: 'src/testing.ts', ...products },
+    entry: { index: 'src/index.ts', web: 'src/web.ts', testing: 'src/testing.ts', redis: 'src/redis.ts', ...products },
     format: ['esm', 'cjs'],
     dts: true,
     clean: false,

@@ -1,21 +1,25 @@
 /**
- * Ack fast, process later.
+ * Ack fast, process later, with BullMQ on the same Redis.
  *
  * Sinch wants a quick 2xx and does not promise order: a delivery that failed
  * and is retried can arrive after a newer event for the same number. So the
- * webhook only verifies, de-duplicates and enqueues, then answers 200; a
- * consumer applies events off the queue and keeps, per resource, the state of
- * the NEWEST event by its own time (`eventTime`), never by arrival order.
+ * webhook only verifies, de-duplicates and enqueues to a durable queue, then
+ * answers 200; a consumer applies events off the queue and keeps, per
+ * resource, the state of the NEWEST event by its own time (`eventTime`),
+ * never by arrival order.
  *
- * The queue here is in memory. In production use SQS, Pub/Sub, BullMQ, a jobs
- * table...: anything durable, so an event acknowledged to Sinch cannot be lost.
- * If enqueueing fails the handler throws, the answer is 500, and Sinch retries.
+ * Once the job is in Redis, an acknowledged event survives a consumer crash:
+ * BullMQ hands a job whose consumer died to the next one. If enqueueing fails
+ * the handler throws, the answer is 500, and Sinch retries.
  */
+import { Worker, type ConnectionOptions, type Job, type JobsOptions } from 'bullmq'
 import { createFetchHandler, eventTime, type FetchHandler, type SinchEvent, type VerifyConfig } from 'sinch-webhooks'
 
-/** Where the webhook puts events. */
+export const QUEUE_NAME = 'sinch-events'
+
+/** What the webhook needs of a BullMQ `Queue`. */
 export interface EventQueue {
-  send(event: SinchEvent): Promise<void>
+  add(name: string, data: SinchEvent, options?: JobsOptions): Promise<unknown>
 }
 
 /** The webhook: nothing slow happens here. */
@@ -23,23 +27,24 @@ export function createReceiver(verify: VerifyConfig, queue: EventQueue): FetchHa
   return createFetchHandler({
     verify,
     dedupe: true,
-    // Every kind goes to the queue; the consumer decides what matters.
-    fallback: (event) => queue.send(event),
+    // Every kind goes to the queue; the consumer decides what matters. The de-duplication key as
+    // job id makes enqueueing idempotent too (BullMQ ids may not contain ":", hence the encoding).
+    fallback: async (event, { dedupeKey }) => {
+      await queue.add(event.kind, event, dedupeKey === undefined ? {} : { jobId: encodeURIComponent(dedupeKey) })
+    },
   })
 }
 
-/** An in-memory queue for the example and its test. */
-export class MemoryQueue implements EventQueue {
-  readonly #items: SinchEvent[] = []
-
-  async send(event: SinchEvent): Promise<void> {
-    this.#items.push(event)
-  }
-
-  /** Takes everything queued so far. */
-  take(): SinchEvent[] {
-    return this.#items.splice(0)
-  }
+/** The consumer: applies each queued event; a throw leaves the job for BullMQ to retry. */
+export function startConsumer(
+  connection: ConnectionOptions,
+  apply: (event: SinchEvent) => unknown,
+  options: { lockDuration?: number; stalledInterval?: number } = {},
+): Worker<SinchEvent> {
+  return new Worker<SinchEvent>(QUEUE_NAME, async (job: Job<SinchEvent>) => apply(job.data), {
+    connection,
+    ...options,
+  })
 }
 
 /** The latest known state of one resource. */
@@ -85,9 +90,4 @@ export class LatestState {
   get(key: string): ResourceState | undefined {
     return this.#latest.get(key)
   }
-}
-
-/** One pass of the consumer: applies everything queued, in arrival order. */
-export function drain(queue: MemoryQueue, state: LatestState): Array<'applied' | 'stale' | 'ignored'> {
-  return queue.take().map((event) => state.apply(event))
 }

@@ -1,36 +1,30 @@
 /**
- * A de-duplication store on Redis, shared by every instance of the app.
+ * De-duplication shared by every instance of the app, on Redis.
  *
- * `claim` is one atomic `SET key pending NX PX <lease>`: of two concurrent
- * deliveries exactly one gets "OK". The loser reads the key to tell
- * "being handled right now" (answered 429, Sinch retries) from "already
- * handled" (answered 200). `complete` overwrites the value with `done` for
- * the TTL; `release` deletes the claim after a failed handler so Sinch's
- * retry is handled again.
+ * Run as many receivers as you like behind a load balancer: they share one
+ * Redis through `sinch-webhooks/redis`, so a delivery and its retries are
+ * handled once whichever instance each one reaches. A claim carries an owner
+ * token and is renewed while the handler runs; only its owner can complete or
+ * release it.
  *
- * Written against node-redis v4 (`createClient()`); with ioredis the calls are
- * `set(key, 'pending', 'PX', leaseMs, 'NX')` and `set(key, 'done', 'PX', ttlMs)`.
+ * The client fails fast while Redis is unreachable, so such a delivery is
+ * answered 500 at once and Sinch retries it. With ioredis:
+ * `createRedisDedupeStore(new Redis(url, { enableOfflineQueue: false }))`.
  */
-import type { DedupeStore } from 'sinch-webhooks'
+import { createClient } from 'redis'
+import { createNodeHandler, type NodeHandler, type WebhookOptions } from 'sinch-webhooks'
+import { createRedisDedupeStore } from 'sinch-webhooks/redis'
 
-/** The three commands the store needs, as node-redis v4 spells them. */
-export interface RedisLike {
-  set(key: string, value: string, options: { NX?: true; PX: number }): Promise<string | null>
-  get(key: string): Promise<string | null>
-  del(key: string): Promise<number>
-}
-
-export function createRedisDedupeStore(redis: RedisLike, prefix = 'sinch-webhooks:'): DedupeStore {
+export async function createSharedReceiver(
+  options: WebhookOptions,
+  url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+): Promise<{ handler: NodeHandler; close(): Promise<void> }> {
+  const redis = createClient({ url, disableOfflineQueue: true })
+  // node-redis emits connection errors as events; the deliveries meanwhile get 500 and are retried.
+  redis.on('error', (error) => console.error('redis:', error.message))
+  await redis.connect()
   return {
-    async claim(key, leaseMs) {
-      if ((await redis.set(prefix + key, 'pending', { NX: true, PX: leaseMs })) === 'OK') return 'claimed'
-      return (await redis.get(prefix + key)) === 'done' ? 'done' : 'in_flight'
-    },
-    async complete(key, ttlMs) {
-      await redis.set(prefix + key, 'done', { PX: ttlMs })
-    },
-    async release(key) {
-      await redis.del(prefix + key)
-    },
+    handler: createNodeHandler({ ...options, dedupe: { store: createRedisDedupeStore(redis) } }),
+    close: () => redis.close(),
   }
 }

@@ -22,7 +22,9 @@ export function buildServer(sinch: WebhookOptions): FastifyInstance {
     scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body))
 
     scope.post('/sinch/callbacks', async (request, reply) => {
-      const result = await handle({ body: request.body, headers: request.headers })
+      // headersDistinct keeps every value of a repeated header (Node drops all but the first
+      // Authorization from request.headers), so a repeated credential is refused, not guessed.
+      const result = await handle({ body: request.body, headers: request.raw.headersDistinct })
       return reply.code(result.status).headers(result.headers).send(result.body)
     })
   })

@@ -109,3 +109,6 @@ export type { WebhookResponseCode } from './handler/respond'
 export { RetryLater, isRetryLater } from './handler/retry-later'
 export { createMemoryDedupeStore } from './handler/dedupe-store'
 export type { DedupeStore, ClaimResult, MemoryDedupeStoreOptions } from './handler/dedupe-store'
+
+// Parse-failure policy, handler error codes and the error-code union.
+export * from './handler/public'

@@ -3,6 +3,13 @@ import { readFile } from 'node:fs/promises'
 /** A mistake in how the command was called: exit code 2 and the command's usage. */
 export class UsageError extends Error {
   override readonly name = 'UsageError'
+  /** A stable code for `--json` output: `usage_error`, or what went wrong with a file. */
+  readonly code: string
+
+  constructor(message: string, code = 'usage_error') {
+    super(message)
+    this.code = code
+  }
 }
 
 /** Exit codes scripts can rely on. */
@@ -24,7 +31,16 @@ export async function readBody(
   path: string | undefined,
   stdin: NodeJS.ReadableStream & { isTTY?: boolean },
 ): Promise<Uint8Array> {
-  if (path !== undefined && path !== '-') return new Uint8Array(await readFile(path))
+  if (path !== undefined && path !== '-') {
+    try {
+      return new Uint8Array(await readFile(path))
+    } catch (error) {
+      const code = (error as { code?: unknown } | null)?.code
+      if (code === 'ENOENT') throw new UsageError(`no such file: ${path}`, 'file_not_found')
+      if (code === 'EISDIR') throw new UsageError(`${path} is a directory; give a file`, 'not_a_file')
+      throw new UsageError(`cannot read ${path} (${typeof code === 'string' ? code : 'error'})`, 'file_unreadable')
+    }
+  }
   if (path === undefined && stdin.isTTY === true)
     throw new UsageError(
       'no body: give a file path, or pipe the body on standard input (use - to read stdin explicitly).',

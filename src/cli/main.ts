@@ -57,6 +57,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return await command(rest, io)
   } catch (error) {
     if (error instanceof UsageError) {
+      // Under --json a script reads standard output, so the mistake goes there too, as JSON.
+      if (rest.includes('--json'))
+        line(
+          io.out,
+          JSON.stringify({ ok: false, code: error.code, message: `sinch-webhooks ${name}: ${error.message}` }),
+        )
       line(io.err, `sinch-webhooks ${name}: ${error.message}\nRun "sinch-webhooks ${name} --help" for usage.`)
       return EXIT.usage
     }

@@ -22,6 +22,8 @@ export interface ReceiverOptions {
   readonly port: number
   readonly host: string
   readonly secret: string | undefined
+  /** A secret per product, for its `/<product>` path; `secret` serves the others. */
+  readonly secrets?: Partial<Record<Product, string>>
   /** One scheme for every path; without it, each `/<product>` path uses that product's scheme. */
   readonly scheme: SchemeChoice | undefined
   readonly product: Product | undefined
@@ -60,12 +62,22 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
     const product = options.scheme === undefined ? productOfPath(path) : options.product
     const key = options.scheme === undefined ? (product ?? '') : '*'
     if (options.scheme === undefined && product === undefined) return undefined
+    // Given only per-product secrets, a signed product without one is not served.
+    if (
+      options.scheme === undefined &&
+      options.secret === undefined &&
+      product !== undefined &&
+      options.secrets?.[product] === undefined &&
+      Object.keys(options.secrets ?? {}).length > 0 &&
+      productScheme(product).scheme !== 'none'
+    )
+      return undefined
     let route = routes.get(key)
     if (route === undefined) {
       const name = options.scheme ?? productScheme(product as Product)
       route = createWebhookHandler({
         ...base,
-        verify: schemeConfig(name, options.secret),
+        verify: schemeConfig(name, (product === undefined ? undefined : options.secrets?.[product]) ?? options.secret),
         ...(product === undefined ? {} : { product }),
       })
       routes.set(key, route)

@@ -16,6 +16,8 @@ export interface Sent {
   readonly url: string
   readonly status: number
   readonly code: string
+  /** The response body as text. */
+  readonly body: string
 }
 
 /**
@@ -64,7 +66,7 @@ export async function send(
   } catch {
     // Not every receiver answers JSON; the status says enough.
   }
-  return { sample, url, status: response.status, code }
+  return { sample, url, status: response.status, code, body: text }
 }
 
 /** Changes one character inside the body, keeping it valid JSON so only the signature can catch it. */

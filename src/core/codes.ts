@@ -20,6 +20,12 @@ export type VerifyErrorCode =
   | 'duplicate_header'
   /** A header the scheme requires (nonce, timestamp) is absent or empty. */
   | 'missing_header'
+  /**
+   * A header the scheme signs is present but not in the form the scheme
+   * allows, e.g. a nonce with a character outside its alphabet. Refused before
+   * any HMAC: a separator inside a signed field could move bytes across a field boundary.
+   */
+  | 'malformed_header'
   /** The signature timestamp is not a decimal Unix time in seconds. */
   | 'malformed_timestamp'
   /** The signature is authentic but its timestamp is outside the tolerance window. */
@@ -45,6 +51,7 @@ export const VERIFY_ERROR_CODES: readonly VerifyErrorCode[] = [
   'body_not_raw',
   'duplicate_header',
   'missing_header',
+  'malformed_header',
   'malformed_timestamp',
   'timestamp_out_of_range',
   'unsupported_algorithm',
@@ -54,6 +61,19 @@ export const VERIFY_ERROR_CODES: readonly VerifyErrorCode[] = [
   'malformed_authorization',
   'credentials_mismatch',
 ]
+
+/**
+ * Codes of the errors a webhook handler reports to `onError` about its own
+ * work (they never reach a caller as a throw):
+ * - `deadline_exceeded`: the delivery was answered 503 because a handler, the
+ *   de-duplication store or a hook had not finished within `deadlineMs`;
+ * - `claim_lost`: the de-duplication claim lapsed or passed to another
+ *   delivery while the handler ran, so the event may have been handled twice.
+ */
+export type HandlerErrorCode = 'deadline_exceeded' | 'claim_lost'
+
+/** Every handler code, in a stable order. */
+export const HANDLER_ERROR_CODES: readonly HandlerErrorCode[] = ['deadline_exceeded', 'claim_lost']
 
 /** The prefix on every message, so a log line names its source. */
 export const MESSAGE_PREFIX = '[sinch-webhooks] '

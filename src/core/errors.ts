@@ -1,4 +1,12 @@
-import { MESSAGE_PREFIX } from './codes'
+import { MESSAGE_PREFIX, type HandlerErrorCode, type VerifyErrorCode } from './codes'
+import type { ParseErrorCode } from '../parse/codes'
+
+/**
+ * Every code a {@link SinchWebhookError} from this package carries: the
+ * verifiers', the parsers' and the handlers'. Switching on `error.code` after
+ * `isSinchWebhookError(error)` is exhaustive over this union.
+ */
+export type SinchWebhookErrorCode = VerifyErrorCode | ParseErrorCode | HandlerErrorCode
 
 /**
  * Marks instances across realms and across duplicate copies of this package
@@ -33,7 +41,7 @@ export interface SinchWebhookErrorDetails {
  * }
  * ```
  */
-export class SinchWebhookError<Code extends string = string> extends Error {
+export class SinchWebhookError<Code extends string = SinchWebhookErrorCode> extends Error {
   /** Stable machine-readable reason; see the README's table of codes. */
   readonly code: Code
   /** JSON path of the offending field, when the error is about a field. */
@@ -66,14 +74,15 @@ export class SinchWebhookError<Code extends string = string> extends Error {
  * ```
  */
 export function isSinchWebhookError(value: unknown): value is SinchWebhookError {
-  if (value instanceof SinchWebhookError) return true
   if (typeof value !== 'object' || value === null) return false
   try {
+    // `instanceof` reads the prototype, which a proxy's trap (or a revoked proxy) can make throw.
+    if (value instanceof SinchWebhookError) return true
     return (
       (value as Record<PropertyKey, unknown>)[BRAND] === true && typeof (value as { code?: unknown }).code === 'string'
     )
   } catch {
-    // A hostile proxy can throw from its get trap; that is simply "not ours".
+    // A hostile proxy can throw from any trap; that is simply "not ours".
     return false
   }
 }

@@ -3,7 +3,8 @@ import type { WebhookOptions, WebhookResponse } from './options'
 import { bodyNotRaw, runPipeline, type Verify } from './pipeline'
 import { prepare } from './prepare'
 import { declaredTooLarge, readStreamLimited } from './read-limited'
-import { respond } from './respond'
+import { reply } from './outcomes'
+import { reportError } from './pipeline'
 
 /** A Fetch handler: Next.js route handlers, Hono, Bun, Deno, Cloudflare Workers. */
 export type FetchHandler = (request: Request) => Promise<Response>
@@ -39,22 +40,24 @@ export function fetchHandlerFactory(verify: Verify): CreateFetchHandler {
     const prepared = prepare(options)
     return async (request) => {
       if (request.method !== 'POST')
-        return toResponse(respond(405, 'method_not_allowed', { headers: { allow: 'POST' } }))
+        return toResponse(reply('method_not_allowed', { headers: { allow: 'POST' } }, prepared.sender))
       if (request.bodyUsed) {
         return toResponse(
           bodyNotRaw(prepared, 'The request body was already read before the webhook handler ran. ' + RAW_BODY_HINT),
         )
       }
       if (declaredTooLarge(request.headers.get('content-length') ?? undefined, prepared.maxBytes))
-        return toResponse(respond(413, 'body_too_large'))
+        return toResponse(reply('body_too_large', {}, prepared.sender))
       let body: Awaited<ReturnType<typeof readStreamLimited>>
       try {
         body = await readStreamLimited(request.body, prepared.maxBytes)
-      } catch {
-        // The client went away mid-body; there is no one left to answer.
-        return toResponse(respond(400, 'internal_error'))
+      } catch (error) {
+        // The client went away mid-body, or the platform failed the stream. A 5xx like every
+        // internal_error: if anyone is still listening it must retry, never drop the event.
+        reportError(prepared, error, { stage: 'request', kind: undefined, dedupeKey: undefined })
+        return toResponse(reply('internal_error'))
       }
-      if (body === 'too_large') return toResponse(respond(413, 'body_too_large'))
+      if (body === 'too_large') return toResponse(reply('body_too_large', {}, prepared.sender))
       return toResponse(await runPipeline(prepared, verify, { body, headers: request.headers }))
     }
   }

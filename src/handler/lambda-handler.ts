@@ -2,7 +2,7 @@ import { decodeBase64Any } from '../core/encoding'
 import type { WebhookOptions, WebhookResponse } from './options'
 import { runPipeline, type Verify } from './pipeline'
 import { prepare } from './prepare'
-import { respond } from './respond'
+import { reply } from './outcomes'
 
 /**
  * The fields of an API Gateway (REST or HTTP API), Lambda function URL or ALB
@@ -13,6 +13,12 @@ export interface LambdaEventLike {
   /** Set when the platform Base64-encoded the body; the handler decodes it back to the exact bytes. */
   readonly isBase64Encoded?: boolean
   readonly headers?: Readonly<Record<string, string | undefined>> | null
+  /**
+   * REST API (payload v1) and ALB with multi-value headers: every value of
+   * every header. `headers` keeps only the last value of a repeated header,
+   * so the verifiers read this one when it is there and refuse a repeat.
+   */
+  readonly multiValueHeaders?: Readonly<Record<string, readonly string[] | undefined>> | null
   /** REST API and ALB events. */
   readonly httpMethod?: string
   /** HTTP API (v2) and function URL events. */
@@ -58,15 +64,19 @@ export function lambdaHandlerFactory(verify: Verify): CreateLambdaHandler {
     return async (event) => {
       const method = event.requestContext?.http?.method ?? event.httpMethod
       if (method !== undefined && method !== 'POST')
-        return toResult(respond(405, 'method_not_allowed', { headers: { allow: 'POST' } }))
+        return toResult(reply('method_not_allowed', { headers: { allow: 'POST' } }, prepared.sender))
       const text = event.body ?? ''
       let body: string | Uint8Array = text
       if (event.isBase64Encoded === true && text !== '') {
         const bytes = decodeBase64Any(text)
-        if (bytes === undefined) return toResult(respond(400, 'invalid_encoding'))
+        if (bytes === undefined) return toResult(reply('invalid_encoding', {}, prepared.sender))
         body = bytes
       }
-      return toResult(await runPipeline(prepared, verify, { body, headers: event.headers ?? {} }))
+      const headers = event.headers ?? {}
+      const all = event.multiValueHeaders
+      return toResult(
+        await runPipeline(prepared, verify, { body, headers }, typeof all === 'object' && all !== null ? all : headers),
+      )
     }
   }
 }

@@ -4,7 +4,8 @@ import type { WebhookOptions, WebhookResponse } from './options'
 import { bodyNotRaw, runPipeline, type Verify } from './pipeline'
 import { prepare, type Prepared } from './prepare'
 import { concat, declaredTooLarge, type LimitedBody } from './read-limited'
-import { respond } from './respond'
+import { reply } from './outcomes'
+import type { HeadersInput } from '../core/headers'
 
 /**
  * The parts of a Node `IncomingMessage` (or an Express / Connect request) the
@@ -13,6 +14,14 @@ import { respond } from './respond'
 export interface NodeRequestLike {
   readonly method?: string | undefined
   readonly headers: Readonly<Record<string, string | readonly string[] | undefined>>
+  /**
+   * Every value of every header (Node 15.1+ / 16.17+). Node keeps only the
+   * first `Authorization` (and a few other) headers in `headers` and drops
+   * the rest, so the verifiers read this view, where a repeat shows.
+   */
+  readonly headersDistinct?: Readonly<Record<string, readonly string[] | undefined>>
+  /** Names and values as received, alternating; read when `headersDistinct` is missing. */
+  readonly rawHeaders?: readonly string[]
   /** Set by body parsers: a Buffer or string is used as the raw body; a parsed object is refused. */
   readonly body?: unknown
   readonly readableEnded?: boolean
@@ -82,6 +91,27 @@ function readNodeLimited(request: NodeRequestLike, maxBytes: number): Promise<Li
   })
 }
 
+/**
+ * The headers the verifiers read: every value of every header, so a repeated
+ * `Authorization` is refused as `duplicate_header` rather than decided by
+ * whichever copy Node kept. `headersDistinct` where the request has it, a
+ * view built from `rawHeaders` otherwise, and `headers` as the last resort.
+ */
+function distinctHeaders(request: NodeRequestLike): HeadersInput {
+  const distinct = request.headersDistinct
+  if (typeof distinct === 'object' && distinct !== null) return distinct
+  const raw = request.rawHeaders
+  if (!Array.isArray(raw)) return request.headers
+  const all: Record<string, string[]> = Object.create(null)
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = String(raw[i]).toLowerCase()
+    const values = all[name] ?? []
+    values.push(String(raw[i + 1]))
+    all[name] = values
+  }
+  return all
+}
+
 function isEmptyObject(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
   for (const _key in value) return false
@@ -112,7 +142,7 @@ async function rawBody(
   const read = declaredTooLarge(request.headers['content-length'], prepared.maxBytes)
     ? 'too_large'
     : await readNodeLimited(request, prepared.maxBytes)
-  if (read === 'too_large') return respond(413, 'body_too_large', { headers: { connection: 'close' } })
+  if (read === 'too_large') return reply('body_too_large', { headers: { connection: 'close' } }, prepared.sender)
   return read === 'aborted' ? read : { raw: read }
 }
 
@@ -143,15 +173,21 @@ export function nodeHandlerFactory(verify: Verify): CreateNodeHandler {
     return async (request, response, next) => {
       try {
         if (request.method !== undefined && request.method !== 'POST') {
-          return writeNodeResponse(response, respond(405, 'method_not_allowed', { headers: { allow: 'POST' } }))
+          return writeNodeResponse(
+            response,
+            reply('method_not_allowed', { headers: { allow: 'POST' } }, prepared.sender),
+          )
         }
         const body = await rawBody(prepared, request)
         if (body === 'aborted') return
         if ('status' in body) return writeNodeResponse(response, body)
-        writeNodeResponse(response, await runPipeline(prepared, verify, { body: body.raw, headers: request.headers }))
+        writeNodeResponse(
+          response,
+          await runPipeline(prepared, verify, { body: body.raw, headers: request.headers }, distinctHeaders(request)),
+        )
       } catch (error) {
         if (next !== undefined) next(error)
-        else if (response.headersSent !== true) writeNodeResponse(response, respond(500, 'internal_error'))
+        else if (response.headersSent !== true) writeNodeResponse(response, reply('internal_error'))
       }
     }
   }

@@ -1,4 +1,7 @@
 import type { HeadersInput } from '../core/headers'
+import type { VerifyErrorCode } from '../core/codes'
+import type { SinchWebhookError } from '../core/errors'
+import type { ParseErrorCode } from '../parse/codes'
 import type { EventOfKind, Product, SinchEvent, SinchEventKind } from '../products/registry'
 import type { DedupeStore } from './dedupe-store'
 import type { RetryLater } from './retry-later'
@@ -10,6 +13,12 @@ export interface WebhookContext {
   readonly headers: HeadersInput
   /** The de-duplication key of this delivery, when de-duplication is on and the event has one. */
   readonly dedupeKey: string | undefined
+  /**
+   * Aborted when the delivery passes `deadlineMs` and has been answered 503.
+   * Pass it to `fetch` and database calls so abandoned work stops; the claim
+   * stays held until the handler settles either way.
+   */
+  readonly signal: AbortSignal
 }
 
 /**
@@ -28,7 +37,7 @@ export type EventHandlers = {
 /** What `onVerificationFailure` is told: enough for metrics and alerts, never the body. */
 export interface VerificationFailureInfo {
   /** The verifier's failure code, e.g. `signature_mismatch`. */
-  readonly code: string
+  readonly code: VerifyErrorCode
   /** The header the failure is about, when there is one. */
   readonly header: string | undefined
   /** The scheme that refused the delivery. */
@@ -38,12 +47,14 @@ export interface VerificationFailureInfo {
 /** Where an error reported to `onError` happened. */
 export interface ErrorContext {
   /**
-   * `request`: the route is mis-wired (`body_not_raw`) or the adapter failed;
-   * `handler`: an event handler threw; `dedupe`: the store failed; `hook`: another hook threw.
+   * `request`: the route is mis-wired (`body_not_raw`), the body could not be
+   * read, or the adapter failed; `parse`: an authentic body does not parse or
+   * validate; `handler`: an event handler threw, or stalled past `deadlineMs`;
+   * `dedupe`: the store failed, stalled, or lost a claim; `hook`: another hook threw or stalled.
    */
-  readonly stage: 'request' | 'handler' | 'dedupe' | 'hook'
+  readonly stage: 'request' | 'parse' | 'handler' | 'dedupe' | 'hook'
   /** The event kind, once the event was parsed. */
-  readonly kind: string | undefined
+  readonly kind: SinchEventKind | undefined
   /** The de-duplication key, when there is one. */
   readonly dedupeKey: string | undefined
 }
@@ -51,9 +62,42 @@ export interface ErrorContext {
 /** What `onDuplicate` is told. */
 export interface DuplicateInfo {
   readonly dedupeKey: string
-  readonly kind: string
+  readonly kind: SinchEventKind
   /** `done`: acknowledged with 200 without running the handler; `in_flight`: answered 429. */
   readonly state: 'done' | 'in_flight'
+}
+
+/**
+ * What `onParseFailure` decides for an authentic body that does not parse:
+ * - `'retry'` (also `undefined`, or a hook that throws): 500, so Sinch sends
+ *   it again (SMS: for about 22 h 45 min), and the error goes to `onError`;
+ * - `'acknowledge'`: 200; the hook kept the body (a dead-letter table) and
+ *   Sinch need not send it again;
+ * - `'reject'`: 400; Sinch drops it for good. Only for bodies the app will never accept.
+ */
+export type ParseFailureDecision = 'retry' | 'acknowledge' | 'reject'
+
+/**
+ * What `onParseFailure` may return: a decision, or nothing for the default
+ * (`'retry'`). In an `async` hook write `return 'acknowledge' as const` (or
+ * annotate the return type): TypeScript widens a string returned from an
+ * async function to `string` here.
+ */
+// biome-ignore lint/suspicious/noConfusingVoidType: a hook that only logs and returns nothing must type-check.
+export type ParseFailureResult = ParseFailureDecision | void | Promise<ParseFailureDecision | void>
+
+/** What `onParseFailure` is told: everything needed to keep or replay the delivery. */
+export interface ParseFailureInfo {
+  /** Why it does not parse: `invalid_json`, `invalid_utf8`, `invalid_payload` (with `path`) or, under `strict`, `unknown_event`. */
+  readonly error: SinchWebhookError<ParseErrorCode>
+  /** The raw body exactly as it arrived and was verified. Do not modify it; copy it to keep it. */
+  readonly body: string | Uint8Array
+  /** The request headers, as the adapter received them. */
+  readonly headers: HeadersInput
+  /** The schemes that authenticated the body, in the order configured (`['none']` for an unsigned route). */
+  readonly verifiedBy: readonly VerifyScheme[]
+  /** The signature nonce, when a nonce-carrying scheme verified the body. */
+  readonly nonce: string | undefined
 }
 
 /** De-duplication settings. */
@@ -62,8 +106,19 @@ export interface DedupeOptions {
   readonly store?: DedupeStore
   /** How long a completed event is remembered, in ms. Defaults to 24 h, past Sinch's last SMS retry (about 22 h 45 min). */
   readonly ttlMs?: number
-  /** How long a claim lasts while its handler runs, in ms; longer than the slowest handler. Defaults to 2 minutes. */
+  /**
+   * How long a claim lasts without renewal, in ms. While the handler runs the
+   * claim is renewed every `leaseMs / 3` (stores with `renew`), so this is not
+   * a limit on the handler: it is how long an instance that crashed mid-handler
+   * keeps a retry waiting. Defaults to 30 seconds.
+   */
   readonly leaseMs?: number
+  /**
+   * The longest a running handler keeps its claim renewed, in ms. Past it the
+   * renewals stop and the stall is reported: a handler that never settles must
+   * not block its event until Sinch gives up. Defaults to 10 minutes.
+   */
+  readonly maxRunMs?: number
   /** The key of an event; return `undefined` to skip de-duplication for it. Defaults to `dedupeKey(event)`, then the signature nonce. */
   readonly key?: (event: SinchEvent, context: { readonly nonce: string | undefined }) => string | undefined
 }
@@ -72,9 +127,13 @@ export interface DedupeOptions {
 export interface WebhookOptions {
   /** How deliveries are authenticated. A list means every entry must pass (SMS can combine HMAC with Basic or OAuth). */
   readonly verify: VerifyConfig | readonly VerifyConfig[]
-  /** Only accept events of these products; anything else is answered 400. */
+  /** Only recognise events of these products; see `parseEvent`'s `product` option. */
   readonly product?: Product | readonly Product[]
-  /** Answer 400 for events this version does not know, instead of passing them to `fallback` as an unknown variant. */
+  /**
+   * Treat events this version does not know as a parse failure
+   * (`unknown_event`, see `onParseFailure`), instead of passing them to
+   * `fallback` as an unknown variant.
+   */
   readonly strict?: boolean
   /** Largest body accepted, in bytes; larger bodies are answered 413. Defaults to 1 MiB. */
   readonly maxBytes?: number
@@ -82,13 +141,48 @@ export interface WebhookOptions {
   readonly on?: EventHandlers
   /** Called for every event whose kind has no handler in `on`, unknown variants included. Without it such events are acknowledged with 200. */
   readonly fallback?: (event: SinchEvent, context: WebhookContext) => HandlerResult
-  /** Turns de-duplication on: `true` for the in-memory store, or settings. */
+  /**
+   * Turns de-duplication on: `true` for the in-memory store, or settings.
+   * Left out, it is off, except for events of products whose replay defence
+   * it is (Mailgun: its signature does not cover the event data), which are
+   * de-duplicated in a per-handler in-memory store; `false` turns that off
+   * too. Give a shared `store` when more than one instance serves the route.
+   */
   readonly dedupe?: boolean | DedupeOptions
-  /** Checked before anything else; `true` (or a number of seconds for `Retry-After`) answers 429 so Sinch backs off. */
+  /**
+   * The longest a delivery may take before it is answered, in ms. Past it the
+   * answer is 503 `deadline_exceeded` (Sinch retries), the stall goes to
+   * `onError`, and `context.signal` is aborted. A handler still running keeps
+   * its de-duplication claim, so a retry meanwhile gets 429
+   * `duplicate_in_flight`, and once the handler settles the retry gets 200
+   * `duplicate` (it succeeded) or runs it again (it failed). Defaults to
+   * 15 000; `false` turns it off. Voice callbacks, which must be answered in
+   * 5 s, want about 4 000.
+   */
+  readonly deadlineMs?: number | false
+  /**
+   * Checked before anything else: `true`, or a number of seconds for
+   * `Retry-After`, answers 429 so Sinch backs off. Anything else, `undefined`
+   * included, lets the delivery through (the first non-boolean, non-number
+   * answer is reported to `onError`). Numbers are rounded up and kept between
+   * 0 and 86 400; `NaN`, negative and infinite numbers mean 30.
+   */
   readonly shouldThrottle?: () => boolean | number | Promise<boolean | number>
+  /**
+   * Called for an authentic body that does not parse or validate, with the
+   * raw body, the error and what verified it; its answer decides the status
+   * (see {@link ParseFailureDecision}). Without it, or when it returns
+   * nothing, the delivery is answered 500 and reported to `onError`, so Sinch
+   * keeps retrying while you deploy a fix: nothing authentic is dropped silently.
+   */
+  readonly onParseFailure?: (info: ParseFailureInfo) => ParseFailureResult
   /** Called when a delivery fails authentication. It never receives the body. */
   readonly onVerificationFailure?: (info: VerificationFailureInfo) => void | Promise<void>
-  /** Called with errors from handlers, the de-duplication store and other hooks. Without it they go to `console.error`. */
+  /**
+   * Called with errors from handlers, the de-duplication store and other
+   * hooks, authentic bodies that do not parse, and stalls past `deadlineMs`.
+   * Without it they go to `console.error`.
+   */
   readonly onError?: (error: unknown, context: ErrorContext) => void | Promise<void>
   /** Called when a duplicate delivery is recognised. */
   readonly onDuplicate?: (info: DuplicateInfo) => void | Promise<void>

@@ -1,17 +1,26 @@
 import { viewBody, type BodyView } from '../core/body'
-import { lookupHeader } from '../core/headers'
-import type { VerifyResult } from '../core/result'
-import { WEBHOOK_SIGNATURE_HEADERS } from '../core/schemes/webhook-signature'
 import { SinchWebhookError } from '../core/errors'
+import { lookupHeader, type HeadersInput } from '../core/headers'
+import { isFailure, type VerifyResult } from '../core/result'
+import { WEBHOOK_SIGNATURE_HEADERS } from '../core/schemes/webhook-signature'
+import type { VerifyOptions, VerifyScheme } from '../core/verify-config'
+import type { ParseErrorCode } from '../parse/codes'
 import { dedupeKey } from '../parse/dedupe-key'
 import { safeParseEvent } from '../parse/parse-event'
-import type { SinchEvent } from '../products/registry'
-import type { ErrorContext, HandlerResult, WebhookContext, WebhookRequest, WebhookResponse } from './options'
-import type { ClaimResult } from './dedupe-store'
-import type { Prepared } from './prepare'
-import { BODY_NOT_RAW_STATUS, respond } from './respond'
-import { DEFAULT_RETRY_AFTER_SECONDS, isRetryLater } from './retry-later'
-import type { VerifyOptions } from '../core/verify-config'
+import { productById, type SinchEvent, type SinchEventKind } from '../products/registry'
+import type { ClaimResult, DedupeStore } from './dedupe-store'
+import type {
+  ErrorContext,
+  HandlerResult,
+  ParseFailureInfo,
+  WebhookContext,
+  WebhookRequest,
+  WebhookResponse,
+} from './options'
+import { reply } from './outcomes'
+import { newOwnerToken } from './owner-token'
+import type { Prepared, PreparedDedupe } from './prepare'
+import { DEFAULT_RETRY_AFTER_SECONDS, isRetryLater, retryAfterSecondsOf } from './retry-later'
 
 type Maybe<T> = T | Promise<T>
 
@@ -27,7 +36,7 @@ function logError(error: unknown, context: ErrorContext): void {
 }
 
 /** Reports an error to `onError`, or to the console without one. */
-function reportError(prepared: Prepared, error: unknown, context: ErrorContext): void {
+export function reportError(prepared: Prepared, error: unknown, context: ErrorContext): void {
   callHook(prepared, prepared.options.onError ?? logError, undefined, error, context)
 }
 
@@ -54,7 +63,7 @@ function callHook<A extends unknown[]>(
   }
 }
 
-function hookContext(kind?: string, dedupeKey?: string): ErrorContext {
+function hookContext(kind?: SinchEventKind, dedupeKey?: string): ErrorContext {
   return { stage: 'hook', kind, dedupeKey }
 }
 
@@ -66,7 +75,7 @@ function hookContext(kind?: string, dedupeKey?: string): ErrorContext {
 export function bodyNotRaw(prepared: Prepared, message: string): WebhookResponse {
   const error = new SinchWebhookError('body_not_raw', message)
   reportError(prepared, error, { stage: 'request', kind: undefined, dedupeKey: undefined })
-  return respond(BODY_NOT_RAW_STATUS, 'body_not_raw', { message: error.message })
+  return reply('body_not_raw', { message: error.message })
 }
 
 function tooLarge(body: BodyView, maxBytes: number): boolean {
@@ -76,50 +85,115 @@ function tooLarge(body: BodyView, maxBytes: number): boolean {
   return body.length * 3 > maxBytes && new TextEncoder().encode(body).byteLength > maxBytes
 }
 
+/** One delivery's progress: where it is, what it is about, and whether its deadline passed. */
+interface Delivery {
+  stage: ErrorContext['stage']
+  kind: SinchEventKind | undefined
+  dedupeKey: string | undefined
+  /** Set once the deadline answered 503: from then on nothing new is started for this delivery. */
+  expired: boolean
+  readonly abort: AbortController
+}
+
+function contextOf(run: Delivery, stage: ErrorContext['stage'] = run.stage): ErrorContext {
+  return { stage, kind: run.kind, dedupeKey: run.dedupeKey }
+}
+
+/** Lets the process exit while a timer is pending (Node); other runtimes have no such notion. */
+function unref(timer: unknown): void {
+  ;(timer as { unref?: () => void } | undefined)?.unref?.()
+}
+
 /**
  * The whole delivery, transport-neutral: throttle, raw-body check, size
  * limit, every configured verifier, parse, de-duplicate, dispatch, and the
- * status Sinch's retry rules call for. It never throws.
+ * status the outcome table gives, within the deadline. It never throws.
+ *
+ * `verifyHeaders` are the headers the verifiers read, when the transport has
+ * a fuller view than `request.headers` (Node's `headersDistinct`, Lambda's
+ * `multiValueHeaders`), so a repeated security header is seen and refused.
  */
 export async function runPipeline(
   prepared: Prepared,
   verify: Verify,
   request: WebhookRequest,
+  verifyHeaders: HeadersInput = request.headers,
+): Promise<WebhookResponse> {
+  const run: Delivery = {
+    stage: 'request',
+    kind: undefined,
+    dedupeKey: undefined,
+    expired: false,
+    abort: new AbortController(),
+  }
+  const work = deliver(prepared, verify, request, verifyHeaders, run)
+  const deadlineMs = prepared.deadlineMs
+  if (deadlineMs === undefined) return work
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const stalled = new Promise<WebhookResponse>((resolve) => {
+    timer = setTimeout(() => resolve(expire(prepared, run, deadlineMs)), deadlineMs)
+    unref(timer)
+  })
+  try {
+    return await Promise.race([work, stalled])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/**
+ * The deadline passed: answer 503 (Sinch retries), say loudly where it
+ * stalled, and tell the handler through its signal. The work goes on in the
+ * background and settles its de-duplication claim as usual, so the retry
+ * finds it `in_flight`, then `done` or free again.
+ */
+function expire(prepared: Prepared, run: Delivery, deadlineMs: number): WebhookResponse {
+  run.expired = true
+  const error = new SinchWebhookError(
+    'deadline_exceeded',
+    `Not finished within deadlineMs (${deadlineMs} ms), in the ${run.stage} stage; answered 503.`,
+  )
+  reportError(prepared, error, contextOf(run))
+  run.abort.abort(error)
+  return reply('deadline_exceeded')
+}
+
+async function deliver(
+  prepared: Prepared,
+  verify: Verify,
+  request: WebhookRequest,
+  verifyHeaders: HeadersInput,
+  run: Delivery,
 ): Promise<WebhookResponse> {
   const { options } = prepared
   try {
     if (options.shouldThrottle !== undefined) {
-      let throttle: boolean | number = false
-      try {
-        throttle = await options.shouldThrottle()
-      } catch (error) {
-        reportError(prepared, error, hookContext())
-      }
-      if (throttle !== false) {
-        return respond(429, 'retry_later', {
-          retryAfter: typeof throttle === 'number' ? Math.ceil(throttle) : DEFAULT_RETRY_AFTER_SECONDS,
-        })
-      }
+      run.stage = 'hook'
+      const throttled = await throttle(prepared)
+      if (throttled !== undefined) return throttled
+      run.stage = 'request'
     }
 
     const body = viewBody(request.body)
-    if (typeof body === 'object' && 'ok' in body) return bodyNotRaw(prepared, body.message)
-    if (tooLarge(body, prepared.maxBytes)) return respond(413, 'body_too_large')
+    if (isFailure(body)) return bodyNotRaw(prepared, body.message)
+    if (tooLarge(body, prepared.maxBytes)) return reply('body_too_large', {}, prepared.sender)
 
-    let verifiedNonce: string | undefined
+    let nonce: string | undefined
+    const verifiedBy: VerifyScheme[] = []
     for (const config of prepared.verify) {
-      const result = await verify({ ...config, body, headers: request.headers })
+      const result = await verify({ ...config, body, headers: verifyHeaders })
       if (!result.ok) {
         callHook(prepared, options.onVerificationFailure, hookContext(), {
           code: result.code,
           header: result.header,
           scheme: config.scheme,
         })
-        return respond(401, result.code)
+        return reply('verification_failed', { code: result.code })
       }
+      verifiedBy.push(config.scheme)
       if (config.scheme === 'webhook-signature') {
-        const nonce = lookupHeader(request.headers, WEBHOOK_SIGNATURE_HEADERS.nonce)
-        if (typeof nonce === 'object') verifiedNonce = nonce.value
+        const found = lookupHeader(verifyHeaders, WEBHOOK_SIGNATURE_HEADERS.nonce)
+        if (typeof found === 'object') nonce = found.value
       }
     }
 
@@ -129,49 +203,122 @@ export async function runPipeline(
       ...(options.strict === undefined ? {} : { strict: options.strict }),
     })
     if (!parsed.ok) {
-      const code = parsed.error.code
-      return code === 'body_not_raw'
-        ? bodyNotRaw(prepared, parsed.error.message)
-        : respond(code === 'body_too_large' ? 413 : 400, code)
+      const error = parsed.error
+      if (error.code === 'body_not_raw') return bodyNotRaw(prepared, error.message)
+      if (error.code === 'body_too_large') return reply('body_too_large', {}, prepared.sender)
+      return await parseFailure(prepared, run, { error, body, headers: request.headers, verifiedBy, nonce })
     }
-    return await dispatch(prepared, parsed.event, request, verifiedNonce)
+    return await dispatch(prepared, run, parsed.event, request, nonce)
   } catch (error) {
     // Only reachable through a bug or a misbehaving verifier; still an answer, never a crash.
-    reportError(prepared, error, { stage: 'request', kind: undefined, dedupeKey: undefined })
-    return respond(500, 'internal_error')
+    reportError(prepared, error, contextOf(run, 'request'))
+    return reply('internal_error')
   }
+}
+
+/**
+ * `shouldThrottle`: `true` or a number answers 429. Anything else lets the
+ * delivery through, so a hook that returns `undefined` by mistake cannot
+ * refuse every delivery; the first such answer is reported.
+ */
+async function throttle(prepared: Prepared): Promise<WebhookResponse | undefined> {
+  let answer: unknown = false
+  try {
+    answer = await prepared.options.shouldThrottle?.()
+  } catch (error) {
+    reportError(prepared, error, hookContext())
+    return undefined
+  }
+  if (answer === true) return reply('throttled', { retryAfter: DEFAULT_RETRY_AFTER_SECONDS })
+  if (typeof answer === 'number') return reply('throttled', { retryAfter: retryAfterSecondsOf(answer) })
+  if (answer !== false && !prepared.reported.throttleAnswer) {
+    prepared.reported.throttleAnswer = true
+    reportError(
+      prepared,
+      new TypeError(
+        `[sinch-webhooks] shouldThrottle returned ${answer === null ? 'null' : typeof answer}, not true, false or a number: not throttled. Reported once.`,
+      ),
+      hookContext(),
+    )
+  }
+  return undefined
+}
+
+/**
+ * An authentic body that does not parse. It is never dropped silently:
+ * `onParseFailure` may keep it (200) or drop it on purpose (400); otherwise it
+ * is answered 500, so Sinch retries while a fix is deployed, and reported.
+ */
+async function parseFailure(
+  prepared: Prepared,
+  run: Delivery,
+  info: ParseFailureInfo & { readonly error: SinchWebhookError<ParseErrorCode> },
+): Promise<WebhookResponse> {
+  const hook = prepared.options.onParseFailure
+  let decision: unknown
+  if (hook !== undefined) {
+    run.stage = 'hook'
+    try {
+      decision = await hook(info)
+    } catch (error) {
+      reportError(prepared, error, hookContext())
+    }
+  }
+  if (decision === 'acknowledge') return reply('parse_acknowledged')
+  if (decision === 'reject') return reply('parse_rejected', { code: info.error.code }, prepared.sender)
+  reportError(prepared, info.error, contextOf(run, 'parse'))
+  return reply('parse_failed', { code: info.error.code })
+}
+
+/** A claim this delivery holds. */
+interface Claim {
+  readonly store: DedupeStore
+  readonly key: string
+  readonly owner: string
 }
 
 async function dispatch(
   prepared: Prepared,
+  run: Delivery,
   event: SinchEvent,
   request: WebhookRequest,
   nonce: string | undefined,
 ): Promise<WebhookResponse> {
-  const { options, dedupe } = prepared
+  const { options } = prepared
+  // Products whose replay defence is de-duplication get it without the option (their descriptor says so).
+  const dedupe =
+    prepared.dedupe ??
+    (productById(event.product)?.delivery?.dedupeByDefault === true ? prepared.defaultDedupe : undefined)
   const kind = event.kind
-  let key: string | undefined
+  run.kind = kind
+  let claim: Claim | undefined
   if (dedupe !== undefined) {
-    key =
+    const key =
       dedupe.key !== undefined
         ? dedupe.key(event, { nonce })
         : (dedupeKey(event) ?? (nonce === undefined ? undefined : 'nonce:' + nonce))
+    run.dedupeKey = key
+    if (key !== undefined) claim = { store: dedupe.store, key, owner: newOwnerToken() }
   }
-  const stage = (s: ErrorContext['stage']): ErrorContext => ({ stage: s, kind, dedupeKey: key })
 
-  if (dedupe !== undefined && key !== undefined) {
-    let claim: ClaimResult
+  if (dedupe !== undefined && claim !== undefined) {
+    run.stage = 'dedupe'
+    let state: ClaimResult
     try {
-      claim = await dedupe.store.claim(key, dedupe.leaseMs)
+      state = await claim.store.claim(claim.key, dedupe.leaseMs, claim.owner)
     } catch (error) {
-      reportError(prepared, error, stage('dedupe'))
-      return respond(500, 'dedupe_failed')
+      reportError(prepared, error, contextOf(run))
+      return reply('dedupe_failed')
     }
-    if (claim !== 'claimed') {
-      callHook(prepared, options.onDuplicate, hookContext(kind, key), { dedupeKey: key, kind, state: claim })
-      return claim === 'done'
-        ? respond(200, 'duplicate')
-        : respond(429, 'duplicate_in_flight', { retryAfter: DEFAULT_RETRY_AFTER_SECONDS })
+    if (state !== 'claimed') {
+      callHook(prepared, options.onDuplicate, hookContext(kind, claim.key), {
+        dedupeKey: claim.key,
+        kind,
+        state: state === 'done' ? 'done' : 'in_flight',
+      })
+      return state === 'done'
+        ? reply('duplicate')
+        : reply('duplicate_in_flight', { retryAfter: DEFAULT_RETRY_AFTER_SECONDS })
     }
   }
 
@@ -181,39 +328,122 @@ async function dispatch(
         | Record<string, ((event: SinchEvent, context: WebhookContext) => HandlerResult) | undefined>
         | undefined
     )?.[kind] ?? options.fallback
+
+  if (run.expired) {
+    // Already answered 503: leave the event to Sinch's retry rather than run it unannounced.
+    if (claim !== undefined) await release(prepared, run, claim)
+    return reply('deadline_exceeded')
+  }
+
+  run.stage = 'handler'
+  const heartbeat = claim !== undefined && dedupe !== undefined ? holdClaim(prepared, run, claim, dedupe) : undefined
   let outcome: unknown
   let failed = false
   if (handler !== undefined) {
     try {
-      outcome = await handler(event, { headers: request.headers, dedupeKey: key })
+      outcome = await handler(event, { headers: request.headers, dedupeKey: run.dedupeKey, signal: run.abort.signal })
     } catch (error) {
       outcome = error
       failed = true
     }
   }
+  heartbeat?.stop()
 
   const retry = isRetryLater(outcome) ? outcome : undefined
   if (failed || retry !== undefined) {
-    if (retry === undefined) reportError(prepared, outcome, stage('handler'))
-    if (dedupe !== undefined && key !== undefined) {
-      try {
-        await dedupe.store.release(key)
-      } catch (error) {
-        reportError(prepared, error, stage('dedupe'))
-      }
-    }
+    if (retry === undefined) reportError(prepared, outcome, contextOf(run, 'handler'))
+    if (claim !== undefined) await release(prepared, run, claim)
     return retry !== undefined
-      ? respond(429, 'retry_later', { retryAfter: retry.retryAfterSeconds })
-      : respond(500, 'handler_failed')
+      ? reply('handler_retry_later', { retryAfter: retryAfterSecondsOf(retry.retryAfterSeconds) })
+      : reply('handler_failed')
   }
 
-  if (dedupe !== undefined && key !== undefined) {
+  if (dedupe !== undefined && claim !== undefined) {
+    run.stage = 'dedupe'
     try {
-      await dedupe.store.complete(key, dedupe.ttlMs)
+      const completed = await claim.store.complete(claim.key, dedupe.ttlMs, claim.owner)
+      if (completed === false) reportError(prepared, claimLost('was completed'), contextOf(run))
     } catch (error) {
       // The event was handled; a retry might run it once more, which beats answering an error now.
-      reportError(prepared, error, stage('dedupe'))
+      reportError(prepared, error, contextOf(run))
     }
   }
-  return respond(200, handler === undefined ? 'unhandled' : 'ok')
+  return reply(handler === undefined ? 'unhandled' : 'handled')
+}
+
+function claimLost(when: string): SinchWebhookError {
+  return new SinchWebhookError(
+    'claim_lost',
+    `The claim had passed to another delivery when the handler ${when}: the event may have run twice.`,
+  )
+}
+
+/** Drops this delivery's claim after a failure, so the retry is handled; a store error is reported, not fatal. */
+async function release(prepared: Prepared, run: Delivery, claim: Claim): Promise<void> {
+  run.stage = 'dedupe'
+  try {
+    await claim.store.release(claim.key, claim.owner)
+  } catch (error) {
+    reportError(prepared, error, contextOf(run))
+  }
+}
+
+/**
+ * Renews the claim every `leaseMs / 3` while the handler runs, so a retry
+ * that arrives meanwhile is answered `duplicate_in_flight` however slow the
+ * handler is. It stops when the handler settles, when the store says the
+ * claim is gone (reported as `claim_lost`), or after `maxRunMs` (reported
+ * as a stall: the claim is then left to lapse so a retry can run the event).
+ */
+function holdClaim(
+  prepared: Prepared,
+  run: Delivery,
+  claim: Claim,
+  dedupe: PreparedDedupe,
+): { stop(): void } | undefined {
+  const renew = claim.store.renew
+  if (dedupe === undefined || renew === undefined) return undefined
+  const started = Date.now()
+  let pending = false
+  let stopped = false
+  const stop = (): void => {
+    stopped = true
+    clearInterval(timer)
+  }
+  const timer = setInterval(
+    () => {
+      if (pending || stopped) return
+      if (Date.now() - started >= dedupe.maxRunMs) {
+        stop()
+        reportError(
+          prepared,
+          new SinchWebhookError(
+            'deadline_exceeded',
+            `The handler ran past dedupe.maxRunMs (${dedupe.maxRunMs} ms); its claim is no longer renewed.`,
+          ),
+          contextOf(run, 'handler'),
+        )
+        return
+      }
+      pending = true
+      Promise.resolve()
+        .then(() => renew.call(claim.store, claim.key, dedupe.leaseMs, claim.owner))
+        .then(
+          (held) => {
+            pending = false
+            if (held === false && !stopped) {
+              stop()
+              reportError(prepared, claimLost('was still running'), contextOf(run, 'dedupe'))
+            }
+          },
+          (error: unknown) => {
+            pending = false
+            if (!stopped) reportError(prepared, error, contextOf(run, 'dedupe'))
+          },
+        )
+    },
+    Math.max(1, Math.floor(dedupe.leaseMs / 3)),
+  )
+  unref(timer)
+  return { stop }
 }

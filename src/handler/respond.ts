@@ -3,9 +3,9 @@ import type { ParseErrorCode } from '../parse/codes'
 import type { WebhookResponse } from './options'
 
 /**
- * The `code` in every handler response body. With the status it follows
- * Sinch's retry rules: 2xx is done, 429 and 5xx are retried, any other 4xx
- * is dropped for good.
+ * The `code` in every handler response body. The status that goes with each
+ * is in the outcome table (`OUTCOMES`, and `docs/reliability.md`): 2xx is
+ * done, 429 and 5xx are retried by Sinch, any other 4xx is dropped for good.
  */
 export type WebhookResponseCode =
   /** 200: handled. */
@@ -14,6 +14,8 @@ export type WebhookResponseCode =
   | 'duplicate'
   /** 200: no handler for this kind and no `fallback`; acknowledged so it is not retried. */
   | 'unhandled'
+  /** 200: the body is authentic but does not parse, and `onParseFailure` kept it. */
+  | 'acknowledged'
   /** 429: a handler or `shouldThrottle` asked Sinch to come back later. */
   | 'retry_later'
   /** 429: another delivery of this event is being handled right now; retried later in case it fails. */
@@ -22,20 +24,29 @@ export type WebhookResponseCode =
   | 'handler_failed'
   /** 500: the de-duplication store failed; Sinch retries. */
   | 'dedupe_failed'
+  /** 503: a handler, the store or a hook did not finish within `deadlineMs`; Sinch retries. */
+  | 'deadline_exceeded'
   /** 405: only POST is accepted. */
   | 'method_not_allowed'
   /** 400: a Lambda event's Base64 body does not decode. */
   | 'invalid_encoding'
-  /** 500: an unexpected error inside the adapter. */
+  /** 500: the body stream failed while it was read, or an unexpected error inside the adapter. */
   | 'internal_error'
   /** 401 (500 for `body_not_raw`): the verifier's code. */
   | VerifyErrorCode
-  /** 400, 413 for `body_too_large`, 500 for `body_not_raw`: the parser's code. */
+  /**
+   * The parser's code: 500 for an authentic body that does not parse (400
+   * when `onParseFailure` rejects it), 413 for `body_too_large`, 500 for `body_not_raw`.
+   */
   | ParseErrorCode
 
 const JSON_HEADERS = { 'content-type': 'application/json', 'cache-control': 'no-store' } as const
 
-/** Builds a response; `message` is only ever a fixed, body-free text. */
+/**
+ * Builds a response; `message` is only ever a fixed, body-free text. The
+ * handlers call it only through `reply(outcome)`, which takes the status from
+ * the outcome table.
+ */
 export function respond(
   status: number,
   code: WebhookResponseCode,
@@ -49,6 +60,3 @@ export function respond(
     body: JSON.stringify(extra?.message === undefined ? { code } : { code, message: extra.message }),
   }
 }
-
-/** 500 for a body that a parser consumed: retrying helps once the route is fixed, and nothing is lost meanwhile. */
-export const BODY_NOT_RAW_STATUS = 500

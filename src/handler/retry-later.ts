@@ -5,6 +5,21 @@ const BRAND = /* @__PURE__ */ Symbol.for('sinch-webhooks.RetryLater')
 /** Seconds suggested in `Retry-After` when nothing else is given. */
 export const DEFAULT_RETRY_AFTER_SECONDS = 30
 
+/** The longest `Retry-After`: one day, past Sinch's last retry (about 22 h 45 min after the first failure). */
+export const MAX_RETRY_AFTER_SECONDS = 86_400
+
+/**
+ * A `Retry-After` value from a caller's number: whole seconds, rounded up,
+ * at most {@link MAX_RETRY_AFTER_SECONDS}; anything that is not a finite,
+ * non-negative number (`NaN`, `-5`, `Infinity`, a string) gives the default.
+ * The header then always holds the digits HTTP allows, never `-5`, `NaN` or `1e+21`.
+ */
+export function retryAfterSecondsOf(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0
+    ? Math.min(Math.ceil(value), MAX_RETRY_AFTER_SECONDS)
+    : DEFAULT_RETRY_AFTER_SECONDS
+}
+
 /**
  * "Not now, send it again later." Throw or return it from an event handler
  * and the delivery is answered `429 Too Many Requests` with `Retry-After`:
@@ -23,16 +38,13 @@ export const DEFAULT_RETRY_AFTER_SECONDS = 30
  * ```
  */
 export class RetryLater extends Error {
-  /** Whole seconds for the `Retry-After` header. */
+  /** Whole seconds for the `Retry-After` header, from 0 to one day. */
   readonly retryAfterSeconds: number
 
   constructor(retryAfterSeconds: number = DEFAULT_RETRY_AFTER_SECONDS, message = 'Retry later.') {
     super(MESSAGE_PREFIX + message)
     this.name = 'RetryLater'
-    this.retryAfterSeconds =
-      Number.isFinite(retryAfterSeconds) && retryAfterSeconds >= 0
-        ? Math.ceil(retryAfterSeconds)
-        : DEFAULT_RETRY_AFTER_SECONDS
+    this.retryAfterSeconds = retryAfterSecondsOf(retryAfterSeconds)
     // Set here rather than declared with a computed key, so bundlers can drop the class when it is unused.
     Object.defineProperty(this, BRAND, { value: true })
   }
@@ -47,9 +59,10 @@ export class RetryLater extends Error {
  * ```
  */
 export function isRetryLater(value: unknown): value is RetryLater {
-  if (value instanceof RetryLater) return true
+  if (typeof value !== 'object' || value === null) return false
   try {
-    return typeof value === 'object' && value !== null && (value as Record<PropertyKey, unknown>)[BRAND] === true
+    // `instanceof` reads the prototype, which a proxy's trap (or a revoked proxy) can make throw.
+    return value instanceof RetryLater || (value as Record<PropertyKey, unknown>)[BRAND] === true
   } catch {
     return false
   }

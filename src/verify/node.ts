@@ -87,6 +87,9 @@ export function verifyWebhookSignature(options: VerifyWebhookSignatureOptions): 
   if (options.seenNonce !== undefined) {
     const seen: unknown = options.seenNonce(plan.nonce, { timestamp: plan.timestamp })
     if (typeof seen !== 'boolean') {
+      // An async hook's promise is dropped here; without a handler its rejection would be unhandled and could end the process.
+      if (typeof (seen as PromiseLike<unknown> | null)?.then === 'function')
+        (seen as PromiseLike<unknown>).then(undefined, () => undefined)
       throw usageError(
         '`seenNonce` must return a boolean synchronously; for an asynchronous store use the sinch-webhooks/web entry.',
       )

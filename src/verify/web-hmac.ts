@@ -40,8 +40,12 @@ export async function hmacWeb(
 ): Promise<Uint8Array> {
   const key = await keyFor(algorithm, secret)
   let message: Uint8Array
-  if (suffix.length === 0) message = bodyBytes(body)
-  else if (typeof body === 'string') message = utf8(body + suffix)
+  if (suffix.length === 0) {
+    message = bodyBytes(body)
+    // Web Crypto refuses views of a SharedArrayBuffer, which node:crypto hashes as they are;
+    // a copy gives both entries the same answer.
+    if (!(message.buffer instanceof ArrayBuffer)) message = message.slice()
+  } else if (typeof body === 'string') message = utf8(body + suffix)
   else {
     const tail = utf8(suffix)
     message = new Uint8Array(body.length + tail.length)

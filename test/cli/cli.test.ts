@@ -222,12 +222,44 @@ describe('sinch-webhooks parse', () => {
     expect(result.stdout).not.toContain('secret message')
   })
 
-  it('sinch-webhooks parse --product sms on a Numbers body never yields a Numbers kind', async () => {
-    const result = await runCli(['parse', numbersFile, '--product', 'sms', '--json'])
-    const output = JSON.parse(result.stdout) as { ok: boolean; kind?: string }
-    expect(output).toMatchObject({ ok: true, kind: 'unknown' })
-    expect(result.code).toBe(0)
+  it("sinch-webhooks parse --product sms reports what parseEvent(body, { product: 'sms' }) returns", async () => {
+    const { safeParseEvent } = await import('../../src/parse/parse-event')
+    for (const body of [numbersBody, '{"type":"mo_text","id":"x","from":"1","to":"2","body":"hi"}', '{"type":7}']) {
+      const file = join(dir, `as-sms-${body.length}.json`)
+      writeFileSync(file, body)
+      const result = await runCli(['parse', file, '--product', 'sms', '--json'])
+      const expected = safeParseEvent(body, { product: 'sms' })
+      const output = JSON.parse(result.stdout) as { ok: boolean; kind?: string; code?: string }
+      if (expected.ok) expect(output).toMatchObject({ ok: true, kind: expected.event.kind })
+      else expect(output).toMatchObject({ ok: false, code: expected.error.code })
+      expect(result.code).toBe(expected.ok ? 0 : 1)
+    }
   })
+
+  it('sinch-webhooks parse --product sms --product numbers detects among those two only', async () => {
+    const result = await runCli(['parse', numbersFile, '--product', 'sms', '--product', 'numbers', '--json'])
+    expect(JSON.parse(result.stdout)).toMatchObject({ ok: true, kind: 'numbers.provisioning_to_sms_platform' })
+  })
+
+  it.each([
+    ['parse', 'a missing file', join(dir, 'no-such-file.json'), 'file_not_found', /no such file/],
+    ['parse', 'a directory', dir, 'not_a_file', /is a directory/],
+    ['verify', 'a missing file', join(dir, 'no-such-file.json'), 'file_not_found', /no such file/],
+    ['sign', 'a directory', dir, 'not_a_file', /is a directory/],
+  ])(
+    'sinch-webhooks %s on %s exits 2 with a clear message, and JSON under --json',
+    async (command, _what, path, code, message) => {
+      const secret =
+        command === 'parse' ? [] : ['--secret', 's', '--signature', 'a'.repeat(40)].slice(0, command === 'sign' ? 2 : 4)
+      const plain = await runCli([command, path, ...secret])
+      expect(plain.code).toBe(2)
+      expect(plain.stderr).toMatch(message)
+      expect(plain.stderr).not.toMatch(/at .*\.js:\d+/) // no stack trace
+      const json = await runCli([command, path, ...secret, '--json'])
+      expect(json.code).toBe(2)
+      expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, code, message: expect.stringMatching(message) })
+    },
+  )
 
   it('sinch-webhooks parse --product nonsense exits 2', async () => {
     const result = await runCli(['parse', numbersFile, '--product', 'nonsense'])
@@ -261,8 +293,8 @@ describe('sinch-webhooks listen and trigger over loopback', () => {
 
     const wrong = await runCli(['trigger', 'sms.mo_text', '--url', url, '--secret', 'not-the-secret'])
     expect(wrong.code).toBe(1)
-    expect(wrong.stdout).toContain('401 sms.mo_text')
-    expect(wrong.stdout).toContain('signature_mismatch')
+    expect(wrong.stdout).toContain('401 signature_mismatch sms.mo_text')
+    expect(wrong.stdout).toContain('{"code":"signature_mismatch"}')
     await waitFor(listener.output, /401 POST \/sms signature_mismatch/)
 
     listener.child.kill('SIGINT')
@@ -280,6 +312,59 @@ describe('sinch-webhooks listen and trigger over loopback', () => {
     expect(result.code).toBe(1)
     expect(result.stdout).toContain('ERR sms.mo_text')
   })
+
+  it('sinch-webhooks trigger prints the status, the code and the body; a repeat is 200 duplicate and exits 1, --fresh-ids is handled', async () => {
+    const listener = await startCli(
+      ['listen', '--port', '0', '--secret', 'dup-secret'],
+      /listening on (http:\/\/127\.0\.0\.1:\d+)/,
+    )
+    const url = listener.match[1]!
+    const trigger = (...extra: string[]) =>
+      runCli(['trigger', 'numbers.provisioning_to_sms_platform', '--url', url, '--secret', 'dup-secret', ...extra])
+    const first = await trigger()
+    expect([first.code, first.stdout]).toEqual([
+      0,
+      expect.stringMatching(/^200 ok numbers\.provisioning_to_sms_platform .*\{"code":"ok"\}/),
+    ])
+    const again = await trigger()
+    expect(again.code).toBe(1)
+    expect(again.stdout).toMatch(/^200 duplicate numbers\.provisioning_to_sms_platform .*\{"code":"duplicate"\}/)
+    expect(again.stdout).toContain('--fresh-ids')
+    const fresh = await trigger('--fresh-ids')
+    expect([fresh.code, fresh.stdout]).toEqual([0, expect.stringMatching(/^200 ok /)])
+    listener.child.kill('SIGINT')
+    expect(await listener.exited).toBe(0)
+  }, 60_000)
+
+  it('sinch-webhooks listen --secret sms=a --secret numbers=b checks each product with its own secret', async () => {
+    const listener = await startCli(
+      ['listen', '--port', '0', '--secret', 'sms=sms-secret', '--secret', 'numbers=numbers-secret'],
+      /listening on (http:\/\/127\.0\.0\.1:\d+)/,
+    )
+    const url = listener.match[1]!
+    const send = (kind: string, secret: string) =>
+      runCli(['trigger', kind, '--url', url, '--secret', secret, '--fresh-ids'])
+    expect((await send('sms.mo_text', 'sms-secret')).code).toBe(0)
+    expect((await send('numbers.provisioning_to_sms_platform', 'numbers-secret')).code).toBe(0)
+    const crossed = await send('sms.mo_text', 'numbers-secret')
+    expect([crossed.code, crossed.stdout]).toEqual([1, expect.stringContaining('401 signature_mismatch')])
+    listener.child.kill('SIGINT')
+    expect(await listener.exited).toBe(0)
+  }, 60_000)
+
+  it('sinch-webhooks listen --port <busy> exits 1 naming the port, as its usage documents', async () => {
+    const listener = await startCli(
+      ['listen', '--port', '0', '--secret', 's'],
+      /listening on http:\/\/127\.0\.0\.1:(\d+)/,
+    )
+    const busy = listener.match[1]!
+    const second = await runCli(['listen', '--port', busy, '--secret', 's'])
+    expect(second.code).toBe(1)
+    expect(second.stderr).toContain(`port ${busy} is already in use`)
+    expect((await runCli(['listen', '--help'])).stdout).toContain('1 the port is in use')
+    listener.child.kill('SIGINT')
+    await listener.exited
+  }, 30_000)
 
   it('sinch-webhooks listen without --port exits 2', async () => {
     const result = await runCli(['listen', '--secret', 's'])

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as node from '../../src/index'
 import * as web from '../../src/web'
-import type { SinchEvent, WebhookOptions, WebhookRequest, WebhookResponse } from '../../src/index'
+import type { ParseFailureInfo, SinchEvent, WebhookOptions, WebhookRequest, WebhookResponse } from '../../src/index'
 import { signBasicAuth, signedHeaders, signSinchSignature, signWebhookSignature } from '../../src/testing'
 import { moText, numbersEvent, SECRET, SMS_SECRET } from './support/fixtures'
 
@@ -116,16 +116,103 @@ describe.each(ENTRIES)('$name createWebhookHandler', ({ m }) => {
     ['invalid_json', '{"eventId": '],
     ['invalid_payload', '{"resourceType":"ACTIVE_NUMBER","eventType":"PROVISIONING_TO_SMS_PLATFORM","status":7}'],
     ['invalid_payload', '[1,2,3]'],
-  ])('createWebhookHandler(options)(correctly signed but malformed body) answers 400 %s', async (expected, body) => {
-    const response = await handle(m, await numbersDelivery(body), { verify: X_SINCH })
-    expect([response.status, code(response)]).toEqual([400, expected])
-  })
+  ])(
+    'createWebhookHandler(options)(correctly signed but malformed body) answers 500 %s, so Sinch retries, and reports it loudly',
+    async (expected, body) => {
+      const log = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+      const response = await handle(m, await numbersDelivery(body), { verify: X_SINCH })
+      expect([response.status, code(response)]).toEqual([500, expected])
+      expect(log).toHaveBeenCalledWith('[sinch-webhooks] parse failed:', expect.objectContaining({ code: expected }))
+    },
+  )
 
-  it('createWebhookHandler(options)(correctly signed invalid UTF-8 bytes) answers 400 invalid_utf8', async () => {
+  it('createWebhookHandler(options)(correctly signed invalid UTF-8 bytes) answers 500 invalid_utf8', async () => {
     const body = new Uint8Array([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d])
     const headers = { 'x-sinch-signature': await signSinchSignature({ body, secret: SECRET }) }
-    const response = await handle(m, { body, headers }, { verify: X_SINCH })
-    expect([response.status, code(response)]).toEqual([400, 'invalid_utf8'])
+    const onError = vi.fn()
+    const response = await handle(m, { body, headers }, { verify: X_SINCH, onError })
+    expect([response.status, code(response)]).toEqual([500, 'invalid_utf8'])
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'invalid_utf8' }), {
+      stage: 'parse',
+      kind: undefined,
+      dedupeKey: undefined,
+    })
+  })
+
+  it('createWebhookHandler({ onParseFailure })(authentic, unparseable body) gives the hook the raw body, the error and what verified it', async () => {
+    const body = new TextEncoder().encode('{"type":"mo_text", ')
+    const headers = await signedHeaders({
+      body,
+      scheme: [
+        { scheme: 'webhook-signature', secret: SMS_SECRET, nonce: '01JD3X8ZQ4M7W2K9A5T1R6YB0C' },
+        { scheme: 'basic-auth', username: 'sinch', password: 'pw' },
+      ],
+    })
+    const seen: ParseFailureInfo[] = []
+    const onError = vi.fn()
+    const response = await handle(
+      m,
+      { body, headers },
+      {
+        verify: [
+          { scheme: 'webhook-signature', secret: SMS_SECRET },
+          { scheme: 'basic-auth', username: 'sinch', password: 'pw' },
+        ],
+        onParseFailure: (info) => void seen.push(info),
+        onError,
+      },
+    )
+    expect([response.status, code(response)]).toEqual([500, 'invalid_json'])
+    expect(seen).toHaveLength(1)
+    expect(seen[0]!.body).toBe(body)
+    expect(seen[0]!.error).toMatchObject({ code: 'invalid_json' })
+    expect(seen[0]!.verifiedBy).toEqual(['webhook-signature', 'basic-auth'])
+    expect(seen[0]!.nonce).toBe('01JD3X8ZQ4M7W2K9A5T1R6YB0C')
+    expect(onError).toHaveBeenCalledTimes(1)
+  })
+
+  it.each([
+    ['acknowledge', 200, 'acknowledged', 0],
+    ['reject', 400, 'invalid_json', 0],
+    ['retry', 500, 'invalid_json', 1],
+    [undefined, 500, 'invalid_json', 1],
+    ['nonsense', 500, 'invalid_json', 1],
+  ] as const)(
+    'createWebhookHandler({ onParseFailure: () => %j })(unparseable body) answers %i %s',
+    async (decision, status, expected, reports) => {
+      const onError = vi.fn()
+      const response = await handle(m, await numbersDelivery('{"eventId": '), {
+        verify: X_SINCH,
+        onParseFailure: async () => decision as never,
+        onError,
+      })
+      expect([response.status, code(response)]).toEqual([status, expected])
+      expect(onError).toHaveBeenCalledTimes(reports)
+    },
+  )
+
+  it('createWebhookHandler({ onParseFailure: throws })(unparseable body) answers 500 and reports both errors', async () => {
+    const onError = vi.fn()
+    const response = await handle(m, await numbersDelivery('{"eventId": '), {
+      verify: X_SINCH,
+      onParseFailure: () => {
+        throw new Error('dead-letter table down')
+      },
+      onError,
+    })
+    expect(response.status).toBe(500)
+    expect(onError.mock.calls.map((call) => (call[1] as { stage: string }).stage)).toEqual(['hook', 'parse'])
+  })
+
+  it('createWebhookHandler(options)(unsigned or forged unparseable body) keeps its 401 and never reaches onParseFailure', async () => {
+    const onParseFailure = vi.fn()
+    const response = await handle(
+      m,
+      { body: '{"eventId": ', headers: { 'x-sinch-signature': 'a'.repeat(40) } },
+      { verify: X_SINCH, onParseFailure },
+    )
+    expect([response.status, code(response)]).toEqual([401, 'signature_mismatch'])
+    expect(onParseFailure).not.toHaveBeenCalled()
   })
 
   it('createWebhookHandler(options)(body over maxBytes) answers 413 before verifying', async () => {
@@ -261,13 +348,67 @@ describe.each(ENTRIES)('$name createWebhookHandler', ({ m }) => {
     expect(code(await handle(m, await numbersDelivery(unknownNumbers), { verify: X_SINCH }))).toBe('unhandled')
   })
 
-  it("createWebhookHandler(options)({ product: 'numbers', strict: true }) answers 400 unknown_event for anything else", async () => {
+  it("createWebhookHandler(options)({ product: 'numbers', strict: true }) answers 500 unknown_event for anything else", async () => {
     const response = await handle(m, await numbersDelivery(moText()), {
       verify: X_SINCH,
       product: 'numbers',
       strict: true,
+      onError: () => undefined,
     })
-    expect([response.status, code(response)]).toEqual([400, 'unknown_event'])
+    expect([response.status, code(response)]).toEqual([500, 'unknown_event'])
+  })
+
+  it.each([
+    [-5, '30'],
+    [Number.NaN, '30'],
+    [Number.POSITIVE_INFINITY, '30'],
+    [1e21, '86400'],
+    [0, '0'],
+    [0.2, '1'],
+    [90_000, '86400'],
+  ])('createWebhookHandler({ shouldThrottle: () => %d }) answers 429 with Retry-After %s', async (value, header) => {
+    const response = await handle(m, await numbersDelivery(), { verify: X_SINCH, shouldThrottle: () => value })
+    expect([response.status, response.headers['retry-after']]).toEqual([429, header])
+  })
+
+  it('createWebhookHandler({ shouldThrottle: () => undefined }) lets deliveries through and reports the mistake once', async () => {
+    const onError = vi.fn()
+    const handler = vi.fn()
+    const handle = m.createWebhookHandler({
+      verify: X_SINCH,
+      fallback: handler,
+      onError,
+      shouldThrottle: (() => undefined) as unknown as () => boolean,
+    })
+    for (let i = 0; i < 3; i++) expect((await handle(await numbersDelivery())).status).toBe(200)
+    expect(handler).toHaveBeenCalledTimes(3)
+    expect(onError).toHaveBeenCalledTimes(1)
+    expect(onError).toHaveBeenCalledWith(
+      expect.objectContaining({ message: expect.stringContaining('returned undefined, not true') }),
+      expect.objectContaining({ stage: 'hook' }),
+    )
+  })
+
+  it('new RetryLater(1e21) and RetryLater(-1) carry a Retry-After HTTP allows', async () => {
+    for (const [value, header] of [
+      [1e21, '86400'],
+      [-1, '30'],
+    ] as const) {
+      const response = await handle(m, await numbersDelivery(), {
+        verify: X_SINCH,
+        fallback: () => new m.RetryLater(value),
+      })
+      expect([response.status, response.headers['retry-after']]).toEqual([429, header])
+    }
+  })
+
+  it('createWebhookHandler({ verify: bearer-token with a token that is not token68 }) throws a TypeError at creation', () => {
+    for (const token of ['has space', '"quoted"', 'ünïcode', ['ok-token', 'two words']]) {
+      expect(() => m.createWebhookHandler({ verify: { scheme: 'bearer-token', token } }), String(token)).toThrow(
+        /can never match/,
+      )
+    }
+    expect(() => m.createWebhookHandler({ verify: { scheme: 'bearer-token', token: 'abc.DEF-_~+/==' } })).not.toThrow()
   })
 
   it('createWebhookHandler(options)(any outcome) never echoes the request body', async () => {

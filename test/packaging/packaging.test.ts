@@ -1,48 +1,41 @@
 /**
  * The package as users receive it: `npm pack`, installed offline into a
- * throwaway consumer project, then loaded from ESM and CommonJS, compiled
- * against with TypeScript under every resolution mode, and linted with
- * publint and Are The Types Wrong. Subpaths are read from the `exports` map,
- * so a new entry point is covered without editing this file.
+ * throwaway consumer project, then loaded from ESM and CommonJS, its command
+ * run, compiled against with TypeScript under every resolution mode, and
+ * linted with publint and Are The Types Wrong. Subpaths are read from the
+ * `exports` map, so a new entry point is covered without editing this file.
+ * (Installing from git: git-install.test.ts.)
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { publint } from 'publint'
 import { formatMessage } from 'publint/utils'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROOT, distFile } from '../runtimes/support/paths'
 import { describeOutcome, killAll, run } from '../runtimes/support/process'
 import {
-  CJS_CONSUMER,
-  ESM_CONSUMER,
   installConsumer,
   installedManifest,
   pack,
   typeScriptProfiles,
+  writeRuntimeConsumers,
   writeTypeScriptConsumer,
   type Packed,
 } from './support/consumer'
+import {
+  NAME,
+  TOOL_TIMEOUT_MS,
+  importEverySubpath,
+  manifestTargets,
+  missingTargets,
+  requireEverySubpath,
+  runInstalledBin,
+} from './support/consumer-checks'
 import { isCodeSubpath, specifier, subpathValue, subpaths, targets, typesNotFirst } from './support/exports-map'
 
-const NAME = 'sinch-webhooks'
-const TOOL_TIMEOUT_MS = 90_000
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc')
 const ATTW = join(ROOT, 'node_modules/@arethetypeswrong/cli/dist/index.js')
-
-interface ConsumerReport {
-  readonly keys: Record<string, string[]>
-  readonly resolved: Record<string, string>
-  readonly dualPackage?: { readonly cjsRecognisesEsmError: boolean; readonly esmRecognisesCjsError: boolean }
-  readonly version?: string
-}
-
-function readReport(stdout: string): ConsumerReport {
-  const line = stdout.split('\n').find((l) => l.startsWith('CONSUMER_RESULT '))
-  if (line === undefined) throw new Error('the consumer printed no CONSUMER_RESULT line')
-  return JSON.parse(line.slice('CONSUMER_RESULT '.length)) as ConsumerReport
-}
 
 describe('the packed package', () => {
   let work = ''
@@ -61,8 +54,7 @@ describe('the packed package', () => {
     manifest = await installedManifest(consumer, NAME)
     codeSubpaths = subpaths(manifest['exports']).filter((s) => isCodeSubpath(manifest['exports'], s))
     specifiers = codeSubpaths.map((s) => specifier(NAME, s))
-    await writeFile(join(consumer, 'esm.mjs'), ESM_CONSUMER)
-    await writeFile(join(consumer, 'cjs.cjs'), CJS_CONSUMER)
+    await writeRuntimeConsumers(consumer)
     await writeTypeScriptConsumer(consumer, specifiers)
   }, 180_000)
 
@@ -74,7 +66,8 @@ describe('the packed package', () => {
   describe('package.json', () => {
     it('declares sideEffects: false, engines.node and no runtime dependencies', () => {
       expect(manifest['sideEffects']).toBe(false)
-      expect(manifest['engines']).toMatchObject({ node: expect.stringMatching(/^>=\s*\d+/) as unknown })
+      // The range itself is the Node matrix's to check (test/runtimes/node-matrix.test.ts).
+      expect(manifest['engines']).toMatchObject({ node: expect.stringMatching(/\d+\.\d+\.\d+/) as unknown })
       for (const field of [
         'dependencies',
         'peerDependencies',
@@ -108,27 +101,8 @@ describe('the packed package', () => {
     })
 
     it('points every exports target, main, module, types and bin at a file in the tarball', () => {
-      const shipped = new Set(packed.files)
-      const referenced = subpaths(manifest['exports']).flatMap((s) =>
-        targets(subpathValue(manifest['exports'], s)).map((t) => ({
-          from: `exports["${s}"].${t.chain.join('.')}`,
-          target: t.target,
-        })),
-      )
-      for (const field of ['main', 'module', 'types']) {
-        if (typeof manifest[field] === 'string') referenced.push({ from: field, target: manifest[field] as string })
-      }
-      const bin = manifest['bin']
-      if (typeof bin === 'string') referenced.push({ from: 'bin', target: bin })
-      else if (typeof bin === 'object' && bin !== null) {
-        for (const [command, target] of Object.entries(bin as Record<string, string>))
-          referenced.push({ from: `bin.${command}`, target })
-      }
-      const missing = referenced
-        .filter(({ target }) => !shipped.has(target.replace(/^\.\//, '')))
-        .map(({ from, target }) => `${from} -> ${target}`)
-      expect(referenced.length).toBeGreaterThan(8)
-      expect(missing, 'targets missing from the tarball').toEqual([])
+      expect(manifestTargets(manifest).length).toBeGreaterThan(8)
+      expect(missingTargets(manifest, packed.files), 'targets missing from the tarball').toEqual([])
     })
 
     it('maps every subpath in typesVersions, for moduleResolution node10', () => {
@@ -170,29 +144,7 @@ describe('the packed package', () => {
     it(
       'import() loads every subpath from an ESM consumer and resolves to ESM files',
       async () => {
-        const outcome = await run(process.execPath, ['esm.mjs', JSON.stringify(specifiers)], {
-          cwd: consumer,
-          timeoutMs: TOOL_TIMEOUT_MS,
-        })
-        expect(outcome.code, describeOutcome(outcome)).toBe(0)
-        const report = readReport(outcome.stdout)
-        for (const s of specifiers) {
-          expect(report.keys[s]?.length, `exports of ${s}`).toBeGreaterThan(0)
-          expect(fileURLToPath(report.resolved[s] ?? ''), `import of ${s}`).toMatch(
-            /node_modules\/sinch-webhooks\/dist\/[\w-]+\.js$/,
-          )
-        }
-        for (const name of [
-          'verifySinchSignature',
-          'verifyWebhookSignature',
-          'verifyBasicAuth',
-          'verifyBearerToken',
-          'assertVerified',
-          'isSinchWebhookError',
-        ]) {
-          expect(report.keys[NAME]).toContain(name)
-          expect(report.keys[`${NAME}/web`]).toContain(name)
-        }
+        await importEverySubpath(consumer, specifiers)
       },
       TOOL_TIMEOUT_MS,
     )
@@ -200,15 +152,8 @@ describe('the packed package', () => {
     it(
       'an error made by the ESM copy is recognised by the CommonJS copy and back (isSinchWebhookError)',
       async () => {
-        const outcome = await run(process.execPath, ['esm.mjs', JSON.stringify(specifiers)], {
-          cwd: consumer,
-          timeoutMs: TOOL_TIMEOUT_MS,
-        })
-        expect(outcome.code, describeOutcome(outcome)).toBe(0)
-        expect(readReport(outcome.stdout).dualPackage).toEqual({
-          cjsRecognisesEsmError: true,
-          esmRecognisesCjsError: true,
-        })
+        const report = await importEverySubpath(consumer, specifiers)
+        expect(report.dualPackage).toEqual({ cjsRecognisesEsmError: true, esmRecognisesCjsError: true })
       },
       TOOL_TIMEOUT_MS,
     )
@@ -216,19 +161,15 @@ describe('the packed package', () => {
     it(
       'require() loads every subpath from a CommonJS consumer, with the same exports as import()',
       async () => {
-        const [esm, cjs] = await Promise.all([
-          run(process.execPath, ['esm.mjs', JSON.stringify(specifiers)], { cwd: consumer, timeoutMs: TOOL_TIMEOUT_MS }),
-          run(process.execPath, ['cjs.cjs', JSON.stringify(specifiers)], { cwd: consumer, timeoutMs: TOOL_TIMEOUT_MS }),
-        ])
-        expect(cjs.code, describeOutcome(cjs)).toBe(0)
-        expect(esm.code, describeOutcome(esm)).toBe(0)
-        const esmReport = readReport(esm.stdout)
-        const cjsReport = readReport(cjs.stdout)
-        expect(cjsReport.version).toBe(manifest['version'])
-        for (const s of specifiers) {
-          expect(cjsReport.resolved[s], `require of ${s}`).toMatch(/node_modules\/sinch-webhooks\/dist\/[\w-]+\.cjs$/)
-          expect(cjsReport.keys[s], `exports of ${s}: CommonJS and ESM differ`).toEqual(esmReport.keys[s])
-        }
+        await requireEverySubpath(consumer, specifiers, manifest['version'])
+      },
+      TOOL_TIMEOUT_MS,
+    )
+
+    it(
+      'node_modules/.bin/sinch-webhooks --version prints the version, and demo accepts every shipped sample',
+      async () => {
+        await runInstalledBin(consumer, manifest['version'])
       },
       TOOL_TIMEOUT_MS,
     )

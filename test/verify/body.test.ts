@@ -66,8 +66,53 @@ describe('viewBody', () => {
     }
   })
 
-  it('viewBody(SharedArrayBuffer) returns body_not_raw', () => {
-    expect(viewBody(new SharedArrayBuffer(4))).toMatchObject({ code: 'body_not_raw' })
+  it('viewBody(SharedArrayBuffer) views its bytes, like an ArrayBuffer', () => {
+    const shared = new SharedArrayBuffer(4)
+    new Uint8Array(shared).set([1, 2, 3, 4])
+    const view = viewBody(shared) as Uint8Array
+    expect([...view]).toEqual([1, 2, 3, 4])
+    expect(view.buffer).toBe(shared)
+  })
+
+  it('viewBody(view of a detached ArrayBuffer) returns body_not_raw, not an empty body', () => {
+    for (const make of [
+      (b: ArrayBuffer) => new Uint8Array(b),
+      (b: ArrayBuffer) => new DataView(b),
+      (b: ArrayBuffer) => new Uint16Array(b),
+      (b: ArrayBuffer) => b,
+    ]) {
+      const buffer = new ArrayBuffer(8)
+      const body = make(buffer)
+      structuredClone(buffer, { transfer: [buffer] })
+      expect(viewBody(body)).toMatchObject({
+        ok: false,
+        code: 'body_not_raw',
+        message: expect.stringContaining('detached'),
+      })
+    }
+  })
+
+  it('viewBody(empty, live ArrayBuffer) is an empty body', () => {
+    expect(viewBody(new ArrayBuffer(0))).toEqual(new Uint8Array(0))
+    expect(viewBody(new Uint8Array(0))).toEqual(new Uint8Array(0))
+  })
+
+  it('viewBody(proxy whose traps throw) returns body_not_raw instead of throwing', () => {
+    const { proxy, revoke } = Proxy.revocable({}, {})
+    revoke()
+    expect(viewBody(proxy)).toMatchObject({ ok: false, code: 'body_not_raw' })
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('trap')
+        },
+        getPrototypeOf: () => {
+          throw new Error('trap')
+        },
+      },
+    )
+    expect(viewBody(hostile)).toMatchObject({ ok: false, code: 'body_not_raw' })
   })
 })
 

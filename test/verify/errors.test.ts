@@ -144,6 +144,7 @@ describe('VERIFY_ERROR_CODES', () => {
         'credentials_mismatch',
         'duplicate_header',
         'malformed_authorization',
+        'malformed_header',
         'malformed_signature',
         'malformed_timestamp',
         'malformed_token',

@@ -28,6 +28,84 @@ describe.each(ENTRIES)('$name', (entry) => {
     expect(result).toMatchObject({ ok: false, code: 'signature_mismatch', header: 'x-sinch-webhook-signature' })
   })
 
+  it('verifyWebhookSignature({ nonce: body tail + "." + nonce }) returns malformed_header: a cut body cannot be replayed under a new nonce', async () => {
+    // A captured delivery whose body contains a "." ...
+    const body = '{"type":"mo_text","body":"pay 1.50 now"}'
+    const headers = webhookHeaders(SECRET, body)
+    const seen = new Set<string>([NONCE])
+    const cut = body.indexOf('.')
+    // ... re-sent with the body cut at that "." and the rest moved into the nonce: the signed bytes are unchanged.
+    const forged = {
+      ...headers,
+      'x-sinch-webhook-signature-nonce': body.slice(cut + 1) + '.' + NONCE,
+    }
+    const result = await verify({
+      body: body.slice(0, cut),
+      headers: forged,
+      secret: SECRET,
+      now: AT_TIMESTAMP,
+      seenNonce: (nonce) => seen.has(nonce),
+    })
+    expect(result).toMatchObject({ ok: false, code: 'malformed_header', header: 'x-sinch-webhook-signature-nonce' })
+    // The original delivery still verifies, and its replay is still caught.
+    expect(await verify({ body, headers, secret: SECRET, now: AT_TIMESTAMP })).toMatchObject({ ok: true })
+  })
+
+  it.each([
+    ['a.b', 'a dot'],
+    ['nonce with space', 'a space'],
+    ['nönce', 'non-ASCII'],
+    ['x'.repeat(257), '257 characters'],
+    ['"quoted"', 'quotes'],
+  ])('verifyWebhookSignature({ nonce: %j }) returns malformed_header (%s)', async (nonce) => {
+    const result = await verify({
+      body: BODY,
+      headers: webhookHeaders(SECRET, BODY, { nonce }),
+      secret: SECRET,
+      now: AT_TIMESTAMP,
+    })
+    expect(result).toMatchObject({ ok: false, code: 'malformed_header', header: 'x-sinch-webhook-signature-nonce' })
+    expect((result as { message: string }).message).not.toContain(nonce)
+  })
+
+  it.each([
+    ['01FJA8B4A7BM43YGWSG9GBV067', 'a ULID'],
+    ['3f1c9a52-7d0e-4b8a-9c1e-2a6f5d4b3c21', 'a UUID'],
+    ['q83vEjRWeJA=', 'Base64'],
+    ['q83v_-jRWeJA~', 'Base64url and ~'],
+    ['x'.repeat(256), '256 characters'],
+  ])('verifyWebhookSignature({ nonce: %j }) verifies (%s)', async (nonce) => {
+    expect(
+      await verify({ body: BODY, headers: webhookHeaders(SECRET, BODY, { nonce }), secret: SECRET, now: AT_TIMESTAMP }),
+    ).toMatchObject({ ok: true })
+  })
+
+  it('verifyWebhookSignature({ body: Uint8Array on a SharedArrayBuffer }) verifies the same in both entries', async () => {
+    const bytes = new TextEncoder().encode(BODY)
+    const shared = new Uint8Array(new SharedArrayBuffer(bytes.length))
+    shared.set(bytes)
+    expect(await verify({ body: shared, headers: HEADERS, secret: SECRET, now: AT_TIMESTAMP })).toMatchObject({
+      ok: true,
+    })
+    expect(
+      await verify({
+        body: shared.buffer as unknown as ArrayBuffer,
+        headers: HEADERS,
+        secret: SECRET,
+        now: AT_TIMESTAMP,
+      }),
+    ).toMatchObject({ ok: true })
+  })
+
+  it('verifyWebhookSignature({ body: detached view }) returns body_not_raw in both entries', async () => {
+    const bytes = new TextEncoder().encode(BODY)
+    structuredClone(bytes.buffer, { transfer: [bytes.buffer] })
+    expect(await verify({ body: bytes, headers: HEADERS, secret: SECRET, now: AT_TIMESTAMP })).toMatchObject({
+      ok: false,
+      code: 'body_not_raw',
+    })
+  })
+
   it('verifyWebhookSignature({ secret: wrong }) returns signature_mismatch', async () => {
     expect(await verify({ body: BODY, headers: HEADERS, secret: 'wrong', now: AT_TIMESTAMP })).toMatchObject({
       code: 'signature_mismatch',
@@ -625,8 +703,8 @@ describe.each(ENTRIES)('$name', (entry) => {
       ).toMatchObject({ ok: true })
     })
 
-    it('verifyWebhookSignature({ body: bytes with a multi-byte suffix }) signs body then "." nonce "." timestamp', async () => {
-      const nonce = 'nönce-👋'
+    it('verifyWebhookSignature({ body: bytes }) signs body then "." nonce "." timestamp', async () => {
+      const nonce = '01JD3X8ZQ4M7W2K9A5T1R6YB0C'
       const body = new Uint8Array([0xff, 0x00, 0x41])
       const headers = webhookHeaders(SECRET, body, { nonce })
       expect(await verify({ body, headers, secret: SECRET, now: AT_TIMESTAMP })).toMatchObject({ ok: true })
@@ -713,6 +791,30 @@ describe('sinch-webhooks (sync entry)', () => {
     ).rejects.toThrow(
       '[sinch-webhooks] `seenNonce` must return a boolean synchronously; for an asynchronous store use the sinch-webhooks/web entry.',
     )
+  })
+
+  it('verifyWebhookSignature({ seenNonce: async () => reject }) throws the TypeError and leaves no unhandled rejection', async () => {
+    const unhandled: unknown[] = []
+    const onUnhandled = (reason: unknown): void => void unhandled.push(reason)
+    process.on('unhandledRejection', onUnhandled)
+    try {
+      const { verifyWebhookSignature } = await import('../../src/index')
+      expect(() =>
+        verifyWebhookSignature({
+          body: BODY,
+          headers: HEADERS,
+          secret: SECRET,
+          now: AT_TIMESTAMP,
+          seenNonce: (async () => {
+            throw new Error('store down')
+          }) as unknown as () => boolean,
+        }),
+      ).toThrow(TypeError)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      expect(unhandled).toEqual([])
+    } finally {
+      process.off('unhandledRejection', onUnhandled)
+    }
   })
 
   it('verifyWebhookSignature({ seenNonce: () => false }) answers synchronously', async () => {

@@ -1,5 +1,5 @@
 import { PRODUCTS, type Product } from '../../products/registry'
-import { flag, parse, port, str } from '../args'
+import { flag, list, parse, port, str } from '../args'
 import { EXIT, line, styleFor, UsageError, type Io, type Style } from '../io'
 import { startReceiver, type Delivery } from '../receiver'
 import { productScheme, schemeChoice } from '../schemes'
@@ -22,10 +22,15 @@ Options:
   --port <port>      port to listen on (0 picks a free one)
   --host <host>      interface to bind (default 127.0.0.1)
   --secret <secret>  the HMAC secret; user:password for basic-auth; the token for bearer-token
+  --secret <product>=<secret>
+                     the secret of one product's path (repeatable), e.g. --secret sms=s1
+                     --secret numbers=s2; a plain --secret serves every other product
+                     (without one, the paths of other signed products answer 404)
   --scheme <name>    sinch-signature, webhook-signature, basic-auth, bearer-token, none
   --product <name>   with --scheme: only accept this product
 
-Stops on Ctrl+C. Exit codes: 0 stopped, 2 usage error.`
+Stops on Ctrl+C. Exit codes: 0 stopped, 1 the port is in use or cannot be
+bound, 2 usage error.`
 
 /** One readable line per delivery. */
 export function deliveryLine(delivery: Delivery, style: Style): string {
@@ -40,7 +45,7 @@ export async function listenCommand(argv: readonly string[], io: Io, signal?: Ab
   const args = parse(argv, {
     port: { type: 'string' },
     host: { type: 'string' },
-    secret: { type: 'string' },
+    secret: { type: 'string', multiple: true },
     scheme: { type: 'string' },
     algorithm: { type: 'string' },
     product: { type: 'string' },
@@ -57,14 +62,28 @@ export async function listenCommand(argv: readonly string[], io: Io, signal?: Ab
   if (product !== undefined && schemeText === undefined)
     throw new UsageError('--product goes with --scheme; without it each product has its own path.')
   const style = styleFor(io.out, io.env)
-  const receiver = await startReceiver({
-    port: port(portText),
-    host: str(args, 'host') ?? '127.0.0.1',
-    secret: str(args, 'secret'),
-    scheme: schemeChoice(schemeText, str(args, 'algorithm')),
-    product,
-    onDelivery: (delivery) => line(io.out, deliveryLine(delivery, style)),
-  })
+  const { secret, secrets } = readSecrets(list(args, 'secret'))
+  const portNumber = port(portText)
+  let receiver: Awaited<ReturnType<typeof startReceiver>>
+  try {
+    receiver = await startReceiver({
+      port: portNumber,
+      host: str(args, 'host') ?? '127.0.0.1',
+      secret,
+      secrets,
+      scheme: schemeChoice(schemeText, str(args, 'algorithm')),
+      product,
+      onDelivery: (delivery) => line(io.out, deliveryLine(delivery, style)),
+    })
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code
+    if (code !== 'EADDRINUSE' && code !== 'EACCES' && code !== 'EADDRNOTAVAIL') throw error
+    line(
+      io.err,
+      `sinch-webhooks listen: ${code === 'EADDRINUSE' ? `port ${portNumber} is already in use` : `cannot listen on port ${portNumber} (${code})`}; choose another with --port (0 picks a free one).`,
+    )
+    return EXIT.failed
+  }
   line(io.out, `${style.bold('listening')} on ${receiver.url} ${style.dim('(Ctrl+C to stop)')}`)
   await new Promise<void>((resolve) => {
     if (signal !== undefined) signal.addEventListener('abort', () => resolve(), { once: true })
@@ -73,4 +92,32 @@ export async function listenCommand(argv: readonly string[], io: Io, signal?: Ab
   })
   await receiver.close()
   return EXIT.ok
+}
+
+/**
+ * Reads the `--secret` options: `<product>=<secret>` for one product's path
+ * (the product's id or slug, so `sms=...` or `imported-numbers=...`), and at
+ * most one plain secret for the rest. A plain secret may itself contain "="
+ * (Base64 does): only a known product name before it makes it per-product.
+ */
+export function readSecrets(values: readonly string[]): {
+  secret: string | undefined
+  secrets: Partial<Record<Product, string>>
+} {
+  let secret: string | undefined
+  const secrets: Partial<Record<Product, string>> = {}
+  for (const value of values) {
+    const equals = value.indexOf('=')
+    const name = equals > 0 ? value.slice(0, equals) : ''
+    const product = PRODUCTS.find((known) => known.id === name || known.slug === name)
+    if (product !== undefined) {
+      if (secrets[product.id] !== undefined) throw new UsageError(`--secret ${name}= is given twice.`)
+      secrets[product.id] = value.slice(equals + 1)
+    } else {
+      if (secret !== undefined)
+        throw new UsageError('give one plain --secret; per product, write --secret <product>=<secret>.')
+      secret = value
+    }
+  }
+  return { secret, secrets }
 }

@@ -12,13 +12,14 @@ its kind, product and key fields, or the error code and the path of the
 offending field.
 
 Options:
-  --product <name>  only accept this product (repeatable): one of
+  --product <name>  read the body as this product, as parseEvent(body, { product }) does;
+                    repeated, detect among those products only. One of
                     ${PRODUCTS.map((product) => product.id).join(', ')}
   --strict          treat events this version does not know as errors
   --json            print machine-readable JSON: {"ok":true,"kind",...} or {"ok":false,"code","path",...}
   --payload         also print the whole payload (message text included; off by default)
 
-Exit codes: 0 parsed, 1 not a valid event, 2 usage error.`
+Exit codes: 0 parsed, 1 not a valid event, 2 usage error or unreadable file (JSON on stdout under --json).`
 
 /** `sinch-webhooks parse`: what the library makes of a body, and why not when it fails. */
 export async function parseCommand(argv: readonly string[], io: Io): Promise<number> {
@@ -41,8 +42,11 @@ export async function parseCommand(argv: readonly string[], io: Io): Promise<num
       )
   }
   const body = await readBody(args.positionals[0], io.stdin)
+  // One --product means exactly what parseEvent(body, { product }) does: the body is read as that
+  // product. Several mean the list form: detection, restricted to those products.
+  const only = products.length === 1 ? (products[0] as Product) : (products as Product[])
   const result = safeParseEvent(body, {
-    ...(products.length === 0 ? {} : { product: products as Product[] }),
+    ...(products.length === 0 ? {} : { product: only }),
     ...(flag(args, 'strict') ? { strict: true } : {}),
   })
   const json = flag(args, 'json')

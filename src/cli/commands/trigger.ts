@@ -3,6 +3,7 @@ import { EXIT, line, styleFor, UsageError, type Io } from '../io'
 import { samples as allSamples, sampleFor } from '../samples'
 import { schemeChoice } from '../schemes'
 import { send, signingScheme, type Sample } from '../send'
+import { randomNonce } from '../../testing/nonce'
 
 export const TRIGGER_USAGE = `Usage: sinch-webhooks trigger <kind> --url <url> --secret <secret> [options]
        sinch-webhooks trigger --all --url <url> --secret <secret> [options]
@@ -17,9 +18,15 @@ Options:
   --scheme <name>    sign every sample with this scheme instead of the product's own
   --algorithm <name> with --scheme sinch-signature: sha1 (default) or sha256
   --all              send one sample of every kind
+  --fresh-ids        give each sample new event ids (eventId, id, batch_id, orderId), so a
+                     receiver that de-duplicates handles it instead of answering 200 duplicate
   --list             print the kinds that have samples, and exit
 
-Exit codes: 0 every delivery answered 2xx, 1 some did not, 2 usage error.`
+Prints, per delivery, the status and the code the receiver answered, the URL
+and the response body.
+
+Exit codes: 0 every delivery was handled (2xx, not "duplicate"), 1 some were
+not (any other status, 200 duplicate, or no answer), 2 usage error.`
 
 /** `sinch-webhooks trigger`: Stripe-style event replay for Sinch callbacks. */
 export async function triggerCommand(argv: readonly string[], io: Io): Promise<number> {
@@ -29,6 +36,7 @@ export async function triggerCommand(argv: readonly string[], io: Io): Promise<n
     scheme: { type: 'string' },
     algorithm: { type: 'string' },
     all: { type: 'boolean' },
+    'fresh-ids': { type: 'boolean' },
     list: { type: 'boolean' },
   })
   if (flag(args, 'help')) {
@@ -60,17 +68,23 @@ export async function triggerCommand(argv: readonly string[], io: Io): Promise<n
   const override = schemeChoice(str(args, 'scheme'), str(args, 'algorithm'))
   const secret = str(args, 'secret')
   const style = styleFor(io.out, io.env)
+  const fresh = flag(args, 'fresh-ids')
   let failures = 0
-  for (const sample of samples) {
+  for (const original of samples) {
+    const sample = fresh ? { ...original, body: freshIds(original.body) } : original
     const scheme = signingScheme(sample.product, override, secret)
     try {
       const sent = await send(sample, url, scheme)
-      const ok = sent.status >= 200 && sent.status < 300
+      // A duplicate was acknowledged but not handled: for a test delivery that is not a success.
+      const ok = sent.status >= 200 && sent.status < 300 && sent.code !== 'duplicate'
       if (!ok) failures++
+      const status = ok ? style.ok(String(sent.status)) : style.bad(String(sent.status))
       line(
         io.out,
-        `${ok ? style.ok(String(sent.status)) : style.bad(String(sent.status))} ${sample.kind} ${style.dim(`→ ${sent.url}`)}${ok ? '' : ` ${style.bold(sent.code)}`}`,
+        `${status} ${style.bold(sent.code)} ${sample.kind} ${style.dim(`→ ${sent.url}`)} ${oneLine(sent.body)}`,
       )
+      if (sent.code === 'duplicate' && !fresh)
+        line(io.out, style.dim('    already handled by the receiver; --fresh-ids sends new event ids'))
     } catch (error) {
       failures++
       line(
@@ -80,4 +94,23 @@ export async function triggerCommand(argv: readonly string[], io: Io): Promise<n
     }
   }
   return failures === 0 ? EXIT.ok : EXIT.failed
+}
+
+/** The response body on one line, cut short: enough to see what the receiver said. */
+function oneLine(body: string): string {
+  const text = body.replace(/\s+/g, ' ').trim()
+  return text.length > 200 ? text.slice(0, 200) + '…' : text
+}
+
+/** The event-id fields a sample carries at its top level, in the products Sinch sends. */
+const ID_FIELDS = ['eventId', 'event_id', 'id', 'batch_id', 'orderId']
+
+/**
+ * The sample with new values in its id fields, so its de-duplication key is
+ * new. The body is re-serialised, which is fine here: it is signed after.
+ */
+export function freshIds(body: string): string {
+  const value = JSON.parse(body) as Record<string, unknown>
+  for (const field of ID_FIELDS) if (typeof value[field] === 'string') value[field] = randomNonce()
+  return JSON.stringify(value)
 }

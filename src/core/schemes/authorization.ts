@@ -26,6 +26,30 @@ export type VerifyBearerTokenOptions = AuthorizationSource & {
   readonly token: string | readonly string[]
 }
 
+/** RFC 9110 token68: the only form credentials may take in an `Authorization` header. */
+const TOKEN68 = /^[A-Za-z0-9\-._~+/]+=*$/
+
+/**
+ * Checks the `token` option. A token outside token68 (a space, a comma, a
+ * quote, non-ASCII) can never arrive in an `Authorization` header, so every
+ * delivery would be refused: that is a configuration mistake, reported when
+ * the handler or the call is set up rather than as a 401 on every delivery.
+ */
+export function readBearerTokens(token: unknown): readonly string[] {
+  const tokens = typeof token === 'string' ? [token] : token
+  if (!Array.isArray(tokens) || tokens.length === 0 || tokens.some((t) => typeof t !== 'string' || t.length === 0)) {
+    throw usageError('`token` is required: a non-empty string, or a list of them during a rotation.')
+  }
+  for (const t of tokens as readonly string[]) {
+    if (!TOKEN68.test(t)) {
+      throw usageError(
+        '`token` can never match: a bearer token must be token68 (letters, digits and - . _ ~ + /, then optional =). Check for spaces or quotes around it.',
+      )
+    }
+  }
+  return tokens as readonly string[]
+}
+
 // Annotated so bundlers can drop it from apps that use no Basic authentication.
 const fatalUtf8 = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true })
 
@@ -50,7 +74,7 @@ function readAuthorization(options: AuthorizationSource, scheme: string): string
     return fail('malformed_authorization', `The Authorization header does not use the ${scheme} scheme.`, AUTHORIZATION)
   }
   const credentials = value.slice(space + 1)
-  if (!/^[A-Za-z0-9\-._~+/]+=*$/.test(credentials)) {
+  if (!TOKEN68.test(credentials)) {
     return fail('malformed_authorization', `The ${scheme} credentials are not a single token.`, AUTHORIZATION)
   }
   return credentials
@@ -97,10 +121,7 @@ export function checkBasicAuth(options: VerifyBasicAuthOptions): VerifyResult {
  */
 export function checkBearerToken(options: VerifyBearerTokenOptions): VerifyResult {
   if (typeof options !== 'object' || options === null) throw usageError('verifyBearerToken takes an options object.')
-  const tokens = typeof options.token === 'string' ? [options.token] : options.token
-  if (!Array.isArray(tokens) || tokens.length === 0 || tokens.some((t) => typeof t !== 'string' || t.length === 0)) {
-    throw usageError('`token` is required: a non-empty string, or a list of them during a rotation.')
-  }
+  const tokens = readBearerTokens(options.token)
   const credentials = readAuthorization(options, 'Bearer')
   if (isFailure(credentials)) return credentials
   const presented = utf8(credentials)

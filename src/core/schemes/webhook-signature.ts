@@ -17,6 +17,17 @@ export const WEBHOOK_SIGNATURE_HEADERS = {
 /** The default window, in seconds, either side of the receiver's clock. */
 export const DEFAULT_TOLERANCE_SECONDS = 300
 
+/**
+ * The nonce alphabet: token68 (RFC 9110) without its `.`. The signed bytes
+ * are `body "." nonce "." timestamp` with nothing marking where the body
+ * ends; the timestamp is digits only, so with no `.` in the nonce the last
+ * two dots are the separators and the split is unique. A nonce containing a
+ * dot would let a captured delivery be re-sent with its body cut at a dot and
+ * the rest moved into a new, never-seen nonce: the same signed bytes, past
+ * the replay hook. Sinch sends 26-character ULIDs, well inside this set.
+ */
+const NONCE_PATTERN = /^[A-Za-z0-9\-_~+/=]{1,256}$/
+
 /** What the nonce hook is told about an authentic, fresh delivery. */
 export interface NonceContext {
   /** The signature timestamp, Unix seconds. */
@@ -138,6 +149,14 @@ export function planWebhookSignature(options: WebhookSignatureOptionsBase): Webh
       'malformed_timestamp',
       'x-sinch-webhook-signature-timestamp is not Unix time in seconds.',
       WEBHOOK_SIGNATURE_HEADERS.timestamp,
+    )
+  }
+
+  if (!NONCE_PATTERN.test(nonce)) {
+    return fail(
+      'malformed_header',
+      'x-sinch-webhook-signature-nonce is not 1 to 256 characters of token68 without ".".',
+      WEBHOOK_SIGNATURE_HEADERS.nonce,
     )
   }
 

@@ -1,7 +1,7 @@
 /**
  * The checks every framework recipe must pass, over real HTTP on loopback:
  * a signed event reaches its typed handler, a tampered one gets 401, a
- * signed but malformed body 400, a failing handler 500, a duplicate 200
+ * signed but malformed body 500 (retried), a failing handler 500, a duplicate 200
  * without a second handler call. Options and signing come from the built
  * package, exactly as an application gets them.
  */
@@ -129,9 +129,11 @@ export function frameworkChecks(app: () => RunningApp): void {
     expect(calls.some((call) => call.resourceId === '+19990000000' || call.resourceId === ids.resourceId)).toBe(false)
   })
 
-  it('a correctly signed body that is not JSON is answered 400 invalid_json', async () => {
-    const reply = await sendSigned(app().send, `{"eventId": "${fresh().eventId}", `)
-    expect([reply.status, reply.code]).toEqual([400, 'invalid_json'])
+  it('a correctly signed body that is not JSON is answered 500 invalid_json, so Sinch retries it', async () => {
+    const { send, errors } = app()
+    const reply = await sendSigned(send, `{"eventId": "${fresh().eventId}", `)
+    expect([reply.status, reply.code]).toEqual([500, 'invalid_json'])
+    if (errors !== undefined) expect(errors).toContainEqual(expect.objectContaining({ code: 'invalid_json' }))
   })
 
   it('a handler that throws is answered 500 handler_failed, so Sinch retries', async () => {

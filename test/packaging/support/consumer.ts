@@ -1,19 +1,40 @@
 /**
- * A throwaway consumer project with the packed tarball installed, and the
- * files each check runs in it. Nothing here reaches the network: the package
- * has no dependencies, so `npm install <tarball> --offline` is complete.
+ * A throwaway consumer project with the package installed (from the packed
+ * tarball, or from a git clone), and the files each check runs in it. The
+ * tarball install never reaches the network: the package has no
+ * dependencies, so `npm install <tarball> --offline` is complete. A git
+ * install builds the package, so npm installs its dev dependencies first;
+ * it prefers the local npm cache, which the project's own install filled.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { spawnSync } from 'node:child_process'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { join, relative } from 'node:path'
 import { describeOutcome, run } from '../../runtimes/support/process'
 import { ROOT } from '../../runtimes/support/paths'
 
 export const NPM_TIMEOUT_MS = 60_000
+/**
+ * A git install clones, installs every dev dependency (about 690 MB
+ * unpacked, from the npm cache) and builds: about 30 s on an idle two-core
+ * machine, three minutes when other work saturates it, more on a cold cache.
+ */
+export const GIT_INSTALL_TIMEOUT_MS = 600_000
 
-/** npm with its notices off; the parent `npm test` environment is otherwise kept (cache, registry settings). */
-function npmEnvironment(): NodeJS.ProcessEnv {
+/**
+ * npm as a user runs it in a shell: notices off, and without what the parent
+ * `npm test` adds to the environment for its own scripts (lifecycle and
+ * package variables, its local prefix). User and global settings (cache,
+ * registry) are kept.
+ */
+export function npmEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {}
+  for (const [key, value] of Object.entries(process.env)) {
+    if (/^npm_(package|lifecycle)_/.test(key) || ['npm_config_local_prefix', 'npm_command', 'INIT_CWD'].includes(key))
+      continue
+    env[key] = value
+  }
   return {
-    ...process.env,
+    ...env,
     npm_config_update_notifier: 'false',
     npm_config_fund: 'false',
     npm_config_audit: 'false',
@@ -27,46 +48,85 @@ export interface Packed {
   readonly files: readonly string[]
 }
 
-/** Packs the project as it would be published (lifecycle scripts off: the build ran before the tests). */
-export async function pack(destination: string): Promise<Packed> {
-  const outcome = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', destination], {
-    cwd: ROOT,
-    env: npmEnvironment(),
-    timeoutMs: NPM_TIMEOUT_MS,
-  })
+/**
+ * Packs a project as it would be published. For the working tree the
+ * lifecycle scripts are off (the build ran before the tests, and rebuilding
+ * dist/ would pull it from under tests running alongside); for a fresh clone
+ * they are on, since building there is the point.
+ */
+export async function pack(destination: string, options: { cwd?: string; scripts?: boolean } = {}): Promise<Packed> {
+  const { cwd = ROOT, scripts = false } = options
+  const outcome = await run(
+    'npm',
+    ['pack', '--json', ...(scripts ? [] : ['--ignore-scripts']), '--pack-destination', destination],
+    { cwd, env: npmEnvironment(), timeoutMs: scripts ? GIT_INSTALL_TIMEOUT_MS : NPM_TIMEOUT_MS },
+  )
   if (outcome.code !== 0) throw new Error(`npm pack failed\n${describeOutcome(outcome)}`)
-  const [report] = JSON.parse(outcome.stdout) as { filename: string; files: { path: string }[] }[]
+  // With scripts on, the build's own output precedes the JSON report.
+  const json = outcome.stdout.slice(outcome.stdout.search(/^\[/m))
+  const [report] = JSON.parse(json) as { filename: string; files: { path: string }[] }[]
   if (report === undefined) throw new Error(`npm pack printed no report\n${describeOutcome(outcome)}`)
   return { tarball: join(destination, report.filename), files: report.files.map((f) => f.path) }
 }
 
-/** Creates a consumer project in `dir` and installs the tarball into it, offline. */
-export async function installConsumer(dir: string, tarball: string): Promise<void> {
+/**
+ * Creates a consumer project in `dir` and installs `spec` into it the way a
+ * user would: a tarball offline and without scripts; a git URL with scripts
+ * on, because npm builds a git dependency by running its `prepare` script.
+ */
+export async function installConsumer(dir: string, spec: string, from: 'tarball' | 'git' = 'tarball'): Promise<void> {
   await mkdir(dir, { recursive: true })
   await writeFile(
     join(dir, 'package.json'),
     JSON.stringify({ name: 'sinch-webhooks-consumer', version: '0.0.0', private: true }, null, 2),
   )
+  const source = from === 'tarball' ? ['--offline', '--ignore-scripts'] : ['--prefer-offline']
   const outcome = await run(
     'npm',
-    [
-      'install',
-      tarball,
-      '--offline',
-      '--no-audit',
-      '--no-fund',
-      '--ignore-scripts',
-      '--no-package-lock',
-      '--loglevel=error',
-    ],
-    { cwd: dir, env: npmEnvironment(), timeoutMs: NPM_TIMEOUT_MS },
+    ['install', spec, ...source, '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error'],
+    { cwd: dir, env: npmEnvironment(), timeoutMs: from === 'tarball' ? NPM_TIMEOUT_MS : GIT_INSTALL_TIMEOUT_MS },
   )
-  if (outcome.code !== 0) throw new Error(`npm install of the tarball failed\n${describeOutcome(outcome)}`)
+  if (outcome.code !== 0) throw new Error(`npm install ${spec} failed\n${describeOutcome(outcome)}`)
 }
 
 /** The installed package.json, as a consumer's resolver reads it. */
 export async function installedManifest(dir: string, name: string): Promise<Record<string, unknown>> {
   return JSON.parse(await readFile(join(dir, 'node_modules', name, 'package.json'), 'utf8')) as Record<string, unknown>
+}
+
+/** Every file under an installed package, as paths relative to it, sorted. */
+export async function installedFiles(packageDir: string): Promise<string[]> {
+  const entries = await readdir(packageDir, { recursive: true, withFileTypes: true })
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(packageDir, join(e.parentPath, e.name)))
+    .sort()
+}
+
+/** Runs git, returning its trimmed output, or undefined when git is missing or fails. */
+export function git(args: readonly string[], cwd: string): string | undefined {
+  const result = spawnSync('git', args, { cwd, encoding: 'utf8' })
+  return result.status === 0 ? result.stdout.trim() : undefined
+}
+
+/** The line each consumer script prints its findings on. */
+export interface ConsumerReport {
+  readonly keys: Record<string, string[]>
+  readonly resolved: Record<string, string>
+  readonly dualPackage?: { readonly cjsRecognisesEsmError: boolean; readonly esmRecognisesCjsError: boolean }
+  readonly version?: string
+}
+
+export function readReport(stdout: string): ConsumerReport {
+  const line = stdout.split('\n').find((l) => l.startsWith('CONSUMER_RESULT '))
+  if (line === undefined) throw new Error('the consumer printed no CONSUMER_RESULT line')
+  return JSON.parse(line.slice('CONSUMER_RESULT '.length)) as ConsumerReport
+}
+
+/** Writes the two runtime consumers below as esm.mjs and cjs.cjs. */
+export async function writeRuntimeConsumers(dir: string): Promise<void> {
+  await writeFile(join(dir, 'esm.mjs'), ESM_CONSUMER)
+  await writeFile(join(dir, 'cjs.cjs'), CJS_CONSUMER)
 }
 
 /**
