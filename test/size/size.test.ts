@@ -12,12 +12,14 @@ import { bundleSize, distEntry, kb, type BundleSize } from './support/bundle'
  * Budgets fail the suite. Targets are where the sizes should get to; they
  * are printed beside the measurements but do not fail it.
  */
-// 6.25 KB: the nonce alphabet check (a replay fix) and the handling of shared and
-// detached buffers in every verifier and parser cost about 170 bytes over 6 KB.
-const ONE_PRODUCT_BUDGET = 6.25 * 1024
+// 7 KB: the nonce alphabet check (a replay fix) and the handling of shared and detached buffers put the
+// Sinch products at up to 6.2 KB; Mailgun (its verifier reads JSON and form bodies, with key lists for two
+// signatures) and Provisioning (38 kinds) measure about 6.9 KB with their verifier.
+const ONE_PRODUCT_BUDGET = 7 * 1024
 const ONE_PRODUCT_TARGET = 4 * 1024
-// 16 KB: the handlers gained deadlines, the parse-failure policy and owner-token claims with heartbeats.
-const WHOLE_ENTRY_BUDGET = 16 * 1024
+// 20 KB: the handlers gained deadlines, the parse-failure policy and owner-token claims with heartbeats (16 KB),
+// then Mailgun's verifier and the Mailgun and Provisioning products joined (about 3.6 KB together).
+const WHOLE_ENTRY_BUDGET = 20 * 1024
 
 interface Measured {
   readonly name: string
@@ -91,7 +93,7 @@ afterAll(() => {
 
 describe('bundle size', () => {
   it.each(ROWS)(
-    'bundleSize($verifier + $parser from sinch-webhooks/$product.slug) is at most 6.25 KB min+gz',
+    'bundleSize($verifier + $parser from sinch-webhooks/$product.slug) is at most 7 KB min+gz',
     async ({ product, verifier, parser, subpath }) => {
       const size = await measure(
         `${verifier ?? '(no verifier)'} + ${parser}`,
@@ -116,7 +118,7 @@ describe('bundle size', () => {
     expect(size.code).not.toMatch(/["']node:/)
   })
 
-  it('bundleSize(import * from sinch-webhooks) is at most 16 KB min+gz', async () => {
+  it('bundleSize(import * from sinch-webhooks) is at most 20 KB min+gz', async () => {
     const size = await measure(
       'sinch-webhooks (everything)',
       wholeEntryApp(distEntry('index.js')),
@@ -126,7 +128,7 @@ describe('bundle size', () => {
     expect(size.gzipped).toBeLessThanOrEqual(WHOLE_ENTRY_BUDGET)
   })
 
-  it('bundleSize(import * from sinch-webhooks/web) is at most 16 KB min+gz and bundles for the browser', async () => {
+  it('bundleSize(import * from sinch-webhooks/web) is at most 20 KB min+gz and bundles for the browser', async () => {
     const size = await measure(
       'sinch-webhooks/web (everything)',
       wholeEntryApp(distEntry('web.js')),

@@ -24,6 +24,7 @@ import {
   unknown,
   type Infer,
   type OpenString,
+  type Schema,
 } from '../../schema/schema'
 
 /** A WhatsApp account's state; open. */
@@ -114,6 +115,7 @@ function accountEvent<const T extends string>(type: T) {
     type: literal(type),
     /** The account at the time of the callback. */
     payload: whatsappAccount,
+    /** A comment Sinch or Meta added (the `*_COMMENT_ADDED` triggers). */
     comment,
   })
 }
@@ -126,6 +128,7 @@ function templateEvent<const T extends string>(type: T) {
     type: literal(type),
     /** The template at the time of the callback. */
     payload: whatsappTemplate,
+    /** A comment Sinch or Meta added (the `*_COMMENT_ADDED` triggers). */
     comment,
   })
 }
@@ -138,60 +141,109 @@ function openEvent<const T extends string>(type: T) {
     type: literal(type),
     /** The sender, account or template at the time of the callback, as sent. */
     payload: openPayload,
+    /** A comment Sinch or the channel added (the `*_COMMENT_ADDED` triggers). */
     comment,
   })
 }
 
+/** Trigger name → schema, keyed by the kind suffix (the trigger in lower case). */
+type ByTrigger<T extends string, S> = { readonly [K in T as Lowercase<K>]: S }
+
+/**
+ * One schema per trigger, keyed by the kind suffix (the trigger in lower
+ * case), so each trigger name is written once. `make` is one of the three
+ * builders above; the result keeps each trigger's own literal type.
+ */
+function byTrigger<const T extends readonly string[]>(
+  make: typeof openEvent,
+  types: T,
+): { readonly [K in T[number] as Lowercase<K>]: ReturnType<typeof openEvent<K>> }
+function byTrigger<const T extends readonly string[]>(
+  make: typeof accountEvent,
+  types: T,
+): { readonly [K in T[number] as Lowercase<K>]: ReturnType<typeof accountEvent<K>> }
+function byTrigger<const T extends readonly string[]>(
+  make: typeof templateEvent,
+  types: T,
+): { readonly [K in T[number] as Lowercase<K>]: ReturnType<typeof templateEvent<K>> }
+/* @__NO_SIDE_EFFECTS__ */
+function byTrigger(
+  make: (type: string) => Schema<object>,
+  types: readonly string[],
+): ByTrigger<string, Schema<object>> {
+  const out: Record<string, Schema<object>> = {}
+  for (const type of types) out[type.toLowerCase()] = make(type)
+  return out
+}
+
+/** `BUNDLE_DONE`: a bundle finished processing. */
 export const bundleDone = object({
+  /** The trigger. */
   type: literal('BUNDLE_DONE'),
   /** The bundle whose processing finished. */
   payload: bundle,
   comment,
 })
 
-export const kakaotalkSenderActive = openEvent('KAKAOTALK_SENDER_ACTIVE')
-export const kakaotalkSenderCommentAdded = openEvent('KAKAOTALK_SENDER_COMMENT_ADDED')
-export const kakaotalkSenderInactive = openEvent('KAKAOTALK_SENDER_INACTIVE')
-export const kakaotalkSenderRejected = openEvent('KAKAOTALK_SENDER_REJECTED')
-export const kakaotalkTemplateApproved = openEvent('KAKAOTALK_TEMPLATE_APPROVED')
-export const kakaotalkTemplateCommentAdded = openEvent('KAKAOTALK_TEMPLATE_COMMENT_ADDED')
-export const kakaotalkTemplateRejected = openEvent('KAKAOTALK_TEMPLATE_REJECTED')
+/** KakaoTalk sender and template events: open payloads. */
+export const kakaotalkEvents = /* @__PURE__ */ byTrigger(openEvent, [
+  'KAKAOTALK_SENDER_ACTIVE',
+  'KAKAOTALK_SENDER_COMMENT_ADDED',
+  'KAKAOTALK_SENDER_INACTIVE',
+  'KAKAOTALK_SENDER_REJECTED',
+  'KAKAOTALK_TEMPLATE_APPROVED',
+  'KAKAOTALK_TEMPLATE_COMMENT_ADDED',
+  'KAKAOTALK_TEMPLATE_REJECTED',
+])
 
-export const rcsBrandRegistrationProcessStatusUpdated = openEvent('RCS_BRAND_REGISTRATION_PROCESS_STATUS_UPDATED')
-export const rcsSenderCommentAdded = openEvent('RCS_SENDER_COMMENT_ADDED')
-export const rcsSenderOperatorStatusUpdated = openEvent('RCS_SENDER_OPERATOR_STATUS_UPDATED')
-export const rcsSenderStatusUpdated = openEvent('RCS_SENDER_STATUS_UPDATED')
-export const rcsAccountCommentAdded = openEvent('RCS_ACCOUNT_COMMENT_ADDED')
+/** RCS brand, sender and account events: open payloads. */
+export const rcsEvents = /* @__PURE__ */ byTrigger(openEvent, [
+  'RCS_BRAND_REGISTRATION_PROCESS_STATUS_UPDATED',
+  'RCS_SENDER_COMMENT_ADDED',
+  'RCS_SENDER_OPERATOR_STATUS_UPDATED',
+  'RCS_SENDER_STATUS_UPDATED',
+  'RCS_ACCOUNT_COMMENT_ADDED',
+])
 
 /** `WHATSAPP_ACCOUNT_COMMENT_ADDED`: the one trigger whose `comment` the specification requires. */
 export const whatsappAccountCommentAdded = object({
+  /** The trigger. */
   type: literal('WHATSAPP_ACCOUNT_COMMENT_ADDED'),
   /** The account at the time of the callback. */
   payload: whatsappAccount,
   /** The comment added to the account. */
   comment: string,
 })
-export const whatsappAccountDailyLimitChanged = accountEvent('WHATSAPP_ACCOUNT_DAILY_LIMIT_CHANGED')
-export const whatsappAccountOnboarded = accountEvent('WHATSAPP_ACCOUNT_ONBOARDED')
-export const whatsappAccountPendingVerification = accountEvent('WHATSAPP_ACCOUNT_PENDING_VERIFICATION')
-export const whatsappAccountRejected = accountEvent('WHATSAPP_ACCOUNT_REJECTED')
-export const whatsappWabaAccountChanged = accountEvent('WHATSAPP_WABA_ACCOUNT_CHANGED')
 
-export const whatsappSenderActive = openEvent('WHATSAPP_SENDER_ACTIVE')
-export const whatsappSenderCommentAdded = openEvent('WHATSAPP_SENDER_COMMENT_ADDED')
-export const whatsappSenderDailyLimitChanged = openEvent('WHATSAPP_SENDER_DAILY_LIMIT_CHANGED')
-export const whatsappSenderDeleted = openEvent('WHATSAPP_SENDER_DELETED')
-export const whatsappSenderDisplayNameUpdated = openEvent('WHATSAPP_SENDER_DISPLAY_NAME_UPDATED')
-export const whatsappSenderError = openEvent('WHATSAPP_SENDER_ERROR')
-export const whatsappSenderInactive = openEvent('WHATSAPP_SENDER_INACTIVE')
-export const whatsappSenderPendingVerification = openEvent('WHATSAPP_SENDER_PENDING_VERIFICATION')
-export const whatsappSenderQualityRatingChanged = openEvent('WHATSAPP_SENDER_QUALITY_RATING_CHANGED')
-export const whatsappSenderRejected = openEvent('WHATSAPP_SENDER_REJECTED')
-export const whatsappSenderUsernameUpdated = openEvent('WHATSAPP_SENDER_USERNAME_UPDATED')
+/** The other WhatsApp account events: `WhatsappAccountDto` payloads. */
+export const whatsappAccountEvents = /* @__PURE__ */ byTrigger(accountEvent, [
+  'WHATSAPP_ACCOUNT_DAILY_LIMIT_CHANGED',
+  'WHATSAPP_ACCOUNT_ONBOARDED',
+  'WHATSAPP_ACCOUNT_PENDING_VERIFICATION',
+  'WHATSAPP_ACCOUNT_REJECTED',
+  'WHATSAPP_WABA_ACCOUNT_CHANGED',
+])
 
+/** WhatsApp sender events: open payloads. */
+export const whatsappSenderEvents = /* @__PURE__ */ byTrigger(openEvent, [
+  'WHATSAPP_SENDER_ACTIVE',
+  'WHATSAPP_SENDER_COMMENT_ADDED',
+  'WHATSAPP_SENDER_DAILY_LIMIT_CHANGED',
+  'WHATSAPP_SENDER_DELETED',
+  'WHATSAPP_SENDER_DISPLAY_NAME_UPDATED',
+  'WHATSAPP_SENDER_ERROR',
+  'WHATSAPP_SENDER_INACTIVE',
+  'WHATSAPP_SENDER_PENDING_VERIFICATION',
+  'WHATSAPP_SENDER_QUALITY_RATING_CHANGED',
+  'WHATSAPP_SENDER_REJECTED',
+  'WHATSAPP_SENDER_USERNAME_UPDATED',
+])
+
+/** `WHATSAPP_TEMPLATE_APPROVED`. */
 export const whatsappTemplateApproved = templateEvent('WHATSAPP_TEMPLATE_APPROVED')
 /** `WHATSAPP_TEMPLATE_CATEGORY_FUTURE_UPDATE`: Meta will move the template to `futureCategory`. */
 export const whatsappTemplateCategoryFutureUpdate = object({
+  /** The trigger. */
   type: literal('WHATSAPP_TEMPLATE_CATEGORY_FUTURE_UPDATE'),
   /** The template at the time of the callback. */
   payload: whatsappTemplate,
@@ -199,19 +251,27 @@ export const whatsappTemplateCategoryFutureUpdate = object({
   futureCategory: openString<WhatsappTemplateCategory>(),
   comment,
 })
-export const whatsappTemplateCategoryUpdated = templateEvent('WHATSAPP_TEMPLATE_CATEGORY_UPDATED')
-export const whatsappTemplateCommentAdded = templateEvent('WHATSAPP_TEMPLATE_COMMENT_ADDED')
+/** The template events with a plain `WhatsappTemplateDto` payload. */
+export const whatsappTemplateEvents = /* @__PURE__ */ byTrigger(templateEvent, [
+  'WHATSAPP_TEMPLATE_CATEGORY_UPDATED',
+  'WHATSAPP_TEMPLATE_COMMENT_ADDED',
+])
 /** `WHATSAPP_TEMPLATE_DELETED`: the specification requires only `type`; `payload` may be absent. */
 export const whatsappTemplateDeleted = object({
+  /** The trigger. */
   type: literal('WHATSAPP_TEMPLATE_DELETED'),
   /** The template as it was, when sent. */
   payload: optional(whatsappTemplate),
   comment,
 })
-export const whatsappTemplateQualityScoreUpdated = templateEvent('WHATSAPP_TEMPLATE_QUALITY_SCORE_UPDATED')
-export const whatsappTemplateRejected = templateEvent('WHATSAPP_TEMPLATE_REJECTED')
+/** Template quality and rejection events. */
+export const whatsappTemplateReviewEvents = /* @__PURE__ */ byTrigger(templateEvent, [
+  'WHATSAPP_TEMPLATE_QUALITY_SCORE_UPDATED',
+  'WHATSAPP_TEMPLATE_REJECTED',
+])
 /** `WHATSAPP_TEMPLATE_STATUS_UPDATED`: the template's new state is also given at the top level, as `newState`. */
 export const whatsappTemplateStatusUpdated = object({
+  /** The trigger. */
   type: literal('WHATSAPP_TEMPLATE_STATUS_UPDATED'),
   /** The template at the time of the callback. */
   payload: whatsappTemplate,
@@ -231,20 +291,12 @@ export type ProvisioningBundleDone = Infer<typeof bundleDone>
 /** Any WhatsApp account event (`WHATSAPP_ACCOUNT_*`, `WHATSAPP_WABA_ACCOUNT_CHANGED`). */
 export type ProvisioningWhatsappAccountEvent =
   | Infer<typeof whatsappAccountCommentAdded>
-  | Infer<typeof whatsappAccountDailyLimitChanged>
-  | Infer<typeof whatsappAccountOnboarded>
-  | Infer<typeof whatsappAccountPendingVerification>
-  | Infer<typeof whatsappAccountRejected>
-  | Infer<typeof whatsappWabaAccountChanged>
+  | Infer<ReturnType<typeof accountEvent>>
 /** Any WhatsApp template event (`WHATSAPP_TEMPLATE_*`). */
 export type ProvisioningWhatsappTemplateEvent =
-  | Infer<typeof whatsappTemplateApproved>
+  | Infer<ReturnType<typeof templateEvent>>
   | Infer<typeof whatsappTemplateCategoryFutureUpdate>
-  | Infer<typeof whatsappTemplateCategoryUpdated>
-  | Infer<typeof whatsappTemplateCommentAdded>
   | Infer<typeof whatsappTemplateDeleted>
-  | Infer<typeof whatsappTemplateQualityScoreUpdated>
-  | Infer<typeof whatsappTemplateRejected>
   | Infer<typeof whatsappTemplateStatusUpdated>
 /** An event whose payload this version keeps open (WhatsApp senders, RCS, KakaoTalk). */
 export type ProvisioningOpenEvent = Infer<ReturnType<typeof openEvent>>
