@@ -51,7 +51,9 @@ export interface OutcomeRow {
  * is final, 429 and every 5xx are retried (SMS: for about 22 h 45 min), any
  * other 4xx is dropped for good. So only deliveries that are not authentic,
  * or that the application chose to drop, get a 4xx; anything authentic that
- * was not handled gets a 5xx or a 429, never a silent 4xx. Which hooks fire
+ * was not handled gets a 5xx or a 429, never a silent 4xx. A sender with its
+ * own stop status (a product's `delivery.rejectStatus`) gets it for the rows
+ * marked `refusal`, through {@link reply}'s `sender`. Which hooks fire
  * and when each outcome happens are in `outcome-notes.ts`, kept out of the
  * bundle.
  */
