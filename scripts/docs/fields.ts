@@ -62,9 +62,10 @@ function objectType(checker: ts.TypeChecker, type: ts.Type): ts.Type | undefined
   if (nonNull.isUnion()) {
     // `T | null`: unfold T.
     const objects = nonNull.types.filter((member) => (member.flags & ts.TypeFlags.Null) === 0)
-    return objects.length === 1 && objects[0] !== undefined && isObjectLike(checker, objects[0])
-      ? objects[0]
-      : undefined
+    if (objects.length === 1 && objects[0] !== undefined)
+      return isObjectLike(checker, objects[0]) ? objects[0] : undefined
+    // A union of objects told apart by which key is present: every member declares every key, so unfold them.
+    return objects.length > 1 && objects.every((member) => isObjectLike(checker, member)) ? nonNull : undefined
   }
   return isObjectLike(checker, nonNull) ? nonNull : undefined
 }

@@ -119,7 +119,7 @@ export interface DedupeOptions {
    * not block its event until Sinch gives up. Defaults to 10 minutes.
    */
   readonly maxRunMs?: number
-  /** The key of an event; return `undefined` to skip de-duplication for it. Defaults to `dedupeKey(event)`, then the signature nonce. */
+  /** The key of an event; return `undefined` to skip de-duplication for it. Defaults to `dedupeKey(event, { nonce, headers })` (products without a stable id fall back to the verified nonce there), then the signature nonce. */
   readonly key?: (event: SinchEvent, context: { readonly nonce: string | undefined }) => string | undefined
 }
 

@@ -296,7 +296,8 @@ async function dispatch(
     const key =
       dedupe.key !== undefined
         ? dedupe.key(event, { nonce })
-        : (dedupeKey(event) ?? (nonce === undefined ? undefined : 'nonce:' + nonce))
+        : (dedupeKey(event, { nonce, headers: request.headers }) ??
+          (nonce === undefined ? undefined : 'nonce:' + nonce))
     run.dedupeKey = key
     if (key !== undefined) claim = { store: dedupe.store, key, owner: newOwnerToken() }
   }

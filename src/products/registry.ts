@@ -15,6 +15,7 @@ import type { UnknownEvent } from '../parse/event'
 import { brands } from './brands/product'
 import { campaigns } from './campaigns/product'
 import { compliance } from './compliance/product'
+import { conversation } from './conversation/product'
 import { importedNumbers } from './imported-numbers/product'
 import { mailgun } from './mailgun/product'
 import { numbers } from './numbers/product'
@@ -26,6 +27,7 @@ import { sms } from './sms/product'
 /** Every product this version types. */
 export const PRODUCTS = [
   sms,
+  conversation,
   numbers,
   importedNumbers,
   porting,

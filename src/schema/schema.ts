@@ -86,6 +86,9 @@ export interface ObjectNode extends Schema {
   /**
    * Keys of which at most one may be present: a union told apart by which
    * key a value carries (Conversation's message contents). Empty for most objects.
+   * The keys need not be properties of the object: each Conversation callback
+   * declares its own notification key and lists all of them here, so a body
+   * with a second one is refused.
    */
   readonly exclusive: readonly string[]
 }

@@ -3,7 +3,9 @@
  * re-expressed as JSON beside the project). The file is read at run time and
  * never copied into the repository. Every vector of the two HMAC schemes this
  * package verifies runs through the synchronous entry, the Web Crypto entry,
- * and, when a fresh build exists, the published ESM and CJS files.
+ * and, when a fresh build exists, the published ESM and CJS files. The
+ * scheme-B bodies that are Conversation API callbacks must also parse to
+ * their kind.
  */
 import { existsSync, readFileSync, statSync, readdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -62,6 +64,23 @@ const EXPECTED_CODE: Readonly<Record<string, string>> = {
   v039: 'malformed_signature',
   v042: 'signature_mismatch',
   v043: 'timestamp_out_of_range',
+}
+
+/**
+ * The scheme-B vectors whose body is a Conversation API callback (real
+ * captures and SDK test bodies), with the kind each parses to. Every other
+ * scheme-B vector must not parse as Conversation (SMS bodies, a non-JSON body).
+ */
+const CONVERSATION_KIND: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(
+    ['v021', 'v022', 'v023', 'v024', 'v026', 'v027', 'v028', 'v029', 'v030'].map((id) => [
+      id,
+      'conversation.contact_create',
+    ]),
+  ),
+  ...Object.fromEntries(['v031', 'v032', 'v033'].map((id) => [id, 'conversation.event_inbound'])),
+  ...Object.fromEntries(['v034', 'v035', 'v036'].map((id) => [id, 'conversation.message_delivery'])),
+  ...Object.fromEntries(['v041', 'v042', 'v043', 'v044'].map((id) => [id, 'conversation.conversation_start'])),
 }
 
 /** v027 (no algorithm header) is `false` only for Java, which demands the header; see below. */
@@ -202,4 +221,27 @@ describeIfVectors('shared conformance vectors', () => {
       })
     }
   })
+})
+
+describeIfVectors('shared conformance vectors: the Conversation bodies parse', () => {
+  const schemeB = vectors.filter((v) => v.scheme === SCHEME_B)
+
+  it('every vector listed as a Conversation body is in the file', () => {
+    expect(Object.keys(CONVERSATION_KIND).filter((id) => !schemeB.some((v) => v.id === id))).toEqual([])
+  })
+
+  for (const v of schemeB) {
+    const kind = CONVERSATION_KIND[v.id]
+    if (kind !== undefined) {
+      it(`${v.id}: parseEvent(body) is ${kind}, with and without product: 'conversation'`, () => {
+        expect(nodeSrc.parseEvent(v.body).kind).toBe(kind)
+        expect(nodeSrc.parseEvent(v.body, { product: 'conversation' }).kind).toBe(kind)
+      })
+    } else {
+      it(`${v.id}: parseEvent(body) is not read as a Conversation callback`, () => {
+        const result = nodeSrc.safeParseEvent(v.body)
+        if (result.ok) expect(result.event.product).not.toBe('conversation')
+      })
+    }
+  }
 })

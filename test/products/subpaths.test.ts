@@ -10,6 +10,15 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
   typesVersions: { '*': Record<string, string[]> }
 }
 
+/**
+ * Runtime exports a subpath adds to the three every product has: each one a
+ * decision, for a field Sinch packs more into than its type says.
+ */
+const PRODUCT_HELPERS: Readonly<Record<string, readonly string[]>> = {
+  // Which content key a message holds; the JSON inside an UNSUPPORTED callback's payload string.
+  conversation: ['messageContent', 'parseUnsupportedPayload'],
+}
+
 describe('product subpaths', () => {
   it('package.json exports one subpath per registered product, and no product subpath that is not registered', () => {
     const entries = new Set(['.', './web', './testing', './redis', './package.json'])
@@ -25,10 +34,15 @@ describe('product subpaths', () => {
   })
 
   it.each(SUBPATHS.map((subpath) => [subpath.slug, subpath] as const))(
-    'sinch-webhooks/%s exports exactly its parse function, guard and Standard Schema',
-    (_slug, { product, module }) => {
+    'sinch-webhooks/%s exports exactly its parse function, guard and Standard Schema, plus its listed helpers',
+    (slug, { product, module }) => {
       expect(Object.keys(module).sort()).toEqual(
-        [`parse${pascal(product)}Event`, `is${pascal(product)}Payload`, `${camel(product)}EventSchema`].sort(),
+        [
+          `parse${pascal(product)}Event`,
+          `is${pascal(product)}Payload`,
+          `${camel(product)}EventSchema`,
+          ...(PRODUCT_HELPERS[slug] ?? []),
+        ].sort(),
       )
     },
   )

@@ -12,14 +12,27 @@ import { bundleSize, distEntry, kb, type BundleSize } from './support/bundle'
  * Budgets fail the suite. Targets are where the sizes should get to; they
  * are printed beside the measurements but do not fail it.
  */
-// 7 KB: the nonce alphabet check (a replay fix) and the handling of shared and detached buffers put the
-// Sinch products at up to 6.2 KB; Mailgun (its verifier reads JSON and form bodies, with key lists for two
-// signatures) and Provisioning (38 kinds) measure about 6.9 KB with their verifier.
-const ONE_PRODUCT_BUDGET = 7 * 1024
+// 6.25 KB: the nonce alphabet check (a replay fix) and the handling of shared and
+// detached buffers in every verifier and parser cost about 170 bytes over 6 KB.
+const ONE_PRODUCT_BUDGET = 6.25 * 1024
 const ONE_PRODUCT_TARGET = 4 * 1024
-// 20 KB: the handlers gained deadlines, the parse-failure policy and owner-token claims with heartbeats (16 KB),
-// then Mailgun's verifier and the Mailgun and Provisioning products joined (about 3.6 KB together).
-const WHOLE_ENTRY_BUDGET = 20 * 1024
+// 16 KB: the handlers gained deadlines, the parse-failure policy and owner-token claims with heartbeats.
+// 19 KB: Conversation adds about 2.7 KB, its 21 triggers and some 300 typed fields (message contents included).
+// 23 KB: Mailgun's verifier and the Mailgun and Provisioning products add about 3.6 KB.
+const WHOLE_ENTRY_BUDGET = 23 * 1024
+
+/**
+ * Products whose schemas alone are larger than the one-product budget allows
+ * (it is sized for a verifier plus a handful of flat event types).
+ */
+const PRODUCT_BUDGETS: Readonly<Record<string, number>> = {
+  // 21 triggers, four content unions and their contents: about 2 KB over SMS with the same verifier.
+  conversation: 8.5 * 1024,
+  // Its verifier reads the signature from JSON and form bodies, for two signatures and key lists: about 0.8 KB over SMS.
+  mailgun: 7.25 * 1024,
+  // 38 triggers, with typed WhatsApp account and template payloads: about 0.7 KB over SMS with the same verifier.
+  provisioning: 7 * 1024,
+}
 
 interface Measured {
   readonly name: string
@@ -92,17 +105,17 @@ afterAll(() => {
 })
 
 describe('bundle size', () => {
-  it.each(ROWS)(
-    'bundleSize($verifier + $parser from sinch-webhooks/$product.slug) is at most 7 KB min+gz',
-    async ({ product, verifier, parser, subpath }) => {
+  it.each(ROWS.map((row) => ({ ...row, budget: PRODUCT_BUDGETS[row.product.id] ?? ONE_PRODUCT_BUDGET })))(
+    'bundleSize($verifier + $parser from sinch-webhooks/$product.slug) is within its budget ($budget bytes min+gz)',
+    async ({ product, verifier, parser, subpath, budget }) => {
       const size = await measure(
         `${verifier ?? '(no verifier)'} + ${parser}`,
         oneProductApp(distEntry('index.js'), verifier, subpath, parser),
         'node',
-        ONE_PRODUCT_BUDGET,
+        budget,
         ONE_PRODUCT_TARGET,
       )
-      expect(size.gzipped, product.id).toBeLessThanOrEqual(ONE_PRODUCT_BUDGET)
+      expect(size.gzipped, product.id).toBeLessThanOrEqual(budget)
     },
   )
 
@@ -118,7 +131,7 @@ describe('bundle size', () => {
     expect(size.code).not.toMatch(/["']node:/)
   })
 
-  it('bundleSize(import * from sinch-webhooks) is at most 20 KB min+gz', async () => {
+  it('bundleSize(import * from sinch-webhooks) is at most 23 KB min+gz', async () => {
     const size = await measure(
       'sinch-webhooks (everything)',
       wholeEntryApp(distEntry('index.js')),
@@ -128,7 +141,7 @@ describe('bundle size', () => {
     expect(size.gzipped).toBeLessThanOrEqual(WHOLE_ENTRY_BUDGET)
   })
 
-  it('bundleSize(import * from sinch-webhooks/web) is at most 20 KB min+gz and bundles for the browser', async () => {
+  it('bundleSize(import * from sinch-webhooks/web) is at most 23 KB min+gz and bundles for the browser', async () => {
     const size = await measure(
       'sinch-webhooks/web (everything)',
       wholeEntryApp(distEntry('web.js')),
