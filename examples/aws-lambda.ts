@@ -4,6 +4,6 @@
  * the handler decodes it back to the exact bytes Sinch signed.
  */
 import { createLambdaHandler } from 'sinch-webhooks'
-import { sinchOptions } from './options'
+import { sinchOptions } from './options.js'
 
 export const handler = createLambdaHandler(sinchOptions())

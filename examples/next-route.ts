@@ -7,7 +7,7 @@
  * `runtime = 'edge'` import `createFetchHandler` from `sinch-webhooks/web`.
  */
 import { createFetchHandler } from 'sinch-webhooks'
-import { sinchOptions } from './options'
+import { sinchOptions } from './options.js'
 
 export const runtime = 'nodejs'
 // Never cache or pre-render a webhook.

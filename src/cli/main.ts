@@ -20,6 +20,8 @@ Commands:
   demo              listen and trigger every kind in one process, plus a tampered request
 
 Run "sinch-webhooks <command> --help" for a command's options.
+Sending a body with curl? Use --data-binary @body.json: -d strips line breaks,
+which changes the signed bytes, and the signature no longer matches.
 Exit codes: 0 success, 1 a check failed, 2 usage error.`
 
 type Command = (argv: readonly string[], io: Io) => Promise<number>

@@ -21,6 +21,15 @@ describe('sinch-webhooks (no command)', () => {
       expect(result.stdout).toContain(command)
   })
 
+  it.each(['--help', 'trigger --help', 'sign --help'])(
+    'sinch-webhooks %s says curl needs --data-binary, and why',
+    async (args) => {
+      const result = await runCli(args.split(' '))
+      expect(result.stdout).toMatch(/curl[\s\S]*--data-binary/)
+      expect(result.stdout).toMatch(/-d strips line breaks/)
+    },
+  )
+
   it('sinch-webhooks with no command prints usage on stderr and exits 2', async () => {
     const result = await runCli([])
     expect(result.code).toBe(2)

@@ -15,6 +15,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import * as nodeSrc from '../../src/index'
 import * as webSrc from '../../src/web'
 import type { VerifyResult } from '../../src/index'
+import { report } from '../support/report'
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 // SINCH_WEBHOOKS_VECTORS only serves runs from a copy of the project elsewhere (the mutation-testing sandbox).
@@ -163,7 +164,7 @@ afterAll(() => {
     const t = tally.get(scheme) ?? { ran: 0, passed: 0 }
     return `${scheme}: ${vectors.filter((v) => v.scheme === scheme).length} vectors, ${t.passed}/${t.ran} runs passed`
   })
-  console.log(`[conformance] ${perScheme.join('; ')} (entries: ${implementations.map((i) => i.name).join(', ')})`)
+  report(`[conformance] ${perScheme.join('; ')} (entries: ${implementations.map((i) => i.name).join(', ')})`)
 })
 
 const describeIfVectors = vectors.length > 0 ? describe : describe.skip

@@ -6,6 +6,7 @@ import { createApp } from '../../examples/express'
 import { numbersEvent } from './support/fixtures'
 import { expectBodyNotRaw, frameworkChecks, overHttp, postSigned, recordingOptions } from './support/framework-suite'
 import { close, listen } from './support/listen'
+import { report } from '../support/report'
 
 describe('Express 5 (examples/express.ts)', () => {
   const recorded = recordingOptions()
@@ -50,6 +51,6 @@ describe('Express 5 with express.json() mounted before the webhook route (the mi
   it('answers 500 body_not_raw with the raw-body hint at once, no hang', async () => {
     const reply = await postSigned(base + '/sinch/callbacks', numbersEvent())
     expectBodyNotRaw(reply)
-    console.log(`[timing] express.json() before the handler: body_not_raw in ${reply.ms.toFixed(1)} ms`)
+    report(`[timing] express.json() before the handler: body_not_raw in ${reply.ms.toFixed(1)} ms`)
   })
 })

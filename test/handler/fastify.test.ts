@@ -4,6 +4,7 @@ import { createWebhookHandler } from 'sinch-webhooks'
 import { buildServer } from '../../examples/fastify'
 import { numbersEvent } from './support/fixtures'
 import { expectBodyNotRaw, frameworkChecks, overHttp, postSigned, recordingOptions } from './support/framework-suite'
+import { report } from '../support/report'
 
 describe('Fastify 5 with a scoped buffer parser (examples/fastify.ts)', () => {
   const recorded = recordingOptions()
@@ -55,6 +56,6 @@ describe('Fastify 5 with its default JSON parser on the webhook route (the mista
   it('answers 500 body_not_raw with the raw-body hint at once, no hang', async () => {
     const reply = await postSigned(base + '/sinch/callbacks', numbersEvent())
     expectBodyNotRaw(reply)
-    console.log(`[timing] Fastify default JSON parser: body_not_raw in ${reply.ms.toFixed(1)} ms`)
+    report(`[timing] Fastify default JSON parser: body_not_raw in ${reply.ms.toFixed(1)} ms`)
   })
 })

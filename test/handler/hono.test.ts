@@ -15,6 +15,7 @@ import {
   toReply,
   type Send,
 } from './support/framework-suite'
+import { report } from '../support/report'
 
 function start(
   fetch: (request: Request) => Response | Promise<Response>,
@@ -77,7 +78,7 @@ describe('Hono with c.req.json() read before the handler (the mistake)', () => {
   it('answers 500 body_not_raw with the raw-body hint at once, over HTTP', async () => {
     const reply = await postSigned(base + '/sinch/callbacks', numbersEvent())
     expectBodyNotRaw(reply)
-    console.log(`[timing] Hono after c.req.json(): body_not_raw in ${reply.ms.toFixed(1)} ms`)
+    report(`[timing] Hono after c.req.json(): body_not_raw in ${reply.ms.toFixed(1)} ms`)
   })
 
   it('answers 500 body_not_raw through app.fetch(request) too', async () => {

@@ -18,6 +18,7 @@ import { signSinchSignature } from '../../src/testing'
 import { connect, type TestClient } from '../support/redis-clients'
 import { REDIS_SKIP_LINE, redisServer, type RedisServer } from '../support/redis-server'
 import { numbersEvent } from './support/fixtures'
+import { report } from '../support/report'
 
 const SECRET = 'multi-instance-secret-7d1e'
 const INSTANCES = 3
@@ -195,7 +196,7 @@ describe(`${INSTANCES} createNodeHandler processes sharing one real Redis`, () =
     const ackedNotOnce = [...acknowledged].filter((id) => runs.get(id) !== 1)
     const failedButAcked = answers.filter((a) => a.status >= 200 && a.status < 300 && failedDeliveries.has(a.delivery))
 
-    console.log(
+    report(
       `[multi-instance] seed ${seed}: ${EVENTS} events, ${answers.length} deliveries ` +
         `(${answers.length - EVENTS} duplicates and retries) to ${INSTANCES} instances in ${seconds.toFixed(1)} s ` +
         `= ${Math.round(answers.length / seconds)} requests/s; handled once: ${[...runs.values()].filter((n) => n === 1).length}, ` +
@@ -203,9 +204,9 @@ describe(`${INSTANCES} createNodeHandler processes sharing one real Redis`, () =
         `answers: ${[...byCode].map(([k, n]) => `${k} ×${n}`).join(', ')}`,
     )
 
-    expect(twice, 'events handled more than once').toEqual([])
-    expect(ackedNotOnce, 'acknowledged events not handled exactly once').toEqual([])
-    expect(failedButAcked, 'deliveries answered 2xx although their handler failed').toEqual([])
+    expect(twice, `events handled more than once (seed ${seed})`).toEqual([])
+    expect(ackedNotOnce, `acknowledged events not handled exactly once (seed ${seed})`).toEqual([])
+    expect(failedButAcked, `deliveries answered 2xx although their handler failed (seed ${seed})`).toEqual([])
     expect(failedDeliveries.size).toBeGreaterThan(0)
     expect(byCode.get('429 duplicate_in_flight') ?? 0, 'retries met a running handler').toBeGreaterThan(0)
     expect(byCode.get('503 deadline_exceeded') ?? 0, 'slow handlers ran past the deadline').toBeGreaterThan(0)

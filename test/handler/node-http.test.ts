@@ -12,6 +12,7 @@ import {
   REQUEST_TIMEOUT_MS,
 } from './support/framework-suite'
 import { close, listen } from './support/listen'
+import { report } from '../support/report'
 
 const MAX_BYTES = 64 * 1024
 
@@ -75,7 +76,7 @@ describe('node:http (examples/node-http.ts)', () => {
     expect(result.status).toBe(413)
     // The server stopped long before the 64 MiB the client was prepared to send.
     expect(result.written).toBeLessThan(16 * 1024 * 1024)
-    console.log(
+    report(
       `[timing] chunked body over maxBytes: 413 after ${(result.written / 1024).toFixed(0)} KiB written, ${result.ms.toFixed(1)} ms`,
     )
   })
@@ -99,6 +100,6 @@ describe('node:http with the stream consumed before the handler (the mistake)', 
   it('answers 500 body_not_raw at once instead of waiting for a stream that already ended', async () => {
     const reply = await postSigned(base + '/', numbersEvent())
     expectBodyNotRaw(reply)
-    console.log(`[timing] node:http stream consumed first: body_not_raw in ${reply.ms.toFixed(1)} ms`)
+    report(`[timing] node:http stream consumed first: body_not_raw in ${reply.ms.toFixed(1)} ms`)
   })
 })

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { isSinchWebhookError } from '../../src/index'
 import { SUBPATHS } from '../products/subpaths'
+import { codeOf } from '../support/code-of'
 import { fixtureBytes, manifest } from './fixtures'
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run()
-    return undefined
-  } catch (error) {
-    if (!isSinchWebhookError(error)) throw error
-    return error.code
-  }
-}
 
 describe.each(SUBPATHS.map(({ product, parse }) => [product, parse] as const))(
   'parse…Event for %s',

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { isSinchWebhookError } from '../../src/index'
+import { dedupeKey, isSinchWebhookError, parseEvent, type SinchEvent } from '../../src/index'
 import { parsePortingEvent } from '../../src/products/porting'
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run()
-    return undefined
-  } catch (error) {
-    if (!isSinchWebhookError(error)) throw error
-    return error.code
-  }
-}
+import { fixtureBytes, fixtureJson } from '../parse/fixtures'
+import { codeOf } from '../support/code-of'
+import { detectedKind, fixtureTime, keyOf } from './events'
 
 describe('parsePortingEvent(body)', () => {
   it('parsePortingEvent(<type and event that disagree>) validates event against the type-selected kind', () => {
@@ -25,5 +18,42 @@ describe('parsePortingEvent(body)', () => {
     } catch (error) {
       expect(isSinchWebhookError(error) && error.path).toEqual(['orderId'])
     }
+  })
+})
+
+describe('porting in parseEvent(body) without a product', () => {
+  const cases: [string, Record<string, unknown>, SinchEvent['kind']][] = [
+    ['porting type', { type: 'NEW_ORDER_NOTE', orderId: 1 }, 'porting.new_order_note'],
+    ['porting event (older schema)', { event: 'NEW_ORDER_NOTE' }, 'porting.new_order_note'],
+    ['future porting type with orderId', { type: 'ORDER_ON_HOLD', orderId: '9' }, 'porting.unknown'],
+    ['future porting event with numeric orderId', { event: 'ORDER_ON_HOLD', orderId: 9 }, 'porting.unknown'],
+  ]
+  it.each(cases)('parseEvent(<%s>) is %s', (_label, body, kind) => {
+    expect(detectedKind(body)).toBe(kind)
+  })
+})
+
+describe('eventTime(<porting event>)', () => {
+  it('eventTime(<porting event>) is undefined: porting webhooks carry no time', () =>
+    expect(fixtureTime('porting/numbers_activated.json')).toBeUndefined())
+})
+
+describe('dedupeKey(<porting event>)', () => {
+  it('dedupeKey(<porting event>) is type + orderId + a digest, equal for identical deliveries', () => {
+    const base = fixtureJson('porting/numbers_rejected.json')
+    const key = keyOf(base)
+    expect(key).toMatch(/^\["porting","NUMBERS_REJECTED","4411203","[0-9a-f]{16}"\]$/)
+    expect(keyOf(structuredClone(base))).toBe(key)
+    expect(keyOf({ ...base, phoneNumbers: [] })).not.toBe(key)
+  })
+
+  it('dedupeKey(<porting event with numeric orderId>) uses the id as a string', () => {
+    expect(dedupeKey(parseEvent(fixtureBytes('porting/numbers_activated_legacy.json')))).toMatch(
+      /^\["porting","NUMBERS_ACTIVATED","4411204",/,
+    )
+  })
+
+  it('dedupeKey(<porting event without an orderId>) is undefined', () => {
+    expect(keyOf({ type: 'NEW_ORDER_NOTE', note: 'no order id' })).toBeUndefined()
   })
 })

@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check'
 import { afterAll } from 'vitest'
+import { report } from '../support/report'
 
 /** Any UTF-16 code unit, lone surrogates included: what a JavaScript string can hold. */
 export const codeUnitString = (constraints: { minLength?: number; maxLength?: number } = {}): fc.Arbitrary<string> =>
@@ -44,6 +45,6 @@ export async function check<T>(
 
 export function reportCases(file: string): void {
   afterAll(() => {
-    console.log(`[property] ${file}: ${cases} generated cases`)
+    report(`[property] ${file}: ${cases} generated cases`)
   })
 }

@@ -1,11 +1,12 @@
 /**
  * Size budget: what sinch-webhooks adds to an application bundle, minified
  * and gzipped. Budgets are in KiB of gzip output and fail the test suite
- * when exceeded; the measured sizes are printed on every run.
+ * when exceeded; `TEST_REPORT=1` prints the measured sizes.
  */
 import { afterAll, describe, expect, it } from 'vitest'
 import { PRODUCTS } from '../../src/products/registry'
 import { pascal } from '../products/subpaths'
+import { report } from '../support/report'
 import { bundleSize, distEntry, kb, type BundleSize } from './support/bundle'
 
 /**
@@ -101,7 +102,7 @@ afterAll(() => {
     ]
     return `${m.name.padEnd(width)}  ${kb(m.size.gzipped).padStart(9)} min+gz  ${kb(m.size.minified).padStart(9)} min${notes.length > 0 ? `  (${notes.join(', ')})` : ''}`
   })
-  console.log(['sinch-webhooks bundle sizes (esbuild --minify, gzip -9):', ...lines].join('\n'))
+  report(['sinch-webhooks bundle sizes (esbuild --minify, gzip -9):', ...lines].join('\n'))
 })
 
 describe('bundle size', () => {

@@ -18,6 +18,10 @@ Options:
   --timestamp <unix>     webhook-signature and mailgun-signature timestamp (default: now)
   --json                 print the headers as a JSON object
 
+With curl, send the body with --data-binary: -d strips line breaks, which
+changes the signed bytes, and the signature no longer matches.
+  curl --data-binary @body.json -H "$(sinch-webhooks sign body.json --secret "$SECRET")" <url>
+
 Exit codes: 0 signed, 2 usage error.`
 
 /** `sinch-webhooks sign`: the headers for a body, for curl or an HTTP client. */

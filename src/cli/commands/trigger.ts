@@ -25,6 +25,10 @@ Options:
 Prints, per delivery, the status and the code the receiver answered, the URL
 and the response body.
 
+To send your own body instead, sign it with "sinch-webhooks sign" and post it
+with curl --data-binary @body.json: -d strips line breaks, which changes the
+signed bytes, and the signature no longer matches.
+
 Exit codes: 0 every delivery was handled (2xx, not "duplicate"), 1 some were
 not (any other status, 200 duplicate, or no answer), 2 usage error.`
 
