@@ -18,7 +18,13 @@ import { defineParser, defineProduct, type ProductAbout } from '../../parse/prod
 import { upperSnakeVariant } from '../../parse/variant-name'
 import { campaignNote, campaignStatusUpdate, carrierOrderNote, carrierOrderStatusUpdate } from './schemas'
 
-const VARIANTS = {
+// Annotated with each schema's own type, so declarations refer to the schemas and keep their field docs.
+const VARIANTS: {
+  readonly campaign_status_update: typeof campaignStatusUpdate
+  readonly campaign_note: typeof campaignNote
+  readonly carrier_order_status_update: typeof carrierOrderStatusUpdate
+  readonly carrier_order_note: typeof carrierOrderNote
+} = {
   campaign_status_update: campaignStatusUpdate,
   campaign_note: campaignNote,
   carrier_order_status_update: carrierOrderStatusUpdate,

@@ -8,10 +8,15 @@
 import { defineParser, defineProduct, type ProductAbout } from '../../parse/product'
 import { BRAND_ORDER_STATUS_UPDATE_TYPE, brandOrderStatusUpdate } from './schemas'
 
+// Annotated with the schema's own type, so declarations refer to the schema and keep its field docs.
+const VARIANTS: { readonly brand_order_status_update: typeof brandOrderStatusUpdate } = {
+  brand_order_status_update: brandOrderStatusUpdate,
+}
+
 /** How the product's callbacks are parsed: what its subpath is built on. */
 export const parser = /* @__PURE__ */ defineParser({
   id: 'compliance',
-  variants: { brand_order_status_update: brandOrderStatusUpdate },
+  variants: VARIANTS,
   variantOf: (payload) => (payload.type === BRAND_ORDER_STATUS_UPDATE_TYPE ? 'brand_order_status_update' : undefined),
 })
 

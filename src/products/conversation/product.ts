@@ -34,7 +34,30 @@ import {
   unsupported,
 } from './schemas'
 
-const VARIANTS = {
+// Annotated with each schema's own type, so declarations refer to the schemas and keep their field docs.
+const VARIANTS: {
+  readonly message_inbound: typeof messageInbound
+  readonly message_inbound_smart_conversation_redaction: typeof messageInboundSmartConversationRedaction
+  readonly message_submit: typeof messageSubmit
+  readonly message_delivery: typeof messageDelivery
+  readonly event_inbound: typeof eventInbound
+  readonly event_delivery: typeof eventDelivery
+  readonly conversation_start: typeof conversationStart
+  readonly conversation_stop: typeof conversationStop
+  readonly conversation_delete: typeof conversationDelete
+  readonly contact_create: typeof contactCreate
+  readonly contact_delete: typeof contactDelete
+  readonly contact_merge: typeof contactMerge
+  readonly contact_update: typeof contactUpdate
+  readonly contact_identities_duplication: typeof contactIdentitiesDuplication
+  readonly capability: typeof capability
+  readonly opt_in: typeof optIn
+  readonly opt_out: typeof optOut
+  readonly channel_event: typeof channelEvent
+  readonly smart_conversation: typeof smartConversation
+  readonly record_notification: typeof recordNotificationEvent
+  readonly unsupported: typeof unsupported
+} = {
   message_inbound: messageInbound,
   message_inbound_smart_conversation_redaction: messageInboundSmartConversationRedaction,
   message_submit: messageSubmit,

@@ -19,7 +19,16 @@ import {
   unlinkTo10dlcCampaign,
 } from './schemas'
 
-const VARIANTS = {
+// Annotated with each schema's own type, so declarations refer to the schemas and keep their field docs.
+const VARIANTS: {
+  readonly provisioning_to_sms_platform: typeof provisioningToSmsPlatform
+  readonly deprovisioning_to_sms_platform: typeof deprovisioningToSmsPlatform
+  readonly link_to_10dlc_campaign: typeof linkTo10dlcCampaign
+  readonly unlink_to_10dlc_campaign: typeof unlinkTo10dlcCampaign
+  readonly hosting_process: typeof hostingProcess
+  readonly osr_update: typeof osrUpdate
+  readonly delete: typeof deleteNumber
+} = {
   provisioning_to_sms_platform: provisioningToSmsPlatform,
   deprovisioning_to_sms_platform: deprovisioningToSmsPlatform,
   link_to_10dlc_campaign: linkTo10dlcCampaign,

@@ -17,13 +17,26 @@ import {
   provisioningToVoicePlatform,
 } from './schemas'
 
-const ACTIVE_NUMBER = {
+// Annotated with each schema's own type, so declarations refer to the schemas and keep their field docs.
+const ACTIVE_NUMBER: {
+  readonly provisioning_to_sms_platform: typeof provisioningToSmsPlatform
+  readonly deprovisioning_from_sms_platform: typeof deprovisioningFromSmsPlatform
+  readonly provisioning_to_campaign: typeof provisioningToCampaign
+  readonly deprovisioning_from_campaign: typeof deprovisioningFromCampaign
+  readonly provisioning_to_voice_platform: typeof provisioningToVoicePlatform
+  readonly deprovisioning_from_voice_platform: typeof deprovisioningFromVoicePlatform
+} = {
   provisioning_to_sms_platform: provisioningToSmsPlatform,
   deprovisioning_from_sms_platform: deprovisioningFromSmsPlatform,
   provisioning_to_campaign: provisioningToCampaign,
   deprovisioning_from_campaign: deprovisioningFromCampaign,
   provisioning_to_voice_platform: provisioningToVoicePlatform,
   deprovisioning_from_voice_platform: deprovisioningFromVoicePlatform,
+}
+
+const VARIANTS: typeof ACTIVE_NUMBER & { readonly number_order_processing: typeof numberOrderProcessing } = {
+  ...ACTIVE_NUMBER,
+  number_order_processing: numberOrderProcessing,
 }
 
 /** The `ACTIVE_NUMBER` variant an `eventType` names; the legacy spelling names the same event as the current one. */
@@ -37,7 +50,7 @@ function activeNumberVariant(eventType: unknown): string | undefined {
 /** How the product's callbacks are parsed: what its subpath is built on. */
 export const parser = /* @__PURE__ */ defineParser({
   id: 'numbers',
-  variants: { ...ACTIVE_NUMBER, number_order_processing: numberOrderProcessing },
+  variants: VARIANTS,
   variantOf: (payload) =>
     payload.resourceType === 'ACTIVE_NUMBER'
       ? activeNumberVariant(payload.eventType)

@@ -13,7 +13,14 @@ import { upperSnakeVariant } from '../../parse/variant-name'
 import type { JsonObject } from '../../schema/schema'
 import { newOrderNote, numbersActivated, numbersConfirmed, numbersRejected, orderUpdated } from './schemas'
 
-const VARIANTS = {
+// Annotated with each schema's own type, so declarations refer to the schemas and keep their field docs.
+const VARIANTS: {
+  readonly order_updated: typeof orderUpdated
+  readonly numbers_activated: typeof numbersActivated
+  readonly numbers_confirmed: typeof numbersConfirmed
+  readonly numbers_rejected: typeof numbersRejected
+  readonly new_order_note: typeof newOrderNote
+} = {
   order_updated: orderUpdated,
   numbers_activated: numbersActivated,
   numbers_confirmed: numbersConfirmed,

@@ -26,10 +26,13 @@ function mentionsRegistration(value: unknown): boolean {
   return typeof value === 'string' && value.toUpperCase().includes('REGISTRATION')
 }
 
+// Annotated with the schema's own type, so declarations refer to the schema and keep its field docs.
+const VARIANTS: { readonly event: typeof event } = { event }
+
 /** How the product's callbacks are parsed: what its subpath is built on. */
 export const parser = /* @__PURE__ */ defineParser({
   id: 'sender_id_registrations',
-  variants: { event },
+  variants: VARIANTS,
   variantOf: (payload) => (hasFlatEnvelope(payload) ? 'event' : undefined),
 })
 

@@ -17,7 +17,16 @@ import {
   recipientDeliveryReportSms,
 } from './schemas'
 
-const VARIANTS = {
+// Annotated with each schema's own type, so declarations refer to the schemas and keep their field docs.
+const VARIANTS: {
+  readonly mo_text: typeof moText
+  readonly mo_binary: typeof moBinary
+  readonly mo_media: typeof moMedia
+  readonly delivery_report_sms: typeof deliveryReportSms
+  readonly delivery_report_mms: typeof deliveryReportMms
+  readonly recipient_delivery_report_sms: typeof recipientDeliveryReportSms
+  readonly recipient_delivery_report_mms: typeof recipientDeliveryReportMms
+} = {
   mo_text: moText,
   mo_binary: moBinary,
   mo_media: moMedia,
