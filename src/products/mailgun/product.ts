@@ -24,7 +24,21 @@ import {
   unsubscribed,
 } from './schemas'
 
-const VARIANTS = {
+// Annotated with each schema's own type, so declarations refer to the schemas and keep their field docs.
+const VARIANTS: {
+  readonly accepted: typeof accepted
+  readonly rejected: typeof rejected
+  readonly delivered: typeof delivered
+  readonly failed: typeof failed
+  readonly opened: typeof opened
+  readonly clicked: typeof clicked
+  readonly unsubscribed: typeof unsubscribed
+  readonly complained: typeof complained
+  readonly stored: typeof stored
+  readonly list_member_uploaded: typeof listMemberUploaded
+  readonly list_member_upload_error: typeof listMemberUploadError
+  readonly list_uploaded: typeof listUploaded
+} = {
   accepted,
   rejected,
   delivered,

@@ -26,8 +26,48 @@ import {
   whatsappTemplateStatusUpdated,
 } from './schemas'
 
-// In the order of the specification's trigger list, which is the documentation order of the kinds.
-const VARIANTS = {
+// In the order of the specification's trigger list, which is the documentation order of the kinds. Annotated with
+// each schema's own type, so declarations refer to the schemas and keep their field docs.
+const VARIANTS: {
+  readonly bundle_done: typeof bundleDone
+  readonly kakaotalk_sender_active: (typeof kakaotalkEvents)['kakaotalk_sender_active']
+  readonly kakaotalk_sender_comment_added: (typeof kakaotalkEvents)['kakaotalk_sender_comment_added']
+  readonly kakaotalk_sender_inactive: (typeof kakaotalkEvents)['kakaotalk_sender_inactive']
+  readonly kakaotalk_sender_rejected: (typeof kakaotalkEvents)['kakaotalk_sender_rejected']
+  readonly kakaotalk_template_approved: (typeof kakaotalkEvents)['kakaotalk_template_approved']
+  readonly kakaotalk_template_comment_added: (typeof kakaotalkEvents)['kakaotalk_template_comment_added']
+  readonly kakaotalk_template_rejected: (typeof kakaotalkEvents)['kakaotalk_template_rejected']
+  readonly rcs_brand_registration_process_status_updated: (typeof rcsEvents)['rcs_brand_registration_process_status_updated']
+  readonly rcs_sender_comment_added: (typeof rcsEvents)['rcs_sender_comment_added']
+  readonly rcs_sender_operator_status_updated: (typeof rcsEvents)['rcs_sender_operator_status_updated']
+  readonly rcs_sender_status_updated: (typeof rcsEvents)['rcs_sender_status_updated']
+  readonly rcs_account_comment_added: (typeof rcsEvents)['rcs_account_comment_added']
+  readonly whatsapp_account_comment_added: typeof whatsappAccountCommentAdded
+  readonly whatsapp_account_daily_limit_changed: (typeof whatsappAccountEvents)['whatsapp_account_daily_limit_changed']
+  readonly whatsapp_account_onboarded: (typeof whatsappAccountEvents)['whatsapp_account_onboarded']
+  readonly whatsapp_account_pending_verification: (typeof whatsappAccountEvents)['whatsapp_account_pending_verification']
+  readonly whatsapp_account_rejected: (typeof whatsappAccountEvents)['whatsapp_account_rejected']
+  readonly whatsapp_waba_account_changed: (typeof whatsappAccountEvents)['whatsapp_waba_account_changed']
+  readonly whatsapp_sender_active: (typeof whatsappSenderEvents)['whatsapp_sender_active']
+  readonly whatsapp_sender_comment_added: (typeof whatsappSenderEvents)['whatsapp_sender_comment_added']
+  readonly whatsapp_sender_daily_limit_changed: (typeof whatsappSenderEvents)['whatsapp_sender_daily_limit_changed']
+  readonly whatsapp_sender_deleted: (typeof whatsappSenderEvents)['whatsapp_sender_deleted']
+  readonly whatsapp_sender_display_name_updated: (typeof whatsappSenderEvents)['whatsapp_sender_display_name_updated']
+  readonly whatsapp_sender_error: (typeof whatsappSenderEvents)['whatsapp_sender_error']
+  readonly whatsapp_sender_inactive: (typeof whatsappSenderEvents)['whatsapp_sender_inactive']
+  readonly whatsapp_sender_pending_verification: (typeof whatsappSenderEvents)['whatsapp_sender_pending_verification']
+  readonly whatsapp_sender_quality_rating_changed: (typeof whatsappSenderEvents)['whatsapp_sender_quality_rating_changed']
+  readonly whatsapp_sender_rejected: (typeof whatsappSenderEvents)['whatsapp_sender_rejected']
+  readonly whatsapp_sender_username_updated: (typeof whatsappSenderEvents)['whatsapp_sender_username_updated']
+  readonly whatsapp_template_approved: typeof whatsappTemplateApproved
+  readonly whatsapp_template_category_future_update: typeof whatsappTemplateCategoryFutureUpdate
+  readonly whatsapp_template_category_updated: (typeof whatsappTemplateEvents)['whatsapp_template_category_updated']
+  readonly whatsapp_template_comment_added: (typeof whatsappTemplateEvents)['whatsapp_template_comment_added']
+  readonly whatsapp_template_deleted: typeof whatsappTemplateDeleted
+  readonly whatsapp_template_quality_score_updated: (typeof whatsappTemplateReviewEvents)['whatsapp_template_quality_score_updated']
+  readonly whatsapp_template_rejected: (typeof whatsappTemplateReviewEvents)['whatsapp_template_rejected']
+  readonly whatsapp_template_status_updated: typeof whatsappTemplateStatusUpdated
+} = {
   bundle_done: bundleDone,
   ...kakaotalkEvents,
   ...rcsEvents,
