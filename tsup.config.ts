@@ -24,7 +24,8 @@ export default defineConfig([
     splitting: true,
     treeshake: true,
     sourcemap: false,
-    external: ['node:crypto'],
+    // node:module only on Node < 20.16, to load node:crypto lazily where process.getBuiltinModule is missing.
+    external: ['node:crypto', 'node:module'],
     // Keep `node:crypto` as written: a bare `crypto` can be shadowed by an npm
     // package of that name, and Deno and edge bundlers key off the prefix.
     removeNodeProtocol: false,

@@ -14,8 +14,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { median } from './harness.mjs'
 
-/** `dist`, when given, is imported by path instead of through the package name. */
-export async function measureColdImport({ root, dist, runs, onProgress }) {
+/**
+ * `dist`, when given, is imported by path instead of through the package
+ * name. `slugs` adds, per product, its subpath alone and the subpath with
+ * the main entry (what an app that verifies and parses one product loads).
+ */
+export async function measureColdImport({ root, dist, runs, slugs = [], onProgress }) {
   const dir = mkdtempSync(join(tmpdir(), 'sinch-webhooks-cold-'))
   const empty = join(dir, 'empty.mjs')
   writeFileSync(empty, '')
@@ -27,6 +31,12 @@ export async function measureColdImport({ root, dist, runs, onProgress }) {
     main: ['-e', report + `import(${JSON.stringify(dist ? join(dist, 'index.js') : 'sinch-webhooks')})`],
     web: ['-e', report + `import(${JSON.stringify(dist ? join(dist, 'web.js') : 'sinch-webhooks/web')})`],
     mainCjs: ['-e', report + `require(${JSON.stringify(dist ? join(dist, 'index.cjs') : 'sinch-webhooks')})`],
+  }
+  const entry = (name) => JSON.stringify(dist ? join(dist, `${name}.js`) : `sinch-webhooks/${name}`)
+  const main = JSON.stringify(dist ? join(dist, 'index.js') : 'sinch-webhooks')
+  for (const slug of slugs) {
+    variants[`sub:${slug}`] = ['-e', report + `import(${entry(slug)})`]
+    variants[`app:${slug}`] = ['-e', report + `Promise.all([import(${main}), import(${entry(slug)})])`]
   }
   const times = Object.fromEntries(Object.keys(variants).map((k) => [k, []]))
   const cpu = Object.fromEntries(Object.keys(variants).map((k) => [k, []]))
@@ -51,7 +61,7 @@ export async function measureColdImport({ root, dist, runs, onProgress }) {
   }
   const deltas = (samples) => {
     const m = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]))
-    return {
+    const out = {
       nothing: m.nothing,
       main: m.main - m.nothing,
       mainOverEmptyEsm: m.main - m.emptyEsm,
@@ -60,6 +70,11 @@ export async function measureColdImport({ root, dist, runs, onProgress }) {
       webOverEmptyEsm: m.web - m.emptyEsm,
       mainCjs: m.mainCjs - m.nothing,
     }
+    for (const slug of slugs) {
+      out[`sub:${slug}`] = m[`sub:${slug}`] - m.emptyEsm
+      out[`app:${slug}`] = m[`app:${slug}`] - m.emptyEsm
+    }
+    return out
   }
-  return { runs, wall: deltas(times), cpu: deltas(cpu) }
+  return { runs, slugs, wall: deltas(times), cpu: deltas(cpu) }
 }

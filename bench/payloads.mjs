@@ -76,6 +76,22 @@ function smsRecipientReport(rand) {
   }
 }
 
+/** SMS batch delivery report with a few status lines, about 400 bytes. */
+function smsBatchReport(rand) {
+  const recipients = (n) => Array.from({ length: n }, () => '4670' + digits(rand, 7))
+  return {
+    type: 'delivery_report_sms',
+    batch_id: ulid(rand, true),
+    statuses: [
+      { code: 0, count: 3, recipients: recipients(3), status: 'Delivered' },
+      { code: 401, count: 1, recipients: recipients(1), status: 'Dispatched' },
+      { code: 406, count: 1, recipients: recipients(1), status: 'Failed' },
+    ],
+    total_message_count: 5,
+    client_reference: 'campaign-' + digits(rand, 6),
+  }
+}
+
 /** Numbers API active-number event, about 300 bytes. */
 function numbersEvent(rand) {
   return {
@@ -143,40 +159,43 @@ function portingOrderUpdated(rand, count) {
   }
 }
 
-/** Adds porting numbers until the body is at least `targetBytes` long. */
-function portingOfSize(rand, targetBytes) {
-  let count = 1
-  let json = JSON.stringify(portingOrderUpdated(prng(7), count))
-  const perNumber = Math.max(1, json.length - JSON.stringify(portingOrderUpdated(prng(7), 0)).length)
-  count = Math.max(1, Math.round(targetBytes / perNumber))
-  json = JSON.stringify(portingOrderUpdated(rand, count))
-  return { json, count }
-}
-
 /**
- * The payload set. `scheme` is the signature each product is delivered with:
+ * The payload set: at least one per registered product, each parsed as its
+ * own product. `scheme` is the signature each is delivered with:
  * `webhook` = x-sinch-webhook-signature (SMS), `sinch` = X-Sinch-Signature
- * (Numbers). Porting sends no signature; its bodies are signed with
- * X-Sinch-Signature here only to measure verification of large bodies.
+ * (the Numbers family, registrations, campaigns). Porting sends no
+ * signature; its bodies are signed with X-Sinch-Signature here only to
+ * measure verification of large bodies. Products without a generator here
+ * are timed on the first fixture of a known kind in their folder (ours,
+ * written from the spec), so a new product gets a row without any change.
+ *
+ * `products`: `[{ id, slug }]` from the registry; `fixture(slug)`: that body.
  */
-export function buildPayloads() {
+export function buildPayloads(products = [], fixture = () => undefined) {
   const out = []
-  const add = (id, label, product, scheme, json, note) =>
-    out.push({ id, label, product, scheme, body: Buffer.from(json, 'utf8'), note })
+  const add = (id, label, product, scheme, json) =>
+    out.push({ id, label, product, scheme, body: Buffer.from(json, 'utf8') })
 
   add('sms-300', 'SMS mo_text', 'sms', 'webhook', JSON.stringify(smsMoText(prng(1), 60)))
   add('dr-300', 'SMS recipient DR', 'sms', 'webhook', JSON.stringify(smsRecipientReport(prng(2))))
-  add('num-300', 'Numbers event', 'numbers', 'sinch', JSON.stringify(numbersEvent(prng(3))))
+  add('batch-dr', 'SMS batch DR', 'sms', 'webhook', JSON.stringify(smsBatchReport(prng(9))))
   add('sms-1k', 'SMS mo_text (long)', 'sms', 'webhook', JSON.stringify(smsMoText(prng(4), 760)))
-  add('port-1k', 'Porting, 1 number', 'porting', 'sinch', JSON.stringify(portingOrderUpdated(prng(5), 1)))
-  for (const [id, target] of [
-    ['port-10k', 10_000],
-    ['port-100k', 100_000],
-  ]) {
-    const { json, count } = portingOfSize(prng(6), target)
-    add(id, `Porting, ${count} numbers`, 'porting', 'sinch', json)
+  add('num-300', 'Numbers event', 'numbers', 'sinch', JSON.stringify(numbersEvent(prng(3))))
+  add('port-1', 'Porting ×1', 'porting', 'sinch', JSON.stringify(portingOrderUpdated(prng(5), 1)))
+  for (const count of [10, 100, 500])
+    add(
+      `port-${count}`,
+      `Porting ×${count}`,
+      'porting',
+      'sinch',
+      JSON.stringify(portingOrderUpdated(prng(count), count)),
+    )
+  const covered = new Set(out.map((payload) => payload.product))
+  for (const product of products) {
+    if (covered.has(product.id)) continue
+    const body = fixture(product.slug)
+    if (body !== undefined) add(`${product.slug}`, `${product.title ?? product.id} event`, product.id, 'sinch', body)
   }
-  add('port-300k', 'Porting, 500 numbers', 'porting', 'sinch', JSON.stringify(portingOrderUpdated(prng(8), 500)))
   return out
 }
 

@@ -5,7 +5,18 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto'
 
-export const ROW_KEYS = ['json', 'canon', 'canon+json', 'sdk-verify', 'sdk', 'verify', 'web', 'parse', 'verify+parse']
+export const ROW_KEYS = [
+  'json',
+  'canon',
+  'canon+json',
+  'sdk-verify',
+  'sdk',
+  'verify',
+  'web',
+  'parse',
+  'own',
+  'verify+parse',
+]
 
 /** The usual hand-written check: hex/Base64 digest, then timingSafeEqual over the strings' bytes. */
 function canonicalVerifier(scheme, secret) {
@@ -33,10 +44,12 @@ function canonicalVerifier(scheme, secret) {
 
 /**
  * Builds the rows for one payload. `lib` and `web` are the built entries,
- * `sdk` holds the official webhook classes. Every row is run once here and
- * must succeed, so a broken row fails loudly instead of timing an early return.
+ * `own` the payload's product's subpath parse function, `peers` the peer
+ * validators by peer and product (peers.mjs), `sdk` the official webhook
+ * classes. Every row is run once here and must succeed, so a broken row
+ * fails loudly instead of timing an early return.
  */
-export function buildRows(payload, request, { lib, web, sdk, secret }) {
+export function buildRows(payload, request, { lib, web, sdk, secret, own, peers }) {
   const { headers, body } = request
   const sync = payload.scheme === 'sinch' ? lib.verifySinchSignature : lib.verifyWebhookSignature
   const async = payload.scheme === 'sinch' ? web.verifySinchSignature : web.verifyWebhookSignature
@@ -47,6 +60,11 @@ export function buildRows(payload, request, { lib, web, sdk, secret }) {
   const SdkClass = payload.product === 'sms' ? sdk.SmsCallbackWebhooks : sdk.NumbersCallbackWebhooks
   const official = new SdkClass(secret)
   const parseEvent = typeof lib.parseEvent === 'function' ? lib.parseEvent : undefined
+  const declared = { product: payload.product }
+  const known = (event) => {
+    if (event.kind.endsWith('unknown')) throw new Error(`parsed as ${event.kind}`)
+    return event
+  }
 
   const rows = {
     json: () => JSON.parse(body.toString()),
@@ -82,11 +100,21 @@ export function buildRows(payload, request, { lib, web, sdk, secret }) {
     },
   }
   if (parseEvent !== undefined) {
-    rows.parse = () => parseEvent(body)
+    // The product is declared, as an app with one webhook route per product does.
+    rows.parse = () => known(parseEvent(body, declared))
     rows['verify+parse'] = () => {
       const result = sync(options)
       if (!result.ok) throw new Error(`verification failed: ${result.code}`)
-      return parseEvent(body)
+      return known(parseEvent(body, declared))
+    }
+  }
+  if (own !== undefined) rows.own = () => known(own(body))
+  for (const [peer, validators] of Object.entries(peers ?? {})) {
+    const validate = validators[payload.product]
+    rows[peer] = () => {
+      const value = validate(body)
+      if (value === undefined) throw new Error(`${peer} refuses the payload`)
+      return value
     }
   }
   return Object.entries(rows).map(([key, fn]) => ({

@@ -14,6 +14,9 @@ import { lambdaHandlerFactory, type CreateLambdaHandler } from './handler/lambda
 import { nodeHandlerFactory, type CreateNodeHandler } from './handler/node-handler'
 import { webhookHandlerFactory, type CreateWebhookHandler } from './handler/webhook-handler'
 import { verifySignature } from './verify/node'
+import { nodeTokenCrypto } from './verify/node-token'
+import { tokenEndpointFactory, type CreateOAuthTokenEndpoint } from './oauth/fetch-endpoint'
+import { nodeTokenEndpointFactory, type CreateNodeOAuthTokenEndpoint } from './oauth/node-endpoint'
 
 // Verifiers (synchronous, node:crypto): one per scheme Sinch uses, and `verifySignature`,
 // which runs the one a configuration names (the `verify` object a handler takes).
@@ -24,8 +27,10 @@ export {
   verifyMailgunSignature,
   verifyBasicAuth,
   verifyBearerToken,
+  verifyOAuthToken,
+  verifySnsMessage,
 } from './verify/node'
-export type { VerifyWebhookSignatureOptions, VerifyMailgunSignatureOptions } from './verify/node'
+export type { VerifyWebhookSignatureOptions, VerifyMailgunSignatureOptions, SyncVerifyOptions } from './verify/node'
 
 // Drop-in handlers: Fetch (Next.js, Hono, Bun, Deno), Node (node:http, Express, Fastify via its raw
 // request, NestJS), AWS Lambda, and the transport-neutral handler they all wrap.
@@ -35,6 +40,13 @@ export const createNodeHandler: CreateNodeHandler = /* @__PURE__ */ nodeHandlerF
 export const createLambdaHandler: CreateLambdaHandler = /* @__PURE__ */ lambdaHandlerFactory(verifySignature)
 export type { NodeHandler, NodeRequestLike, NodeResponseLike, CreateNodeHandler } from './handler/node-handler'
 export type { LambdaHandler, LambdaEventLike, LambdaResult, CreateLambdaHandler } from './handler/lambda-handler'
+
+// The OAuth 2.0 token endpoint Sinch fetches access tokens from (the `oauth-token` scheme verifies
+// what it issues): a Fetch handler, and one for node:http / Express.
+export const createOAuthTokenEndpoint: CreateOAuthTokenEndpoint = /* @__PURE__ */ tokenEndpointFactory(nodeTokenCrypto)
+export const createNodeOAuthTokenEndpoint: CreateNodeOAuthTokenEndpoint =
+  /* @__PURE__ */ nodeTokenEndpointFactory(nodeTokenCrypto)
+export type { NodeOAuthTokenEndpoint, CreateNodeOAuthTokenEndpoint } from './oauth/node-endpoint'
 
 // Everything runtime-neutral: parsing, types, guards, errors, header names, handler options.
 export * from './shared-exports'

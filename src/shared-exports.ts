@@ -29,6 +29,25 @@ export type {
   VerifyBearerTokenOptions,
   AuthorizationSource,
 } from './core/schemes/authorization'
+export type {
+  VerifyOAuthTokenOptions,
+  OAuthTokenKeyOptions,
+  OAuthTokenHookOptions,
+  OAuthTokenResult,
+  OAuthTokenSuccess,
+  OAuthTokenClaims,
+  OAuthSigningKey,
+} from './core/schemes/oauth-token'
+export type {
+  VerifySnsMessageOptions,
+  SnsMessageResult,
+  SnsMessage,
+  SnsNotification,
+  SnsConfirmation,
+  SnsMessageType,
+  SnsSignatureVersion,
+  SnsFetch,
+} from './core/schemes/sns-message'
 export type { RawBody } from './core/body'
 export type { HeadersInput } from './core/headers'
 export type { SecretInput } from './core/secrets'
@@ -37,6 +56,23 @@ export type { SecretInput } from './core/secrets'
 export { SINCH_SIGNATURE_HEADER } from './core/schemes/sinch-signature'
 export { WEBHOOK_SIGNATURE_HEADERS, DEFAULT_TOLERANCE_SECONDS } from './core/schemes/webhook-signature'
 export { DEFAULT_MAILGUN_TOLERANCE } from './core/schemes/mailgun-signature'
+export { SNS_HEADERS } from './core/schemes/sns-message'
+
+// AWS SNS beyond the verifier: confirming a verified subscription (never by its own SubscribeURL),
+// and unwrapping the SNS records a Lambda receives directly or through SQS.
+export { confirmSnsSubscription } from './sns/confirm'
+export type { ConfirmSnsSubscriptionOptions, SnsConfirmResult } from './sns/confirm'
+export { parseSnsRecord } from './sns/record'
+export type { SnsRecordLike, ParseSnsRecordOptions, SnsRecordEvent } from './sns/record'
+
+// The OAuth 2.0 token endpoint's options and the RFC 6750 challenge for a refused token; each entry
+// exports `createOAuthTokenEndpoint` with its own crypto.
+export type {
+  OAuthTokenEndpointOptions,
+  OAuthClient,
+  InvalidClientInfo,
+} from './oauth/token-endpoint'
+export type { OAuthTokenEndpoint, CreateOAuthTokenEndpoint } from './oauth/fetch-endpoint'
 
 // Errors: one class for everything that arrives over the wire, with a cross-realm guard.
 export { SinchWebhookError, isSinchWebhookError } from './core/errors'
@@ -102,6 +138,10 @@ export type {
   MailgunSignatureConfig,
   BasicAuthConfig,
   BearerTokenConfig,
+  OAuthTokenConfig,
+  OAuthTokenKeyConfig,
+  OAuthTokenHookConfig,
+  SnsMessageConfig,
   NoAuthConfig,
   VerifyOptions,
 } from './core/verify-config'

@@ -7,8 +7,25 @@
  */
 
 // Header values for every scheme.
-export { signSinchSignature, signWebhookSignature, signBasicAuth, signBearerToken } from './testing/sign'
-export type { SignSinchSignatureOptions, SignWebhookSignatureOptions, WebhookSignatureHeaders } from './testing/sign'
+export {
+  signSinchSignature,
+  signWebhookSignature,
+  signBasicAuth,
+  signBearerToken,
+  signOAuthToken,
+} from './testing/sign'
+export type {
+  SignSinchSignatureOptions,
+  SignWebhookSignatureOptions,
+  WebhookSignatureHeaders,
+  SignOAuthTokenOptions,
+} from './testing/sign'
+
+// AWS SNS: a signer with its own key and self-signed certificate, served by its own fetch, so an
+// `sns-message` route is tested offline with verification on. The body changes (an SNS envelope),
+// so it is not one of the header schemes of `signedHeaders`.
+export { createSnsTestSigner, signSnsMessage } from './testing/sns'
+export type { SnsTestSigner, SnsTestSignerOptions, SignSnsMessageOptions, SignedSnsMessage } from './testing/sns'
 
 // Mailgun signs inside the body: the `signature` object (or an inbound route's form fields).
 export { signMailgunSignature } from './testing/sign'

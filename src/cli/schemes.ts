@@ -1,5 +1,5 @@
 import type { SinchSignatureAlgorithm } from '../core/schemes/sinch-signature'
-import type { VerifyConfig, VerifyScheme } from '../core/verify-config'
+import type { OAuthTokenConfig, SnsMessageConfig, VerifyConfig, VerifyScheme } from '../core/verify-config'
 import { productById, type Product } from '../products/registry'
 import { UsageError } from './io'
 
@@ -46,12 +46,15 @@ export function schemeChoice(text: string | undefined, algorithm: string | undef
   return { scheme, algorithm }
 }
 
+/** The configurations a `--secret` alone describes. */
+export type SecretSchemeConfig = Exclude<VerifyConfig, OAuthTokenConfig | SnsMessageConfig>
+
 /** Turns a scheme choice and `--secret` into the handler / signer configuration. */
 export function schemeConfig(
   choice: SchemeChoice,
   secret: string | undefined,
   extra: { toleranceSeconds?: number | false } = {},
-): VerifyConfig {
+): SecretSchemeConfig {
   const name = choice.scheme
   if (name === 'none') return { scheme: 'none' }
   if (secret === undefined || secret === '') throw new UsageError(`--secret is required for the ${name} scheme.`)

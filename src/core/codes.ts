@@ -42,6 +42,40 @@ export type VerifyErrorCode =
   | 'malformed_authorization'
   /** The credentials are well formed but wrong. */
   | 'credentials_mismatch'
+  /** `oauth-token`: the bearer token is not a compact JWS of canonical base64url JSON objects, or is too large. */
+  | 'malformed_token'
+  /** `oauth-token`: the token's `typ` is not `at+jwt`, so it is some other kind of JWT (an ID token, ...). */
+  | 'wrong_token_type'
+  /** `oauth-token`: the token names a key (`kid`) that is not configured. */
+  | 'unknown_key'
+  /** `oauth-token`: the token is authentic but past its `exp` (beyond the leeway). */
+  | 'token_expired'
+  /** `oauth-token`: the token is authentic but its `nbf` or `iat` lies in the future (beyond the leeway). */
+  | 'token_not_yet_valid'
+  /** `oauth-token`: the token is authentic but was issued for another audience (another route or product). */
+  | 'audience_mismatch'
+  /** `oauth-token`: the token is authentic but was issued by another issuer. */
+  | 'issuer_mismatch'
+  /** `oauth-token`: the token is authentic but lacks a required scope. */
+  | 'insufficient_scope'
+  /** `oauth-token`: your `verify` hook refused the token. */
+  | 'token_rejected'
+  /** `sns-message`: the body is not an SNS message (not JSON, not an object, a field missing or not a string). */
+  | 'malformed_message'
+  /** `sns-message`: the message `Type` is not one this version knows. */
+  | 'unsupported_message_type'
+  /** `sns-message`: raw message delivery is on, so the body carries no signature at all. */
+  | 'unsigned_raw_delivery'
+  /** `sns-message`: the `SignatureVersion` is not one of those accepted. */
+  | 'unsupported_signature_version'
+  /** `sns-message`: the `TopicArn` is not in the allowlist; nothing was fetched. */
+  | 'topic_not_allowed'
+  /** `sns-message`: the `SigningCertURL` is not the SNS certificate URL of the topic's region; nothing was fetched. */
+  | 'untrusted_certificate_url'
+  /** `sns-message`: the signing certificate could not be fetched (network, status, redirect, size, timeout). */
+  | 'certificate_unavailable'
+  /** `sns-message`: the fetched certificate is not a single well-formed RSA certificate, or is outside its validity dates. */
+  | 'certificate_invalid'
 
 /** Every verifier code, in a stable order; handy for exhaustive tests and metrics labels. */
 export const VERIFY_ERROR_CODES: readonly VerifyErrorCode[] = [
@@ -60,6 +94,23 @@ export const VERIFY_ERROR_CODES: readonly VerifyErrorCode[] = [
   'missing_authorization',
   'malformed_authorization',
   'credentials_mismatch',
+  'malformed_token',
+  'wrong_token_type',
+  'unknown_key',
+  'token_expired',
+  'token_not_yet_valid',
+  'audience_mismatch',
+  'issuer_mismatch',
+  'insufficient_scope',
+  'token_rejected',
+  'malformed_message',
+  'unsupported_message_type',
+  'unsigned_raw_delivery',
+  'unsupported_signature_version',
+  'topic_not_allowed',
+  'untrusted_certificate_url',
+  'certificate_unavailable',
+  'certificate_invalid',
 ]
 
 /**
@@ -68,12 +119,22 @@ export const VERIFY_ERROR_CODES: readonly VerifyErrorCode[] = [
  * - `deadline_exceeded`: the delivery was answered 503 because a handler, the
  *   de-duplication store or a hook had not finished within `deadlineMs`;
  * - `claim_lost`: the de-duplication claim lapsed or passed to another
- *   delivery while the handler ran, so the event may have been handled twice.
+ *   delivery while the handler ran, so the event may have been handled twice;
+ * - `subscription_not_confirmed`: a verified subscription confirmation (SNS)
+ *   arrived and was acknowledged, but confirming it is left to you
+ *   (`autoConfirm` is off);
+ * - `confirmation_failed`: confirming a verified subscription (`autoConfirm`)
+ *   got no 200 from the confirmation URL.
  */
-export type HandlerErrorCode = 'deadline_exceeded' | 'claim_lost'
+export type HandlerErrorCode = 'deadline_exceeded' | 'claim_lost' | 'subscription_not_confirmed' | 'confirmation_failed'
 
 /** Every handler code, in a stable order. */
-export const HANDLER_ERROR_CODES: readonly HandlerErrorCode[] = ['deadline_exceeded', 'claim_lost']
+export const HANDLER_ERROR_CODES: readonly HandlerErrorCode[] = [
+  'deadline_exceeded',
+  'claim_lost',
+  'subscription_not_confirmed',
+  'confirmation_failed',
+]
 
 /** The prefix on every message, so a log line names its source. */
 export const MESSAGE_PREFIX = '[sinch-webhooks] '

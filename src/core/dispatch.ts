@@ -2,7 +2,11 @@ import { usageError } from './errors'
 import type { VerifyResult } from './result'
 import type { VerifyOptions, VerifyScheme } from './verify-config'
 
-/** One runtime's verifier per scheme, keyed by the scheme's name; `R` is `VerifyResult` or its promise. */
+/**
+ * One runtime's verifier per scheme, keyed by the scheme's name; `R` is
+ * `VerifyResult`, its promise, or either (the main entry: SNS needs the
+ * network, and an identity provider's hook may be asynchronous).
+ */
 export type SchemeVerifiers<R> = {
   readonly [S in Exclude<VerifyScheme, 'none'>]: (options: Extract<VerifyOptions, { readonly scheme: S }>) => R
 }

@@ -4,6 +4,8 @@ import type { SecretInput } from './secrets'
 import type { WebhookSignatureOptionsBase } from './schemes/webhook-signature'
 import type { SinchSignatureAlgorithm } from './schemes/sinch-signature'
 import type { MailgunSignatureOptionsBase } from './schemes/mailgun-signature'
+import type { OAuthTokenHookOptions, OAuthTokenKeyOptions } from './schemes/oauth-token'
+import type { VerifySnsMessageOptions } from './schemes/sns-message'
 
 /** `X-Sinch-Signature`: Numbers, imported numbers, brands, campaigns, sender-ID registrations, compliance. */
 export interface SinchSignatureConfig {
@@ -42,11 +44,48 @@ export interface BasicAuthConfig {
   readonly password: string
 }
 
-/** `Authorization: Bearer`: SMS callbacks provisioned with OAuth 2.0 (tokens your own token endpoint issued). */
+/**
+ * `Authorization: Bearer` against a fixed token list: the simplest answer to
+ * Sinch's OAuth 2.0 option (a token endpoint that always returns the same
+ * token), or a token you protect a route with yourself. Such a token never
+ * expires until you rotate it; `oauth-token` issues short-lived ones.
+ */
 export interface BearerTokenConfig {
   readonly scheme: 'bearer-token'
   /** The expected token, or several during a rotation. */
   readonly token: string | readonly string[]
+}
+
+/**
+ * `Authorization: Bearer` with an OAuth 2.0 access token (SMS callbacks and
+ * Conversation webhooks provisioned with OAuth 2.0 client credentials):
+ * either a JWT the token endpoint of this package issued (`signingKeys`,
+ * `issuer`, `audience`), or a token your own identity provider issued,
+ * checked by your `verify` function.
+ */
+export type OAuthTokenConfig = OAuthTokenKeyConfig | OAuthTokenHookConfig
+
+/** `oauth-token` with the token endpoint's keys. */
+export type OAuthTokenKeyConfig = { readonly scheme: 'oauth-token' } & OAuthTokenKeyOptions
+
+/** `oauth-token` with a hook for tokens from your own identity provider. */
+export type OAuthTokenHookConfig = { readonly scheme: 'oauth-token' } & OAuthTokenHookOptions
+
+/**
+ * AWS SNS (SMS callbacks published into your SNS topic, delivered to an
+ * HTTP/S subscription): the SNS signature, checked against the certificate
+ * of the allowlisted topic's region.
+ */
+export interface SnsMessageConfig extends Omit<VerifySnsMessageOptions, 'body' | 'headers'> {
+  readonly scheme: 'sns-message'
+  /**
+   * Handlers only: confirm a verified `SubscriptionConfirmation` by fetching
+   * the confirmation URL rebuilt from its topic and token (never the message's
+   * own `SubscribeURL`). Off by default: without it the confirmation is
+   * acknowledged and left to you (the `confirmUrl` of `verifySnsMessage`, or
+   * the console).
+   */
+  readonly autoConfirm?: boolean
 }
 
 /**
@@ -71,6 +110,8 @@ export type VerifyConfig =
   | MailgunSignatureConfig
   | BasicAuthConfig
   | BearerTokenConfig
+  | OAuthTokenConfig
+  | SnsMessageConfig
   | NoAuthConfig
 
 /** The scheme names of {@link VerifyConfig}. */

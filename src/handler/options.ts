@@ -119,8 +119,17 @@ export interface DedupeOptions {
    * not block its event until Sinch gives up. Defaults to 10 minutes.
    */
   readonly maxRunMs?: number
-  /** The key of an event; return `undefined` to skip de-duplication for it. Defaults to `dedupeKey(event, { nonce, headers })` (products without a stable id fall back to the verified nonce there), then the signature nonce. */
-  readonly key?: (event: SinchEvent, context: { readonly nonce: string | undefined }) => string | undefined
+  /**
+   * The key of an event; return `undefined` to skip de-duplication for it.
+   * Defaults to the envelope's delivery id (the SNS `MessageId`, as
+   * `delivery:<id>`) when the event came in one, else
+   * `dedupeKey(event, { nonce, headers })` (products without a stable id fall
+   * back to the verified nonce there), then the signature nonce.
+   */
+  readonly key?: (
+    event: SinchEvent,
+    context: { readonly nonce: string | undefined; readonly deliveryId?: string | undefined },
+  ) => string | undefined
 }
 
 /** Everything a webhook handler does, shared by the Fetch, Node and Lambda adapters. */

@@ -42,6 +42,18 @@ export const OUTCOME_NOTES: { readonly [O in Outcome]: OutcomeNote } = {
     hooks: ['onParseFailure'],
     when: "authentic but does not parse, and `onParseFailure` answered `'acknowledge'` (it kept the body)",
   },
+  subscription_confirmed: {
+    hooks: [],
+    when: 'a verified SNS `SubscriptionConfirmation` with `autoConfirm` on: confirmed by the URL rebuilt from its topic and token',
+  },
+  confirmation_pending: {
+    hooks: ['onError (request)'],
+    when: 'a verified SNS `SubscriptionConfirmation` with `autoConfirm` off: acknowledged, and reported so you confirm it',
+  },
+  notice_acknowledged: {
+    hooks: [],
+    when: 'a verified message that carries no event (an SNS `UnsubscribeConfirmation`): acknowledged, nothing done',
+  },
   duplicate_in_flight: {
     hooks: ['onDuplicate'],
     when: 'another delivery of the same event is being handled right now',
@@ -53,6 +65,10 @@ export const OUTCOME_NOTES: { readonly [O in Outcome]: OutcomeNote } = {
   throttled: {
     hooks: [],
     when: '`shouldThrottle()` returned `true` or a number of seconds',
+  },
+  confirmation_failed: {
+    hooks: ['onError (request)'],
+    when: 'a verified SNS `SubscriptionConfirmation` with `autoConfirm` on, and the confirmation URL did not answer 200',
   },
   handler_failed: {
     hooks: ['onError (handler)'],

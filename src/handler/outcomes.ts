@@ -13,10 +13,14 @@ export type Outcome =
   | 'unhandled'
   | 'duplicate'
   | 'parse_acknowledged'
+  | 'subscription_confirmed'
+  | 'confirmation_pending'
+  | 'notice_acknowledged'
   | 'duplicate_in_flight'
   | 'handler_retry_later'
   | 'throttled'
   | 'handler_failed'
+  | 'confirmation_failed'
   | 'dedupe_failed'
   | 'deadline_exceeded'
   | 'parse_failed'
@@ -62,10 +66,14 @@ export const OUTCOMES: { readonly [O in Outcome]: OutcomeRow } = {
   unhandled: { status: 200, code: 'unhandled' },
   duplicate: { status: 200, code: 'duplicate' },
   parse_acknowledged: { status: 200, code: 'acknowledged' },
+  subscription_confirmed: { status: 200, code: 'confirmed' },
+  confirmation_pending: { status: 200, code: 'not_confirmed' },
+  notice_acknowledged: { status: 200, code: 'notice' },
   duplicate_in_flight: { status: 429, code: 'duplicate_in_flight' },
   handler_retry_later: { status: 429, code: 'retry_later' },
   throttled: { status: 429, code: 'retry_later' },
   handler_failed: { status: 500, code: 'handler_failed' },
+  confirmation_failed: { status: 500, code: 'confirmation_failed' },
   dedupe_failed: { status: 500, code: 'dedupe_failed' },
   deadline_exceeded: { status: 503, code: 'deadline_exceeded' },
   parse_failed: { status: 500, code: 'parser' },

@@ -4,6 +4,7 @@ import { lookupHeader, type HeadersInput } from '../core/headers'
 import { isFailure, type VerifyResult } from '../core/result'
 import { WEBHOOK_SIGNATURE_HEADERS } from '../core/schemes/webhook-signature'
 import type { VerifyOptions, VerifyScheme } from '../core/verify-config'
+import { challengeFor, verifiedContent, type VerifiedContent } from '../core/verified-content'
 import type { ParseErrorCode } from '../parse/codes'
 import { dedupeKey } from '../parse/dedupe-key'
 import { safeParseEvent } from '../parse/parse-event'
@@ -179,6 +180,8 @@ async function deliver(
     if (tooLarge(body, prepared.maxBytes)) return reply('body_too_large', {}, prepared.sender)
 
     let nonce: string | undefined
+    // What the verified request carries when it is an envelope rather than the event itself.
+    let content: VerifiedContent | undefined
     const verifiedBy: VerifyScheme[] = []
     for (const config of prepared.verify) {
       const result = await verify({ ...config, body, headers: verifyHeaders })
@@ -188,16 +191,25 @@ async function deliver(
           header: result.header,
           scheme: config.scheme,
         })
-        return reply('verification_failed', { code: result.code })
+        const challenge = challengeFor(config, result.code)
+        return reply('verification_failed', {
+          code: result.code,
+          ...(challenge === undefined ? {} : { headers: challenge }),
+        })
       }
       verifiedBy.push(config.scheme)
+      content = verifiedContent(config, result) ?? content
       if (config.scheme === 'webhook-signature') {
         const found = lookupHeader(verifyHeaders, WEBHOOK_SIGNATURE_HEADERS.nonce)
         if (typeof found === 'object') nonce = found.value
       }
     }
 
-    const parsed = safeParseEvent(body, {
+    if (content !== undefined && content.kind !== 'inner') return await withoutEvent(prepared, run, content)
+    const eventBody = content === undefined ? body : content.body
+    const deliveryId = content === undefined ? undefined : content.deliveryId
+
+    const parsed = safeParseEvent(eventBody, {
       maxBytes: prepared.maxBytes,
       ...(options.product === undefined ? {} : { product: options.product }),
       ...(options.strict === undefined ? {} : { strict: options.strict }),
@@ -206,14 +218,51 @@ async function deliver(
       const error = parsed.error
       if (error.code === 'body_not_raw') return bodyNotRaw(prepared, error.message)
       if (error.code === 'body_too_large') return reply('body_too_large', {}, prepared.sender)
-      return await parseFailure(prepared, run, { error, body, headers: request.headers, verifiedBy, nonce })
+      return await parseFailure(prepared, run, { error, body: eventBody, headers: request.headers, verifiedBy, nonce })
     }
-    return await dispatch(prepared, run, parsed.event, request, nonce)
+    return await dispatch(prepared, run, parsed.event, request, nonce, deliveryId)
   } catch (error) {
     // Only reachable through a bug or a misbehaving verifier; still an answer, never a crash.
     reportError(prepared, error, contextOf(run, 'request'))
     return reply('internal_error')
   }
+}
+
+/**
+ * A verified message that carries no event: a subscription to confirm (when
+ * the user opted in), one left to the user (reported, so it is not missed),
+ * or a notice that needs nothing.
+ */
+async function withoutEvent(
+  prepared: Prepared,
+  run: Delivery,
+  content: Exclude<VerifiedContent, { kind: 'inner' }>,
+): Promise<WebhookResponse> {
+  if (content.kind === 'notice') return reply('notice_acknowledged')
+  if (content.kind === 'unconfirmed') {
+    const error = new SinchWebhookError(
+      'subscription_not_confirmed',
+      `A verified confirmation request for ${content.subject} arrived; it was acknowledged but not confirmed. Set autoConfirm: true, or confirm it yourself.`,
+    )
+    reportError(prepared, error, contextOf(run, 'request'))
+    return reply('confirmation_pending')
+  }
+  let confirmed = false
+  try {
+    confirmed = await content.confirm()
+  } catch {
+    confirmed = false
+  }
+  if (confirmed) return reply('subscription_confirmed')
+  reportError(
+    prepared,
+    new SinchWebhookError(
+      'confirmation_failed',
+      `Confirming ${content.subject} failed: no 200 from the confirmation URL.`,
+    ),
+    contextOf(run, 'request'),
+  )
+  return reply('confirmation_failed')
 }
 
 /**
@@ -283,6 +332,7 @@ async function dispatch(
   event: SinchEvent,
   request: WebhookRequest,
   nonce: string | undefined,
+  deliveryId: string | undefined,
 ): Promise<WebhookResponse> {
   const { options } = prepared
   // Products whose replay defence is de-duplication get it without the option (their descriptor says so).
@@ -293,11 +343,14 @@ async function dispatch(
   run.kind = kind
   let claim: Claim | undefined
   if (dedupe !== undefined) {
+    // An envelope's delivery id names this delivery exactly (SNS keeps it on every retry), so it comes first.
     const key =
       dedupe.key !== undefined
-        ? dedupe.key(event, { nonce })
-        : (dedupeKey(event, { nonce, headers: request.headers }) ??
-          (nonce === undefined ? undefined : 'nonce:' + nonce))
+        ? dedupe.key(event, { nonce, deliveryId })
+        : deliveryId !== undefined
+          ? 'delivery:' + deliveryId
+          : (dedupeKey(event, { nonce, headers: request.headers }) ??
+            (nonce === undefined ? undefined : 'nonce:' + nonce))
     run.dedupeKey = key
     if (key !== undefined) claim = { store: dedupe.store, key, owner: newOwnerToken() }
   }

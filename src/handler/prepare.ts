@@ -6,7 +6,9 @@ import { PRODUCTS } from '../products/registry'
 import { createMemoryDedupeStore, type DedupeStore } from './dedupe-store'
 import type { DedupeOptions, WebhookOptions } from './options'
 import type { SenderRules } from './outcomes'
-import type { VerifyConfig } from '../core/verify-config'
+import type { OAuthTokenKeyConfig, VerifyConfig } from '../core/verify-config'
+import { isHookOptions, readOAuthTokenHook, readOAuthTokenKeyOptions } from '../core/schemes/oauth-token'
+import { readSnsSettings } from '../core/schemes/sns-message'
 
 /** De-duplication as a handler runs it: the options with their defaults filled in. */
 export type PreparedDedupe = Required<Pick<DedupeOptions, 'ttlMs' | 'leaseMs' | 'maxRunMs'>> & {
@@ -121,14 +123,26 @@ export function prepare(options: WebhookOptions): Prepared {
       case 'bearer-token':
         readBearerTokens(config.token)
         break
+      case 'oauth-token':
+        if (isHookOptions(config)) readOAuthTokenHook(config)
+        else readOAuthTokenKeyOptions(config as OAuthTokenKeyConfig)
+        break
+      case 'sns-message':
+        readSnsSettings(config)
+        if (config.autoConfirm !== undefined && typeof config.autoConfirm !== 'boolean')
+          throw usageError('`autoConfirm` must be true or false.')
+        break
       case 'none':
         break
       default:
         throw usageError(
-          'every `verify` entry needs `scheme`: "sinch-signature", "webhook-signature", "mailgun-signature", "basic-auth", "bearer-token" or "none".',
+          'every `verify` entry needs `scheme`: "sinch-signature", "webhook-signature", "mailgun-signature", "basic-auth", "bearer-token", "oauth-token", "sns-message" or "none".',
         )
     }
   }
+  // One envelope per request: two SNS configurations could name two different inner events.
+  if (verify.filter((config) => config.scheme === 'sns-message').length > 1)
+    throw usageError('`verify` may hold one sns-message entry; list several topics in its `topicArn` instead.')
   const dedupeOption = options.dedupe
   const d: DedupeOptions | undefined =
     dedupeOption === true ? {} : dedupeOption === false || dedupeOption === undefined ? undefined : dedupeOption

@@ -16,6 +16,14 @@ export type WebhookResponseCode =
   | 'unhandled'
   /** 200: the body is authentic but does not parse, and `onParseFailure` kept it. */
   | 'acknowledged'
+  /** 200: a verified subscription confirmation (SNS) was confirmed (`autoConfirm`). */
+  | 'confirmed'
+  /** 200: a verified subscription confirmation (SNS) was acknowledged; confirming it is left to you. */
+  | 'not_confirmed'
+  /** 200: a verified message that carries no event and needs nothing (an SNS unsubscribe confirmation). */
+  | 'notice'
+  /** 500: confirming a verified subscription (`autoConfirm`) failed. */
+  | 'confirmation_failed'
   /** 429: a handler or `shouldThrottle` asked Sinch to come back later. */
   | 'retry_later'
   /** 429: another delivery of this event is being handled right now; retried later in case it fails. */

@@ -66,6 +66,22 @@ export interface DetectionSignals {
   readonly whenListed?: (payload: JsonObject) => boolean
 }
 
+/**
+ * What a generated validator answers about a payload: 0 it matches its
+ * variant's schema, 1 it does not, 2 its first problem is a nested union
+ * naming a case this version does not know (a newer variant, not bad data).
+ * Exactly what the interpreter (`check`) would say; the differential test
+ * holds them to that.
+ */
+export type Verdict = 0 | 1 | 2
+
+/**
+ * Validators generated at build time from a product's schemas
+ * (`npm run generate` writes `src/products/<slug>/validators.generated.ts`),
+ * one per variant, by kind suffix. Plain code: no `new Function`, no `eval`.
+ */
+export type CompiledValidators = { readonly [suffix: string]: (payload: JsonObject) => Verdict }
+
 /** What parsing one product needs: its id, its variants and how a payload names one. */
 export interface ParserDefinition<Id extends string, V extends VariantSchemas> {
   /** Lower snake case. The kind prefix, and (with `-` for `_`) the subpath, folder, fixtures and docs page name. */
@@ -74,6 +90,12 @@ export interface ParserDefinition<Id extends string, V extends VariantSchemas> {
   readonly variants: V
   /** The variant a payload names (a key of `variants`), or `undefined`; never throws for any JSON object. */
   readonly variantOf: (payload: JsonObject) => string | undefined
+  /**
+   * The generated validators of the variants (`./validators.generated`, written by `npm run generate`).
+   * They give the verdict on the common path; the interpreter, which stays the reference, builds
+   * the error on the failure path, and checks any variant that has none.
+   */
+  readonly validators?: CompiledValidators | undefined
 }
 
 /**
@@ -144,6 +166,8 @@ export interface Parser<Id extends string = string, V extends VariantSchemas = V
   readonly kinds: readonly `${Id}.${keyof V & string}`[]
   /** Variant name → kind string, built once so a parse allocates none. */
   readonly kindOf: { readonly [suffix: string]: string }
+  /** The generated validators, when the product has them. */
+  readonly validators: CompiledValidators | undefined
 }
 
 /** A product as the registry lists it: its parser and the facts that span products. */
@@ -181,9 +205,16 @@ export function defineParser<const Id extends string, const V extends VariantSch
     id: definition.id,
     variants: definition.variants,
     variantOf: definition.variantOf,
+    validators: definition.validators,
     kinds: Object.values(kindOf) as `${Id}.${keyof V & string}`[],
     kindOf,
   }
+}
+
+/** The verdict on a payload of a known variant: the generated validator's, or 1 (ask the interpreter) without one. */
+function verdictOf(parser: Parser, suffix: string, payload: JsonObject): Verdict {
+  const validate = parser.validators?.[suffix]
+  return validate === undefined ? 1 : validate(payload)
 }
 
 /** The schema of the variant a payload names, with its name, or `undefined`. */
@@ -205,11 +236,16 @@ export function fromObjectAs<P extends Parser>(parser: P, payload: JsonObject, s
   const suffix = variantFor(parser, payload)
   if (suffix !== undefined) {
     const kind = parser.kindOf[suffix] as string
-    const issue = check(parser.variants[suffix] as Schema, payload)
-    if (issue === undefined) return { kind, product: parser.id, payload } as EventOf<P>
-    if (issue.unrecognised !== true) {
-      const path = issuePath(issue)
-      throw parseError('invalid_payload', issueMessage(kind, issue, path), path)
+    const verdict = verdictOf(parser, suffix, payload)
+    if (verdict === 0) return { kind, product: parser.id, payload } as EventOf<P>
+    if (verdict === 1) {
+      // The failure path: the interpreter, as the reference, finds the path and words the message.
+      const issue = check(parser.variants[suffix] as Schema, payload)
+      if (issue === undefined) return { kind, product: parser.id, payload } as EventOf<P>
+      if (issue.unrecognised !== true) {
+        const path = issuePath(issue)
+        throw parseError('invalid_payload', issueMessage(kind, issue, path), path)
+      }
     }
     // A nested union names a case this version does not know: a newer variant, not bad data.
   }
@@ -229,7 +265,10 @@ export function isPayloadOf<P extends Parser>(parser: P, value: unknown): value 
   try {
     if (!isObject(value)) return false
     const suffix = variantFor(parser, value)
-    return suffix !== undefined && check(parser.variants[suffix] as Schema, value) === undefined
+    if (suffix === undefined) return false
+    return parser.validators?.[suffix] === undefined
+      ? check(parser.variants[suffix] as Schema, value) === undefined
+      : verdictOf(parser, suffix, value) === 0
   } catch {
     // A hostile object (a proxy whose getter throws) is simply not a match.
     return false

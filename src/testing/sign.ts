@@ -6,6 +6,8 @@ import { WEBHOOK_SIGNATURE_HEADERS } from '../core/schemes/webhook-signature'
 import type { SinchSignatureAlgorithm } from '../core/schemes/sinch-signature'
 import { hmacWeb } from '../verify/web-hmac'
 import { randomNonce } from './nonce'
+import { encodeBase64Url } from '../core/base64url'
+import { readSigningKeys, requiredString, type OAuthSigningKey, type PreparedKey } from '../core/schemes/oauth-token'
 
 /** Options for {@link signSinchSignature}. */
 export interface SignSinchSignatureOptions {
@@ -185,4 +187,55 @@ export async function signMailgunSignature(options: SignMailgunSignatureOptions)
   if (options.parentSigningKey !== undefined)
     signed['parent-signature'] = await mac(secretOf(options.parentSigningKey, 'parentSigningKey'))
   return signed
+}
+
+/** Options for {@link signOAuthToken}: the route's `oauth-token` configuration, plus what the token says. */
+export interface SignOAuthTokenOptions {
+  /** The first key signs, as the token endpoint's does. */
+  readonly signingKeys: readonly OAuthSigningKey[]
+  readonly issuer: string
+  readonly audience: string
+  /** `sub` and `client_id`. Defaults to `sinch`. */
+  readonly clientId?: string
+  /** Granted scopes, space-separated. */
+  readonly scope?: string
+  /** Lifetime of the token in seconds. Defaults to 3600. */
+  readonly expiresInSeconds?: number
+  /** When it was issued. Defaults to now. */
+  readonly issuedAt?: Date
+}
+
+/**
+ * An `Authorization: Bearer` value carrying an access token exactly like the
+ * ones `createOAuthTokenEndpoint` issues (HS256, `typ: at+jwt`), for
+ * testing an `oauth-token` route without running the token endpoint.
+ *
+ * @example
+ * ```ts
+ * const route = { signingKeys: [{ kid: 'test', key: 'a-test-key-of-at-least-32-bytes!!' }], issuer: 'https://example.test', audience: 'sinch-sms' }
+ * const authorization = await signOAuthToken(route)
+ * await fetch(url, { method: 'POST', body, headers: { authorization } })
+ * ```
+ */
+export async function signOAuthToken(options: SignOAuthTokenOptions): Promise<string> {
+  const [key] = readSigningKeys(options?.signingKeys)
+  const issuedAt = Math.floor((options.issuedAt ?? new Date()).getTime() / 1000)
+  const lifetime = options.expiresInSeconds ?? 3600
+  if (!Number.isSafeInteger(issuedAt) || !Number.isSafeInteger(lifetime))
+    throw usageError('`issuedAt` must be a valid Date and `expiresInSeconds` whole seconds.')
+  const clientId = options.clientId ?? 'sinch'
+  const claims: Record<string, unknown> = {
+    iss: requiredString(options.issuer, 'issuer'),
+    sub: clientId,
+    aud: requiredString(options.audience, 'audience'),
+    client_id: clientId,
+    iat: issuedAt,
+    exp: issuedAt + lifetime,
+    jti: encodeBase64Url(globalThis.crypto.getRandomValues(new Uint8Array(16))),
+  }
+  if (options.scope !== undefined) claims['scope'] = options.scope
+  const header = { alg: 'HS256', typ: 'at+jwt', kid: (key as PreparedKey).kid }
+  const input = `${encodeBase64Url(utf8(JSON.stringify(header)))}.${encodeBase64Url(utf8(JSON.stringify(claims)))}`
+  const mac = await hmacWeb('SHA-256', (key as PreparedKey).key, input, '')
+  return `Bearer ${input}.${encodeBase64Url(mac)}`
 }

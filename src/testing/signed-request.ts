@@ -7,10 +7,19 @@ import type {
   BearerTokenConfig,
   MailgunSignatureConfig,
   NoAuthConfig,
+  OAuthTokenKeyConfig,
   SinchSignatureConfig,
   WebhookSignatureConfig,
 } from '../core/verify-config'
-import { signBasicAuth, signBearerToken, signMailgunSignature, signSinchSignature, signWebhookSignature } from './sign'
+import {
+  signBasicAuth,
+  signBearerToken,
+  signMailgunSignature,
+  signOAuthToken,
+  signSinchSignature,
+  signWebhookSignature,
+  type SignOAuthTokenOptions,
+} from './sign'
 
 /**
  * How to sign a test delivery. It is the handler's `verify` configuration
@@ -23,6 +32,7 @@ export type SignScheme =
   | (MailgunSignatureConfig & { readonly token?: string; readonly timestamp?: number | Date })
   | BasicAuthConfig
   | BearerTokenConfig
+  | (OAuthTokenKeyConfig & Pick<SignOAuthTokenOptions, 'clientId' | 'scope' | 'expiresInSeconds' | 'issuedAt'>)
   | NoAuthConfig
 
 /** One scheme inline (`scheme: 'basic-auth', username, password`), or several as `scheme: [ ... ]`. */
@@ -80,6 +90,10 @@ async function schemeHeaders(body: RawBody, scheme: SignScheme): Promise<Record<
       return { authorization: signBasicAuth(scheme.username, scheme.password) }
     case 'bearer-token':
       return { authorization: signBearerToken(first(scheme.token)) }
+    case 'oauth-token': {
+      const { scheme: _scheme, requiredScope: _required, leewaySeconds: _leeway, now: _now, ...token } = scheme
+      return { authorization: await signOAuthToken(token) }
+    }
     case 'none':
       return {}
     default:

@@ -1,7 +1,7 @@
-import * as nodeCrypto from 'node:crypto'
 import type { KeyObject } from 'node:crypto'
 import type { BodyView } from '../core/body'
 import type { HmacAlgorithm, SignatureEncoding } from '../core/schemes/hmac-job'
+import { nodeCrypto } from './node-crypto'
 
 /**
  * HMAC for the synchronous verifiers.
@@ -65,7 +65,7 @@ function entryFor(secret: string): SecretEntry {
   if (entry === undefined) {
     if (secrets.size >= MAX_KEYS) secrets.clear()
     const bytes = Buffer.from(secret, 'utf8')
-    entry = { key: nodeCrypto.createSecretKey(bytes), bytes, pads: {} }
+    entry = { key: nodeCrypto().createSecretKey(bytes), bytes, pads: {} }
     secrets.set(secret, entry)
   }
   return entry
@@ -164,7 +164,7 @@ function oneShotHash(): OneShotHash | undefined {
   if (oneShot === undefined) {
     oneShot = null
     try {
-      const hash = (nodeCrypto as { hash?: unknown }).hash as OneShotHash | undefined
+      const hash = (nodeCrypto() as { hash?: unknown }).hash as OneShotHash | undefined
       // A key longer than a block, so the key-hashing step is checked too.
       const key = Buffer.alloc(BLOCK + 1, 107)
       const agrees = (algorithm: HmacAlgorithm): boolean =>
@@ -175,7 +175,7 @@ function oneShotHash(): OneShotHash | undefined {
           'b\u00e9',
           '.s',
           'base64',
-        ) === nodeCrypto.createHmac(NODE_NAMES[algorithm], key).update('b\u00e9.s').digest('base64')
+        ) === nodeCrypto().createHmac(NODE_NAMES[algorithm], key).update('b\u00e9.s').digest('base64')
       if (typeof hash === 'function' && agrees('SHA-1') && agrees('SHA-256')) oneShot = hash
     } catch {
       // A throwing implementation counts as missing.
@@ -202,7 +202,7 @@ export function hmacNodeText(
     const mac = oneShotHmac(hash, algorithm, padsFor(entry, algorithm, hash), body, suffix, encoding)
     if (mac !== undefined) return mac
   }
-  const mac = nodeCrypto.createHmac(NODE_NAMES[algorithm], entry.key)
+  const mac = nodeCrypto().createHmac(NODE_NAMES[algorithm], entry.key)
   mac.update(body)
   if (suffix.length > 0) mac.update(suffix)
   // Node's typings call Latin-1 'binary' here.

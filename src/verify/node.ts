@@ -25,9 +25,23 @@ import {
   type MailgunVerifyResult,
   type TokenContext,
 } from '../core/schemes/mailgun-signature'
-import { constantTimeEqualText } from '../core/compare'
-import type { VerifyOptions } from '../core/verify-config'
-import { hmacNodeText } from './node-hmac'
+import { constantTimeEqual, constantTimeEqualText } from '../core/compare'
+import type { OAuthTokenHookConfig, VerifyOptions } from '../core/verify-config'
+import {
+  finishOAuthToken,
+  isHookOptions,
+  planOAuthToken,
+  runOAuthTokenHook,
+  type OAuthTokenHookOptions,
+  type OAuthTokenKeyOptions,
+  type OAuthTokenResult,
+  type VerifyOAuthTokenOptions,
+} from '../core/schemes/oauth-token'
+import type { AuthorizationSource } from '../core/schemes/authorization'
+import type { SnsMessageResult, VerifySnsMessageOptions } from '../core/schemes/sns-message'
+import { verifySnsWith } from '../core/sns/verify-flow'
+import { hmacNode, hmacNodeText } from './node-hmac'
+import { nodeSnsCrypto } from './node-sns'
 
 /**
  * Verifies `X-Sinch-Signature`: lower-case hex HMAC-SHA1 of the raw body
@@ -188,14 +202,90 @@ export function verifyBearerToken(options: VerifyBearerTokenOptions): VerifyResu
   return checkBearerToken(options)
 }
 
+/**
+ * Verifies an OAuth 2.0 access token in `Authorization: Bearer`: for SMS
+ * callbacks and Conversation webhooks provisioned with OAuth 2.0 client
+ * credentials. With `signingKeys`, `issuer` and `audience` it checks a token
+ * the token endpoint of this package issued (an HS256 JWT, RFC 9068), and
+ * answers synchronously. With `verify` it hands the token to your function
+ * (tokens from your own identity provider) and answers with a Promise.
+ *
+ * The algorithm, the token type and the key are decided before any crypto;
+ * `exp` is required; `iss` and `aud` must match, so a token issued for
+ * another route is refused.
+ *
+ * @example
+ * ```ts
+ * import { verifyOAuthToken } from 'sinch-webhooks'
+ *
+ * const result = verifyOAuthToken({
+ *   headers: req.headers,
+ *   signingKeys: [{ kid: '2026-01', key: process.env.OAUTH_SIGNING_KEY! }],
+ *   issuer: 'https://example.com/oauth',
+ *   audience: 'sinch-sms',
+ * })
+ * if (!result.ok) return res.status(401).set('www-authenticate', 'Bearer').end()
+ * ```
+ */
+export function verifyOAuthToken(options: AuthorizationSource & OAuthTokenKeyOptions): OAuthTokenResult
+export function verifyOAuthToken(options: AuthorizationSource & OAuthTokenHookOptions): Promise<VerifyResult>
+export function verifyOAuthToken(options: VerifyOAuthTokenOptions): OAuthTokenResult | Promise<VerifyResult>
+export function verifyOAuthToken(options: VerifyOAuthTokenOptions): OAuthTokenResult | Promise<VerifyResult> {
+  if (isHookOptions(options)) return runOAuthTokenHook(options)
+  const plan = planOAuthToken(options as AuthorizationSource & OAuthTokenKeyOptions)
+  if ('ok' in plan) return plan
+  // Every candidate key is computed, so timing does not tell which one matched.
+  let matched = -1
+  for (const key of plan.keys) {
+    const mac = hmacNode('SHA-256', key.key, plan.signingInput, '')
+    if (constantTimeEqual(mac, plan.signature) && matched < 0) matched = key.index
+  }
+  return finishOAuthToken(plan, matched)
+}
+
+/**
+ * Verifies an AWS SNS message (SMS callbacks that Sinch publishes into your
+ * SNS topic, delivered to your HTTP/S endpoint) and returns it verified. The
+ * topic must be in `topicArn`; the certificate URL must be exactly the SNS
+ * one of that topic's region; both are checked, with everything else that
+ * needs no network, before the certificate is fetched (once, then cached).
+ * Asynchronous in both entries because of that fetch.
+ *
+ * For a notification, `result.message` is what Sinch published: parse it
+ * with `parseEvent(result.message)`. `SubscribeURL` is never fetched; a
+ * confirmation carries `confirmUrl`, rebuilt from the verified topic and token.
+ *
+ * @example
+ * ```ts
+ * import { parseEvent, verifySnsMessage } from 'sinch-webhooks'
+ *
+ * const result = await verifySnsMessage({
+ *   body: rawBody,
+ *   headers: req.headers,
+ *   topicArn: 'arn:aws:sns:eu-west-1:123456789012:sinch-sms',
+ * })
+ * if (result.ok && result.type === 'Notification') {
+ *   const event = parseEvent(result.message, { product: 'sms' })
+ * }
+ * ```
+ */
+export function verifySnsMessage(options: VerifySnsMessageOptions): Promise<SnsMessageResult> {
+  return verifySnsWith(options, nodeSnsCrypto)
+}
+
 /** This entry's verifier for every scheme, by scheme name; the handlers run deliveries through it. */
-export const VERIFIERS: SchemeVerifiers<VerifyResult> = {
+export const VERIFIERS: SchemeVerifiers<VerifyResult | Promise<VerifyResult>> = {
   'sinch-signature': verifySinchSignature,
   'webhook-signature': verifyWebhookSignature,
   'mailgun-signature': verifyMailgunSignature,
   'basic-auth': verifyBasicAuth,
   'bearer-token': verifyBearerToken,
+  'oauth-token': verifyOAuthToken,
+  'sns-message': verifySnsMessage,
 }
+
+/** The configurations this entry verifies synchronously: all but SNS and an identity-provider hook. */
+export type SyncVerifyOptions = Exclude<VerifyOptions, { readonly scheme: 'sns-message' } | OAuthTokenHookConfig>
 
 /**
  * Verifies a request under the scheme its configuration names: the same
@@ -203,6 +293,8 @@ export const VERIFIERS: SchemeVerifiers<VerifyResult> = {
  * when the scheme is configuration; the scheme's own verifier
  * (`verifySinchSignature`, `verifyWebhookSignature`, ...) is the same check
  * and lets a bundler drop the other schemes. `scheme: 'none'` passes.
+ * The answer is synchronous except for `sns-message` and an `oauth-token`
+ * with a `verify` hook, which answer with a Promise.
  *
  * @example
  * ```ts
@@ -213,6 +305,8 @@ export const VERIFIERS: SchemeVerifiers<VerifyResult> = {
  * if (!result.ok) console.warn('refused:', result.code)
  * ```
  */
-export function verifySignature(options: VerifyOptions): VerifyResult {
+export function verifySignature(options: SyncVerifyOptions): VerifyResult
+export function verifySignature(options: VerifyOptions): VerifyResult | Promise<VerifyResult>
+export function verifySignature(options: VerifyOptions): VerifyResult | Promise<VerifyResult> {
   return dispatch(VERIFIERS, options)
 }

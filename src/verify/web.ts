@@ -28,7 +28,22 @@ import {
 import { constantTimeEqualText } from '../core/compare'
 import { encodeHex } from '../core/encoding'
 import type { VerifyOptions } from '../core/verify-config'
+import { constantTimeEqual } from '../core/compare'
+import {
+  finishOAuthToken,
+  isHookOptions,
+  planOAuthToken,
+  runOAuthTokenHook,
+  type OAuthTokenHookOptions,
+  type OAuthTokenKeyOptions,
+  type OAuthTokenResult,
+  type VerifyOAuthTokenOptions,
+} from '../core/schemes/oauth-token'
+import type { AuthorizationSource } from '../core/schemes/authorization'
+import type { SnsMessageResult, VerifySnsMessageOptions } from '../core/schemes/sns-message'
+import { verifySnsWith } from '../core/sns/verify-flow'
 import { hmacWeb } from './web-hmac'
+import { webSnsCrypto } from './web-sns'
 
 /**
  * Verifies `X-Sinch-Signature` with Web Crypto only (Workers, Deno, Bun,
@@ -167,6 +182,64 @@ export async function verifyBearerToken(options: VerifyBearerTokenOptions): Prom
   return checkBearerToken(options)
 }
 
+/**
+ * Verifies an OAuth 2.0 access token in `Authorization: Bearer` with Web
+ * Crypto only: a token the token endpoint of this package issued
+ * (`signingKeys`, `issuer`, `audience`), or one your identity provider
+ * issued, handed to your `verify` function. The same checks and results as
+ * the main entry.
+ *
+ * @example
+ * ```ts
+ * import { verifyOAuthToken } from 'sinch-webhooks/web'
+ *
+ * const result = await verifyOAuthToken({
+ *   headers: request.headers,
+ *   signingKeys: [{ kid: '2026-01', key: env.OAUTH_SIGNING_KEY }],
+ *   issuer: 'https://example.com/oauth',
+ *   audience: 'sinch-sms',
+ * })
+ * ```
+ */
+export async function verifyOAuthToken(options: AuthorizationSource & OAuthTokenKeyOptions): Promise<OAuthTokenResult>
+export async function verifyOAuthToken(options: AuthorizationSource & OAuthTokenHookOptions): Promise<VerifyResult>
+export async function verifyOAuthToken(options: VerifyOAuthTokenOptions): Promise<OAuthTokenResult | VerifyResult>
+export async function verifyOAuthToken(options: VerifyOAuthTokenOptions): Promise<OAuthTokenResult | VerifyResult> {
+  if (isHookOptions(options)) return runOAuthTokenHook(options)
+  const plan = planOAuthToken(options as AuthorizationSource & OAuthTokenKeyOptions)
+  if ('ok' in plan) return plan
+  // Every candidate key is computed, so timing does not tell which one matched.
+  let matched = -1
+  for (const key of plan.keys) {
+    const mac = await hmacWeb('SHA-256', key.key, plan.signingInput, '')
+    if (constantTimeEqual(mac, plan.signature) && matched < 0) matched = key.index
+  }
+  return finishOAuthToken(plan, matched)
+}
+
+/**
+ * Verifies an AWS SNS message with Web Crypto only (the certificate's key is
+ * cut out of its DER and imported as SubjectPublicKeyInfo): the same checks
+ * and results as the main entry.
+ *
+ * @example
+ * ```ts
+ * import { parseEvent, verifySnsMessage } from 'sinch-webhooks/web'
+ *
+ * export default {
+ *   async fetch(request: Request, env: Env) {
+ *     const result = await verifySnsMessage({ body: await request.text(), headers: request.headers, topicArn: env.SNS_TOPIC_ARN })
+ *     if (!result.ok) return new Response(null, { status: 401 })
+ *     if (result.type === 'Notification') await env.QUEUE.send(parseEvent(result.message, { product: 'sms' }))
+ *     return new Response(null, { status: 200 })
+ *   },
+ * }
+ * ```
+ */
+export function verifySnsMessage(options: VerifySnsMessageOptions): Promise<SnsMessageResult> {
+  return verifySnsWith(options, webSnsCrypto)
+}
+
 /** This entry's verifier for every scheme, by scheme name; the handlers run deliveries through it. */
 export const VERIFIERS: SchemeVerifiers<Promise<VerifyResult>> = {
   'sinch-signature': verifySinchSignature,
@@ -174,6 +247,8 @@ export const VERIFIERS: SchemeVerifiers<Promise<VerifyResult>> = {
   'mailgun-signature': verifyMailgunSignature,
   'basic-auth': verifyBasicAuth,
   'bearer-token': verifyBearerToken,
+  'oauth-token': verifyOAuthToken,
+  'sns-message': verifySnsMessage,
 }
 
 /**

@@ -22,12 +22,14 @@ function reference(algorithm: HmacAlgorithm, secret: string, body: string | Uint
 async function load(...replacement: [hash?: unknown]): Promise<HmacModule> {
   vi.resetModules()
   const [hash] = replacement
-  if (replacement.length > 0) vi.doMock('node:crypto', () => ({ ...nodeCrypto, hash }))
+  // The module loads node:crypto lazily (process.getBuiltinModule), so the replacement goes to its loader.
+  if (replacement.length > 0)
+    vi.doMock('../../src/verify/node-crypto', () => ({ nodeCrypto: () => ({ ...nodeCrypto, hash }) }))
   return import('../../src/verify/node-hmac')
 }
 
 afterEach(() => {
-  vi.doUnmock('node:crypto')
+  vi.doUnmock('../../src/verify/node-crypto')
   vi.resetModules()
 })
 

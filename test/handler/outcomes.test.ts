@@ -17,7 +17,7 @@ import {
 } from '../../src/index'
 import { OUTCOME_NOTES, type OutcomeHook } from '../../src/handler/outcome-notes'
 import { OUTCOMES, sinchRetries, type Outcome } from '../../src/handler/outcomes'
-import { signSinchSignature } from '../../src/testing'
+import { createSnsTestSigner, signSinchSignature, signSnsMessage, type SnsTestSigner } from '../../src/testing'
 import { numbersEvent, SECRET } from './support/fixtures'
 import { OUTCOME_TABLE_HEAD, renderOutcomeRow } from './support/outcome-table'
 
@@ -80,6 +80,33 @@ const withParseHook = (hooks: OutcomeHook[], decision: 'acknowledge' | 'reject')
   },
 })
 
+let snsSigner: SnsTestSigner | undefined
+
+/** A verified SNS message without an event, through a handler whose fetch also answers the confirmation URL. */
+async function throughSns(
+  hooks: OutcomeHook[],
+  type: 'SubscriptionConfirmation' | 'UnsubscribeConfirmation',
+  confirm?: { autoConfirm: boolean; status: number },
+): Promise<Observed> {
+  snsSigner ??= await createSnsTestSigner()
+  const signer = snsSigner
+  const fetch: typeof signer.fetch = async (url, init) =>
+    url.includes('Action=ConfirmSubscription')
+      ? new Response('<ok/>', { status: confirm?.status ?? 200 })
+      : signer.fetch(url, init)
+  const options = recording(hooks, {
+    verify: {
+      scheme: 'sns-message',
+      topicArn: signer.topicArn,
+      fetch,
+      ...(confirm === undefined ? {} : { autoConfirm: confirm.autoConfirm }),
+    },
+  })
+  const { body, headers } = await signSnsMessage(signer, { type, message: 'You have chosen to subscribe.' })
+  const response = await createWebhookHandler(options)({ body, headers })
+  return { status: response.status, code: (JSON.parse(response.body) as { code: string }).code, hooks }
+}
+
 /** One way to reach each outcome; the record's keys must be every outcome. */
 const SCENARIOS: { readonly [O in Outcome]: () => Promise<Observed> } = {
   handled: async () => {
@@ -102,6 +129,10 @@ const SCENARIOS: { readonly [O in Outcome]: () => Promise<Observed> } = {
     const hooks: OutcomeHook[] = []
     return through(recording(hooks, withParseHook(hooks, 'acknowledge')), hooks, '{"eventId": ')
   },
+  subscription_confirmed: async () => throughSns([], 'SubscriptionConfirmation', { autoConfirm: true, status: 200 }),
+  confirmation_pending: async () => throughSns([], 'SubscriptionConfirmation'),
+  notice_acknowledged: async () => throughSns([], 'UnsubscribeConfirmation', { autoConfirm: true, status: 200 }),
+  confirmation_failed: async () => throughSns([], 'SubscriptionConfirmation', { autoConfirm: true, status: 404 }),
   duplicate_in_flight: async () => {
     const hooks: OutcomeHook[] = []
     let finish: () => void = () => undefined

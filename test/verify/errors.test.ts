@@ -155,6 +155,25 @@ describe('VERIFY_ERROR_CODES', () => {
         'signature_mismatch',
         'timestamp_out_of_range',
         'unsupported_algorithm',
+        // oauth-token
+        'malformed_token',
+        'wrong_token_type',
+        'unknown_key',
+        'token_expired',
+        'token_not_yet_valid',
+        'audience_mismatch',
+        'issuer_mismatch',
+        'insufficient_scope',
+        'token_rejected',
+        // sns-message
+        'malformed_message',
+        'unsupported_message_type',
+        'unsigned_raw_delivery',
+        'unsupported_signature_version',
+        'topic_not_allowed',
+        'untrusted_certificate_url',
+        'certificate_unavailable',
+        'certificate_invalid',
       ].sort(),
     )
   })

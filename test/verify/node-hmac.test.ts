@@ -49,6 +49,12 @@ vi.mock('node:crypto', async (importOriginal) => {
   return wrapped
 })
 
+// The module loads node:crypto lazily through process.getBuiltinModule, which module mocks do not reach.
+vi.mock('../../src/verify/node-crypto', async () => {
+  const crypto = await import('node:crypto')
+  return { nodeCrypto: () => crypto }
+})
+
 /** A fresh copy of the module, so every test starts with empty caches and an unchecked `crypto.hash`. */
 async function load(): Promise<typeof import('../../src/verify/node-hmac')> {
   vi.resetModules()

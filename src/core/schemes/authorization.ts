@@ -58,7 +58,7 @@ const fatalUtf8 = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true })
  * case-insensitive (RFC 9110 §11.1); exactly one space separates the two and
  * the credentials are a single token68, so nothing else can hide in the header.
  */
-function readAuthorization(options: AuthorizationSource, scheme: string): string | VerifyFailure {
+export function readAuthorization(options: AuthorizationSource, scheme: string): string | VerifyFailure {
   let lookup: ReturnType<typeof lookupHeader>
   if ('authorization' in options) lookup = lookupHeader({ [AUTHORIZATION]: options.authorization }, AUTHORIZATION)
   else {

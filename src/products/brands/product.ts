@@ -7,12 +7,14 @@
  */
 import { defineParser, defineProduct, type ProductAbout } from '../../parse/product'
 import { brandStatusUpdate } from './schemas'
+import { validators } from './validators.generated'
 
 // Annotated with each schema's own type, so declarations refer to the schema and keep its field docs.
 const VARIANTS: { readonly brand_status_update: typeof brandStatusUpdate } = { brand_status_update: brandStatusUpdate }
 
 /** How the product's callbacks are parsed: what its subpath is built on. */
 export const parser = /* @__PURE__ */ defineParser({
+  validators,
   id: 'brands',
   variants: VARIANTS,
   variantOf: (payload) => (payload.eventType === 'BRAND_STATUS_UPDATE' ? 'brand_status_update' : undefined),

@@ -17,6 +17,7 @@
 import { defineParser, defineProduct, type ProductAbout } from '../../parse/product'
 import { upperSnakeVariant } from '../../parse/variant-name'
 import { campaignNote, campaignStatusUpdate, carrierOrderNote, carrierOrderStatusUpdate } from './schemas'
+import { validators } from './validators.generated'
 
 // Annotated with each schema's own type, so declarations refer to the schemas and keep their field docs.
 const VARIANTS: {
@@ -38,6 +39,7 @@ function variantOf(eventType: unknown): string | undefined {
 
 /** How the product's callbacks are parsed: what its subpath is built on. */
 export const parser = /* @__PURE__ */ defineParser({
+  validators,
   id: 'campaigns',
   variants: VARIANTS,
   variantOf: (payload) => variantOf(payload.eventType),

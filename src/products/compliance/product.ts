@@ -7,6 +7,7 @@
  */
 import { defineParser, defineProduct, type ProductAbout } from '../../parse/product'
 import { BRAND_ORDER_STATUS_UPDATE_TYPE, brandOrderStatusUpdate } from './schemas'
+import { validators } from './validators.generated'
 
 // Annotated with the schema's own type, so declarations refer to the schema and keep its field docs.
 const VARIANTS: { readonly brand_order_status_update: typeof brandOrderStatusUpdate } = {
@@ -15,6 +16,7 @@ const VARIANTS: { readonly brand_order_status_update: typeof brandOrderStatusUpd
 
 /** How the product's callbacks are parsed: what its subpath is built on. */
 export const parser = /* @__PURE__ */ defineParser({
+  validators,
   id: 'compliance',
   variants: VARIANTS,
   variantOf: (payload) => (payload.type === BRAND_ORDER_STATUS_UPDATE_TYPE ? 'brand_order_status_update' : undefined),

@@ -33,6 +33,7 @@ import {
   smartConversation,
   unsupported,
 } from './schemas'
+import { validators } from './validators.generated'
 
 // Annotated with each schema's own type, so declarations refer to the schemas and keep their field docs.
 const VARIANTS: {
@@ -107,6 +108,7 @@ function variantOf(payload: JsonObject): string | undefined {
 
 /** How the product's callbacks are parsed: what its subpath is built on. */
 export const parser = /* @__PURE__ */ defineParser({
+  validators,
   id: 'conversation',
   variants: VARIANTS,
   variantOf,
@@ -237,7 +239,7 @@ function hasEnvelope(payload: JsonObject): boolean {
 
 /** The product as the registry lists it. */
 export const conversation = /* @__PURE__ */ defineProduct(parser, {
-  schemes: [{ scheme: 'webhook-signature' }, { scheme: 'none' }, { scheme: 'bearer-token' }],
+  schemes: [{ scheme: 'webhook-signature' }, { scheme: 'none' }, { scheme: 'oauth-token' }],
   detect: {
     // A notification object beside either envelope id: no other Sinch product uses these snake_case names
     // (Porting's older `event` is a string). A malformed envelope still claims, so the error names the field.
@@ -278,10 +280,10 @@ export const about: ProductAbout = {
         'route another way (a secret path, an IP allowlist, or OAuth below).',
     },
     {
-      scheme: 'bearer-token',
+      scheme: 'oauth-token',
       note:
         'OAuth 2.0 client credentials on the webhook (`client_credentials`): Sinch fetches a token from your ' +
-        'token endpoint and presents it; combine with `webhook-signature` in a list, every entry must pass.',
+        'token endpoint (`createOAuthTokenEndpoint`) and presents it; combine with `webhook-signature` in a list, every entry must pass.',
     },
   ],
   retries:

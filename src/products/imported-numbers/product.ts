@@ -18,6 +18,7 @@ import {
   provisioningToSmsPlatform,
   unlinkTo10dlcCampaign,
 } from './schemas'
+import { validators } from './validators.generated'
 
 // Annotated with each schema's own type, so declarations refer to the schemas and keep their field docs.
 const VARIANTS: {
@@ -45,6 +46,7 @@ function variantOfEventType(eventType: unknown): string | undefined {
 
 /** How the product's callbacks are parsed: what its subpath is built on. */
 export const parser = /* @__PURE__ */ defineParser({
+  validators,
   id: 'imported_numbers',
   variants: VARIANTS,
   variantOf: (payload) =>

@@ -23,6 +23,7 @@ import {
   stored,
   unsubscribed,
 } from './schemas'
+import { validators } from './validators.generated'
 
 // Annotated with each schema's own type, so declarations refer to the schemas and keep their field docs.
 const VARIANTS: {
@@ -65,7 +66,7 @@ function variantOf(payload: JsonObject): string | undefined {
 }
 
 /** How the product's callbacks are parsed: what its subpath is built on. */
-export const parser = /* @__PURE__ */ defineParser({ id: 'mailgun', variants: VARIANTS, variantOf })
+export const parser = /* @__PURE__ */ defineParser({ id: 'mailgun', variants: VARIANTS, variantOf, validators })
 
 /** The signature object's `timestamp + token`: the exact message the HMAC covers. */
 function signedMessage(payload: JsonObject): string | undefined {

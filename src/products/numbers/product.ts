@@ -16,6 +16,7 @@ import {
   provisioningToSmsPlatform,
   provisioningToVoicePlatform,
 } from './schemas'
+import { validators } from './validators.generated'
 
 // Annotated with each schema's own type, so declarations refer to the schemas and keep their field docs.
 const ACTIVE_NUMBER: {
@@ -49,6 +50,7 @@ function activeNumberVariant(eventType: unknown): string | undefined {
 
 /** How the product's callbacks are parsed: what its subpath is built on. */
 export const parser = /* @__PURE__ */ defineParser({
+  validators,
   id: 'numbers',
   variants: VARIANTS,
   variantOf: (payload) =>

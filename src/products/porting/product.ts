@@ -12,6 +12,7 @@ import { defineParser, defineProduct, type ProductAbout } from '../../parse/prod
 import { upperSnakeVariant } from '../../parse/variant-name'
 import type { JsonObject } from '../../schema/schema'
 import { newOrderNote, numbersActivated, numbersConfirmed, numbersRejected, orderUpdated } from './schemas'
+import { validators } from './validators.generated'
 
 // Annotated with each schema's own type, so declarations refer to the schemas and keep their field docs.
 const VARIANTS: {
@@ -40,6 +41,7 @@ function variantOf(payload: JsonObject): string | undefined {
 
 /** How the product's callbacks are parsed: what its subpath is built on. */
 export const parser = /* @__PURE__ */ defineParser({
+  validators,
   id: 'porting',
   variants: VARIANTS,
   variantOf,

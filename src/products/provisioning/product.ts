@@ -25,6 +25,7 @@ import {
   whatsappTemplateReviewEvents,
   whatsappTemplateStatusUpdated,
 } from './schemas'
+import { validators } from './validators.generated'
 
 // In the order of the specification's trigger list, which is the documentation order of the kinds. Annotated with
 // each schema's own type, so declarations refer to the schemas and keep their field docs.
@@ -88,7 +89,7 @@ function variantOf(payload: JsonObject): string | undefined {
 }
 
 /** How the product's callbacks are parsed: what its subpath is built on. */
-export const parser = /* @__PURE__ */ defineParser({ id: 'provisioning', variants: VARIANTS, variantOf })
+export const parser = /* @__PURE__ */ defineParser({ id: 'provisioning', variants: VARIANTS, variantOf, validators })
 
 /** The product as the registry lists it. */
 export const provisioning = /* @__PURE__ */ defineProduct(parser, {

@@ -17,6 +17,7 @@
 import { defineParser, defineProduct, type ProductAbout } from '../../parse/product'
 import type { JsonObject } from '../../schema/schema'
 import { event } from './schemas'
+import { validators } from './validators.generated'
 
 function hasFlatEnvelope(payload: JsonObject): boolean {
   return typeof payload.eventType === 'string' || typeof payload.resourceType === 'string'
@@ -31,6 +32,7 @@ const VARIANTS: { readonly event: typeof event } = { event }
 
 /** How the product's callbacks are parsed: what its subpath is built on. */
 export const parser = /* @__PURE__ */ defineParser({
+  validators,
   id: 'sender_id_registrations',
   variants: VARIANTS,
   variantOf: (payload) => (hasFlatEnvelope(payload) ? 'event' : undefined),

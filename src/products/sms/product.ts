@@ -16,6 +16,7 @@ import {
   recipientDeliveryReportMms,
   recipientDeliveryReportSms,
 } from './schemas'
+import { validators } from './validators.generated'
 
 // Annotated with each schema's own type, so declarations refer to the schemas and keep their field docs.
 const VARIANTS: {
@@ -38,6 +39,7 @@ const VARIANTS: {
 
 /** How the product's callbacks are parsed: what its subpath is built on. */
 export const parser = /* @__PURE__ */ defineParser({
+  validators,
   id: 'sms',
   variants: VARIANTS,
   variantOf: (payload) => (typeof payload.type === 'string' ? payload.type : undefined),
@@ -45,7 +47,13 @@ export const parser = /* @__PURE__ */ defineParser({
 
 /** The product as the registry lists it. */
 export const sms = /* @__PURE__ */ defineProduct(parser, {
-  schemes: [{ scheme: 'webhook-signature' }, { scheme: 'basic-auth' }, { scheme: 'bearer-token' }],
+  schemes: [
+    { scheme: 'webhook-signature' },
+    { scheme: 'basic-auth' },
+    { scheme: 'oauth-token' },
+    { scheme: 'bearer-token' },
+    { scheme: 'sns-message' },
+  ],
   detect: {
     claims: (payload) => typeof payload.type === 'string' && Object.hasOwn(VARIANTS, payload.type),
     // A newer SMS type still follows the naming of the known ones.
@@ -88,7 +96,23 @@ export const about: ProductAbout = {
       note: 'HMAC on the service plan (ask your account manager to enable it); the secret is the one set there.',
     },
     { scheme: 'basic-auth', note: 'Basic credentials provisioned on the callback URL, alone or beside HMAC.' },
-    { scheme: 'bearer-token', note: 'OAuth 2.0 client credentials: Sinch presents a token from your token URL.' },
+    {
+      scheme: 'oauth-token',
+      note:
+        'OAuth 2.0 client credentials (provisioned by your account manager with username, password, scope and the ' +
+        'token URL): Sinch presents a token from your token URL. Serve that URL with createOAuthTokenEndpoint, or ' +
+        "verify your identity provider's tokens with a `verify` hook; see docs/oauth.md.",
+    },
+    {
+      scheme: 'bearer-token',
+      note: 'OAuth 2.0 with a token endpoint that always returns the same token: the token list is checked as is.',
+    },
+    {
+      scheme: 'sns-message',
+      note:
+        'AWS SNS (provisioned with an access key, secret key and region): Sinch publishes each callback into your ' +
+        'topic, and your HTTP/S subscription receives it signed by AWS; see docs/sns.md.',
+    },
   ],
   retries:
     'A delivery answered with anything but 2xx is retried with back-off for about 22 h 45 min; a 4xx other than 429 ' +

@@ -25,7 +25,15 @@ declare const queued: unknown
 declare const verify: import('sinch-webhooks').VerifyConfig
 declare const on: import('sinch-webhooks').EventHandlers
 
+/** The reader's OAuth settings (issuer and signing keys), and an SNS topic it subscribed. */
+declare const oauth: {
+  readonly issuer: string
+  readonly signingKeys: readonly import('sinch-webhooks').OAuthSigningKey[]
+}
+declare const topicArn: string
+
 /** The reader's own application code. */
+declare function checkWithMyIdentityProvider(token: string): Promise<boolean>
 declare function reply(to: string, text: string): void
 declare function saveInbound(from: string, text: string): Promise<void>
 declare function markDelivery(batchId: string, status: string): Promise<void>

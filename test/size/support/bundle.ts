@@ -3,7 +3,7 @@
  * from the built package, then gzipped. Deterministic (same input, same
  * bytes), so budgets can be exact.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
@@ -50,4 +50,51 @@ export async function bundleSize(source: string, platform: 'node' | 'browser'): 
 /** "3.12 KB" (KiB, as budgets are written). */
 export function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(2)} KB`
+}
+
+/**
+ * Bundles `source` from the TypeScript sources instead of dist/, optionally
+ * with one product taken out of the registry (its import and its list entry),
+ * so the difference is what that product adds to an entry.
+ */
+export async function sourceBundleSize(
+  source: string,
+  platform: 'node' | 'browser',
+  withoutProduct?: string,
+): Promise<BundleSize> {
+  const slug = withoutProduct?.replaceAll('_', '-')
+  const result = await build({
+    stdin: { contents: source, resolveDir: ROOT, sourcefile: 'app.mjs', loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform,
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+    legalComments: 'none',
+    plugins: [
+      {
+        name: 'registry-without-one-product',
+        setup(b) {
+          if (slug === undefined) return
+          b.onLoad({ filter: /[\\/]products[\\/]registry\.ts$/ }, (args) => {
+            const text = readFileSync(args.path, 'utf8')
+            const line = new RegExp(`^import \\{ (\\w+) \\} from '\\./${slug}/product'\\n`, 'm').exec(text)
+            if (line === null) throw new Error(`the registry does not import ./${slug}/product`)
+            const without = text.replace(line[0], '').replace(new RegExp(`\\n  ${line[1]},`), '')
+            if (without.includes(`  ${line[1]},`)) throw new Error(`could not take ${line[1]} out of the registry`)
+            return { contents: without, loader: 'ts' }
+          })
+        },
+      },
+    ],
+  })
+  const output = result.outputFiles[0]
+  if (output === undefined) throw new Error('esbuild produced no output')
+  return {
+    minified: output.contents.byteLength,
+    gzipped: gzipSync(output.contents, { level: 9 }).byteLength,
+    code: output.text,
+  }
 }

@@ -1,0 +1,94 @@
+import type { NodeRequestLike, NodeResponseLike } from '../handler/node-handler'
+import { concat, declaredTooLarge } from '../handler/read-limited'
+import {
+  handleTokenRequest,
+  MAX_TOKEN_REQUEST_BYTES,
+  prepareTokenEndpoint,
+  type OAuthTokenEndpointOptions,
+  type TokenCrypto,
+  type TokenEndpointRequest,
+} from './token-endpoint'
+
+/** A token endpoint for `node:http`, Express and Connect-style stacks. */
+export type NodeOAuthTokenEndpoint = (request: NodeRequestLike, response: NodeResponseLike) => Promise<void>
+
+/** `createNodeOAuthTokenEndpoint`. */
+export type CreateNodeOAuthTokenEndpoint =
+  /**
+   * The OAuth 2.0 token endpoint (see `createOAuthTokenEndpoint`) for
+   * `node:http`, Express and Connect: `(req, res)`. It reads the form body
+   * itself, or takes the fields a body parser such as `express.urlencoded()`
+   * already read (a repeated field is still refused).
+   *
+   * @example
+   * ```ts
+   * app.post('/oauth/token', createNodeOAuthTokenEndpoint({
+   *   issuer: 'https://example.com/oauth',
+   *   signingKeys: [{ kid: '2026-01', key: process.env.OAUTH_SIGNING_KEY! }],
+   *   clients: [{ clientId: 'sinch-sms', clientSecret: process.env.SINCH_SMS_CLIENT_SECRET!, audience: 'sinch-sms' }],
+   * }))
+   * ```
+   */
+  (options: OAuthTokenEndpointOptions) => NodeOAuthTokenEndpoint
+
+const encoder = /* @__PURE__ */ new TextEncoder()
+
+function readLimited(request: NodeRequestLike): Promise<Uint8Array | 'too_large' | 'aborted'> {
+  return new Promise((resolve) => {
+    const chunks: Uint8Array[] = []
+    let total = 0
+    const finish = (value: Uint8Array | 'too_large' | 'aborted'): void => {
+      request.removeListener('data', onData)
+      request.removeListener('end', onEnd)
+      request.removeListener('error', onAbort)
+      request.removeListener('close', onClose)
+      resolve(value)
+    }
+    const onData = (chunk: unknown): void => {
+      const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : (chunk as Uint8Array)
+      total += bytes.byteLength
+      if (total > MAX_TOKEN_REQUEST_BYTES) {
+        request.pause?.()
+        finish('too_large')
+      } else chunks.push(bytes)
+    }
+    const onEnd = (): void => finish(concat(chunks, total))
+    const onAbort = (): void => finish('aborted')
+    const onClose = (): void => {
+      if (request.readableEnded !== true) finish('aborted')
+    }
+    request.on('data', onData)
+    request.on('end', onEnd)
+    request.on('error', onAbort)
+    request.on('close', onClose)
+  })
+}
+
+/** Binds `createNodeOAuthTokenEndpoint` to the main entry's crypto. */
+/* @__NO_SIDE_EFFECTS__ */
+export function nodeTokenEndpointFactory(crypto: TokenCrypto): CreateNodeOAuthTokenEndpoint {
+  return (options) => {
+    const endpoint = prepareTokenEndpoint(options)
+    return async (request, response) => {
+      const method = request.method ?? 'POST'
+      let body: TokenEndpointRequest['body']
+      const given = request.body
+      if (method !== 'POST') body = new Uint8Array(0)
+      else if (typeof given === 'string' || given instanceof Uint8Array) body = given
+      else if (typeof given === 'object' && given !== null && request.readableEnded === true)
+        body = given as Readonly<Record<string, unknown>>
+      else if (declaredTooLarge(request.headers['content-length'], MAX_TOKEN_REQUEST_BYTES)) body = 'too_large'
+      else {
+        const read = await readLimited(request)
+        // The client went away mid-body: there is no one left to answer.
+        if (read === 'aborted') return
+        body = read
+      }
+      const result = await handleTokenRequest(endpoint, crypto, { method, headers: request.headers, body })
+      response.statusCode = result.status
+      for (const [name, value] of Object.entries(result.headers)) response.setHeader(name, value)
+      if (body === 'too_large') response.setHeader('connection', 'close')
+      response.end(result.body)
+    }
+  }
+}
