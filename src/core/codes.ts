@@ -34,15 +34,16 @@ export type VerifyErrorCode =
   | 'unsupported_algorithm'
   /** The nonce hook (Mailgun: the token hook, since Mailgun's token is its nonce) reported that this value was already seen. */
   | 'nonce_replayed'
-  /** Mailgun: the signature's `token` is missing, empty, longer than 256 characters or not visible ASCII. */
-  | 'malformed_token'
   /** No `Authorization` header was sent. */
   | 'missing_authorization'
   /** The `Authorization` header is not the expected scheme or is not well formed. */
   | 'malformed_authorization'
   /** The credentials are well formed but wrong. */
   | 'credentials_mismatch'
-  /** `oauth-token`: the bearer token is not a compact JWS of canonical base64url JSON objects, or is too large. */
+  /**
+   * `oauth-token`: the bearer token is not a compact JWS of canonical base64url JSON objects, or is too large.
+   * `mailgun-signature`: the signature's `token` is missing, empty, longer than 256 characters or not visible ASCII.
+   */
   | 'malformed_token'
   /** `oauth-token`: the token's `typ` is not `at+jwt`, so it is some other kind of JWT (an ID token, ...). */
   | 'wrong_token_type'
@@ -90,7 +91,6 @@ export const VERIFY_ERROR_CODES: readonly VerifyErrorCode[] = [
   'timestamp_out_of_range',
   'unsupported_algorithm',
   'nonce_replayed',
-  'malformed_token',
   'missing_authorization',
   'malformed_authorization',
   'credentials_mismatch',

@@ -147,7 +147,6 @@ describe('VERIFY_ERROR_CODES', () => {
         'malformed_header',
         'malformed_signature',
         'malformed_timestamp',
-        'malformed_token',
         'missing_authorization',
         'missing_header',
         'missing_signature',

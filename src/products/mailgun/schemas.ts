@@ -166,7 +166,6 @@ const messageEvent = {
   flags: optional(record(unknown)),
   /** Tags given when sending (`o:tag`). */
   tags: optional(array(string)),
-  campaigns: optional(array(unknown)),
   /** Where Mailgun keeps a copy of the message (for a few days). */
   storage: optional(storage),
 }

@@ -80,17 +80,13 @@ function o2(v: any): Verdict {
       if (!(typeof x1 === "string")) return 1
     }
   }
-  const p13 = v.campaigns
+  const p13 = v.storage
   if (p13 !== undefined) {
-    if (!Array.isArray(p13)) return 1
+    if (o9(p13) !== 0) return 1
   }
-  const p14 = v.storage
+  const p14 = v.method
   if (p14 !== undefined) {
-    if (o9(p14) !== 0) return 1
-  }
-  const p15 = v.method
-  if (p15 !== undefined) {
-    if (!(typeof p15 === "string")) return 1
+    if (!(typeof p14 === "string")) return 1
   }
   return 0
 }
@@ -289,17 +285,13 @@ function o11(v: any): Verdict {
       if (!(typeof x1 === "string")) return 1
     }
   }
-  const p13 = v.campaigns
+  const p13 = v.storage
   if (p13 !== undefined) {
-    if (!Array.isArray(p13)) return 1
+    if (o9(p13) !== 0) return 1
   }
-  const p14 = v.storage
+  const p14 = v.reject
   if (p14 !== undefined) {
-    if (o9(p14) !== 0) return 1
-  }
-  const p15 = v.reject
-  if (p15 !== undefined) {
-    if (o12(p15) !== 0) return 1
+    if (o12(p14) !== 0) return 1
   }
   return 0
 }
@@ -378,17 +370,13 @@ function o14(v: any): Verdict {
       if (!(typeof x1 === "string")) return 1
     }
   }
-  const p13 = v.campaigns
+  const p13 = v.storage
   if (p13 !== undefined) {
-    if (!Array.isArray(p13)) return 1
+    if (o9(p13) !== 0) return 1
   }
-  const p14 = v.storage
+  const p14 = v["delivery-status"]
   if (p14 !== undefined) {
-    if (o9(p14) !== 0) return 1
-  }
-  const p15 = v["delivery-status"]
-  if (p15 !== undefined) {
-    if (o15(p15) !== 0) return 1
+    if (o15(p14) !== 0) return 1
   }
   return 0
 }
@@ -503,25 +491,21 @@ function o17(v: any): Verdict {
       if (!(typeof x1 === "string")) return 1
     }
   }
-  const p13 = v.campaigns
+  const p13 = v.storage
   if (p13 !== undefined) {
-    if (!Array.isArray(p13)) return 1
+    if (o9(p13) !== 0) return 1
   }
-  const p14 = v.storage
+  const p14 = v.severity
   if (p14 !== undefined) {
-    if (o9(p14) !== 0) return 1
+    if (!(typeof p14 === "string")) return 1
   }
-  const p15 = v.severity
+  const p15 = v.reason
   if (p15 !== undefined) {
     if (!(typeof p15 === "string")) return 1
   }
-  const p16 = v.reason
+  const p16 = v["delivery-status"]
   if (p16 !== undefined) {
-    if (!(typeof p16 === "string")) return 1
-  }
-  const p17 = v["delivery-status"]
-  if (p17 !== undefined) {
-    if (o15(p17) !== 0) return 1
+    if (o15(p16) !== 0) return 1
   }
   return 0
 }
@@ -587,25 +571,21 @@ function o19(v: any): Verdict {
       if (!(typeof x1 === "string")) return 1
     }
   }
-  const p13 = v.campaigns
+  const p13 = v.storage
   if (p13 !== undefined) {
-    if (!Array.isArray(p13)) return 1
+    if (o9(p13) !== 0) return 1
   }
-  const p14 = v.storage
+  const p14 = v.ip
   if (p14 !== undefined) {
-    if (o9(p14) !== 0) return 1
+    if (!(typeof p14 === "string")) return 1
   }
-  const p15 = v.ip
+  const p15 = v.geolocation
   if (p15 !== undefined) {
-    if (!(typeof p15 === "string")) return 1
+    if (o20(p15) !== 0) return 1
   }
-  const p16 = v.geolocation
+  const p16 = v["client-info"]
   if (p16 !== undefined) {
-    if (o20(p16) !== 0) return 1
-  }
-  const p17 = v["client-info"]
-  if (p17 !== undefined) {
-    if (o21(p17) !== 0) return 1
+    if (o21(p16) !== 0) return 1
   }
   return 0
 }
@@ -721,25 +701,21 @@ function o23(v: any): Verdict {
       if (!(typeof x1 === "string")) return 1
     }
   }
-  const p14 = v.campaigns
+  const p14 = v.storage
   if (p14 !== undefined) {
-    if (!Array.isArray(p14)) return 1
+    if (o9(p14) !== 0) return 1
   }
-  const p15 = v.storage
+  const p15 = v.ip
   if (p15 !== undefined) {
-    if (o9(p15) !== 0) return 1
+    if (!(typeof p15 === "string")) return 1
   }
-  const p16 = v.ip
+  const p16 = v.geolocation
   if (p16 !== undefined) {
-    if (!(typeof p16 === "string")) return 1
+    if (o20(p16) !== 0) return 1
   }
-  const p17 = v.geolocation
+  const p17 = v["client-info"]
   if (p17 !== undefined) {
-    if (o20(p17) !== 0) return 1
-  }
-  const p18 = v["client-info"]
-  if (p18 !== undefined) {
-    if (o21(p18) !== 0) return 1
+    if (o21(p17) !== 0) return 1
   }
   return 0
 }
@@ -805,25 +781,21 @@ function o25(v: any): Verdict {
       if (!(typeof x1 === "string")) return 1
     }
   }
-  const p13 = v.campaigns
+  const p13 = v.storage
   if (p13 !== undefined) {
-    if (!Array.isArray(p13)) return 1
+    if (o9(p13) !== 0) return 1
   }
-  const p14 = v.storage
+  const p14 = v.ip
   if (p14 !== undefined) {
-    if (o9(p14) !== 0) return 1
+    if (!(typeof p14 === "string")) return 1
   }
-  const p15 = v.ip
+  const p15 = v.geolocation
   if (p15 !== undefined) {
-    if (!(typeof p15 === "string")) return 1
+    if (o20(p15) !== 0) return 1
   }
-  const p16 = v.geolocation
+  const p16 = v["client-info"]
   if (p16 !== undefined) {
-    if (o20(p16) !== 0) return 1
-  }
-  const p17 = v["client-info"]
-  if (p17 !== undefined) {
-    if (o21(p17) !== 0) return 1
+    if (o21(p16) !== 0) return 1
   }
   return 0
 }
@@ -889,25 +861,21 @@ function o27(v: any): Verdict {
       if (!(typeof x1 === "string")) return 1
     }
   }
-  const p13 = v.campaigns
+  const p13 = v.storage
   if (p13 !== undefined) {
-    if (!Array.isArray(p13)) return 1
+    if (o9(p13) !== 0) return 1
   }
-  const p14 = v.storage
+  const p14 = v.ip
   if (p14 !== undefined) {
-    if (o9(p14) !== 0) return 1
+    if (!(typeof p14 === "string")) return 1
   }
-  const p15 = v.ip
+  const p15 = v.geolocation
   if (p15 !== undefined) {
-    if (!(typeof p15 === "string")) return 1
+    if (o20(p15) !== 0) return 1
   }
-  const p16 = v.geolocation
+  const p16 = v["client-info"]
   if (p16 !== undefined) {
-    if (o20(p16) !== 0) return 1
-  }
-  const p17 = v["client-info"]
-  if (p17 !== undefined) {
-    if (o21(p17) !== 0) return 1
+    if (o21(p16) !== 0) return 1
   }
   return 0
 }
@@ -973,13 +941,9 @@ function o29(v: any): Verdict {
       if (!(typeof x1 === "string")) return 1
     }
   }
-  const p13 = v.campaigns
+  const p13 = v.storage
   if (p13 !== undefined) {
-    if (!Array.isArray(p13)) return 1
-  }
-  const p14 = v.storage
-  if (p14 !== undefined) {
-    if (o9(p14) !== 0) return 1
+    if (o9(p13) !== 0) return 1
   }
   return 0
 }
