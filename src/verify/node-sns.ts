@@ -1,4 +1,5 @@
-import { createPublicKey, verify, type KeyObject } from 'node:crypto'
+import type { KeyObject } from 'node:crypto'
+import { nodeCrypto } from './node-crypto'
 import { createCertificateCache } from '../core/sns/certificates'
 import type { SnsCrypto } from '../core/sns/verify-flow'
 
@@ -9,7 +10,8 @@ import type { SnsCrypto } from '../core/sns/verify-flow'
  */
 export const nodeSnsCrypto: SnsCrypto<KeyObject> = {
   cache: /* @__PURE__ */ createCertificateCache((certificate) =>
-    createPublicKey({ key: Buffer.from(certificate.spki), format: 'der', type: 'spki' }),
+    nodeCrypto().createPublicKey({ key: Buffer.from(certificate.spki), format: 'der', type: 'spki' }),
   ),
-  verify: (key, hash, data, signature) => verify(hash === 'SHA-1' ? 'sha1' : 'sha256', data, key, signature),
+  verify: (key, hash, data, signature) =>
+    nodeCrypto().verify(hash === 'SHA-1' ? 'sha1' : 'sha256', data, key, signature),
 }

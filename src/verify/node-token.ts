@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { nodeCrypto } from './node-crypto'
 import { encodeBase64Url } from '../core/base64url'
 import type { TokenCrypto } from '../oauth/token-endpoint'
 import { hmacNode } from './node-hmac'
@@ -7,5 +7,5 @@ import { hmacNode } from './node-hmac'
 export const nodeTokenCrypto: TokenCrypto = {
   hmacSha256: (key, data) => hmacNode('SHA-256', key, data, ''),
   // 128 random bits: a `jti` that never repeats in practice.
-  randomId: () => encodeBase64Url(randomBytes(16)),
+  randomId: () => encodeBase64Url(nodeCrypto().randomBytes(16)),
 }

@@ -124,7 +124,8 @@ function table(): string {
 afterAll(() => {
   if (measured.length === 0) return
   report(`sinch-webhooks bundle sizes (esbuild --minify, gzip -9):\n${table()}`)
-  if (process.env.UPDATE_DOCS === '1') writeGeneratedBlock('docs/performance.md', 'sizes', table())
+  if (process.env.UPDATE_DOCS === '1')
+    for (const file of ['docs/performance.md', 'README.md']) writeGeneratedBlock(file, 'sizes', table())
 })
 
 describe('bundle size', () => {
