@@ -7,6 +7,7 @@ import { UsageError } from './io'
 export const SCHEME_NAMES = [
   'sinch-signature',
   'webhook-signature',
+  'mailgun-signature',
   'basic-auth',
   'bearer-token',
   'none',
@@ -64,6 +65,8 @@ export function schemeConfig(
         : { scheme: name, secret, algorithm: choice.algorithm }
     case 'webhook-signature':
       return { scheme: name, secret, ...extra }
+    case 'mailgun-signature':
+      return { scheme: name, signingKey: secret, ...extra }
     case 'bearer-token':
       return { scheme: name, token: secret }
     case 'basic-auth': {

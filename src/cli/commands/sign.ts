@@ -1,4 +1,4 @@
-import { signedHeaders } from '../../testing/signed-request'
+import { signedDelivery } from '../../testing/signed-request'
 import { flag, need, parse, str } from '../args'
 import { EXIT, line, readBody, UsageError, type Io } from '../io'
 import { schemeChoice, schemeConfig } from '../schemes'
@@ -6,14 +6,16 @@ import { schemeChoice, schemeConfig } from '../schemes'
 export const SIGN_USAGE = `Usage: sinch-webhooks sign [file|-] --secret <secret> [options]
 
 Prints the headers Sinch would send with a body (a file, or standard input).
+With --scheme mailgun-signature, whose signature travels inside the body,
+prints the body with its "signature" object set instead.
 
 Options:
-  --scheme <name>        sinch-signature (default), webhook-signature, basic-auth, bearer-token
+  --scheme <name>        sinch-signature (default), webhook-signature, mailgun-signature, basic-auth, bearer-token
   --algorithm <name>     sinch-signature only: sha1 (default) or sha256 (Compliance API)
-  --secret <secret>      the HMAC secret; user:password for basic-auth; the token for bearer-token
+  --secret <secret>      the HMAC secret (Mailgun: the webhook signing key); user:password for basic-auth; the token for bearer-token
   --encoding <hex|base64> X-Sinch-Signature encoding for sha256 (default hex)
   --nonce <value>        webhook-signature nonce (default: a fresh ULID-shaped value)
-  --timestamp <unix>     webhook-signature timestamp (default: now)
+  --timestamp <unix>     webhook-signature and mailgun-signature timestamp (default: now)
   --json                 print the headers as a JSON object
 
 With curl, send the body with --data-binary: -d strips line breaks, which
@@ -58,8 +60,15 @@ export async function signCommand(argv: readonly string[], io: Io): Promise<numb
             ...(nonce === undefined ? {} : { nonce }),
             ...(timestamp === undefined ? {} : { timestamp: Number(timestamp) }),
           }
-        : config
-  const headers = await signedHeaders({ body, ...scheme })
+        : config.scheme === 'mailgun-signature'
+          ? { ...config, ...(timestamp === undefined ? {} : { timestamp: Number(timestamp) }) }
+          : config
+  const signed = await signedDelivery({ body, ...scheme })
+  if (config.scheme === 'mailgun-signature') {
+    line(io.out, String(signed.body))
+    return EXIT.ok
+  }
+  const headers = signed.headers
   delete headers['content-type']
   if (flag(args, 'json')) line(io.out, JSON.stringify(headers))
   else for (const [name_, value] of Object.entries(headers)) line(io.out, `${name_}: ${value}`)

@@ -11,14 +11,15 @@ Verifies a callback body (a file, or standard input) against its headers and
 prints pass or fail with the failure code.
 
 Options:
-  --scheme <name>      sinch-signature (default), webhook-signature, basic-auth, bearer-token
+  --scheme <name>      sinch-signature (default), webhook-signature, mailgun-signature, basic-auth, bearer-token
   --algorithm <name>   sinch-signature only: sha1 (default) or sha256 (Compliance API)
-  --secret <secret>    the HMAC secret; user:password for basic-auth; the token for bearer-token
+  --secret <secret>    the HMAC secret (Mailgun: the webhook signing key); user:password for basic-auth; the token for bearer-token
   --signature <value>  the signature header value (X-Sinch-Signature or x-sinch-webhook-signature)
   --nonce <value>      x-sinch-webhook-signature-nonce
   --timestamp <unix>   x-sinch-webhook-signature-timestamp
   --header "N: v"      any request header; repeat for more (a repeated name is a duplicate)
-  --tolerance <s|off>  webhook-signature window in seconds (default 300)
+  --tolerance <s|off>  webhook-signature window in seconds (default 300); mailgun-signature: both
+                       sides of its window (default 9 h back, 5 min ahead)
   --now <unix>         the clock to check the window against (default: now)
   --json               print the result as JSON
 
@@ -63,7 +64,7 @@ export async function verifyCommand(argv: readonly string[], io: Io): Promise<nu
   for (const [name, value] of Object.entries(shorthands)) if (value !== undefined) headers[name] = value
   const result = verifySignature({
     ...config,
-    ...(config.scheme === 'webhook-signature' && nowText !== undefined
+    ...((config.scheme === 'webhook-signature' || config.scheme === 'mailgun-signature') && nowText !== undefined
       ? { now: new Date(Number(nowText) * 1000) }
       : {}),
     body,
