@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Rewrites the benchmark tables in docs/performance.md (the
+ * Rewrites the benchmark tables in docs/performance.md and README.md (the
  * `<!-- generated:bench-ratios -->`, `bench-sdk` and `bench-cold` blocks)
  * from the last `npm run bench` (bench/results/latest.json):
  *
@@ -17,15 +17,16 @@ const data = JSON.parse(readFileSync(join(root, 'bench', 'results', 'latest.json
 const env = data.environment
 const about = `${env.date}, Node ${env.node}, ${env.cpu} (${env.cores} cores), ${data.runs.length} runs of ${env.rounds} interleaved rounds, CPU time; median of the runs, lowest–highest run in small type.`
 const missed = parseTargets(data).filter((t) => t.status === 'MISSED')
-writeGeneratedBlock(
-  'docs/performance.md',
-  'bench-ratios',
-  `${about}\n\n${ratioTable(data)}\n\n${
-    missed.length === 0
-      ? 'Every payload: the package at or above every peer (within ±0.025 noise where marked in the full report).'
-      : `Below the fastest peer on: ${missed.map((t) => `${t.payload.label} (${t.worst.key} ${t.worst.s.median.toFixed(2)} vs ${t.best.key} ${t.best.s.median.toFixed(2)})`).join(', ')}.`
-  }`,
-)
+const ratios = `${about}\n\n${ratioTable(data)}\n\n${
+  missed.length === 0
+    ? 'Every payload: the package at or above every peer (within ±0.025 noise where marked in the full report).'
+    : `Below the fastest peer on: ${missed.map((t) => `${t.payload.label} (${t.worst.key} ${t.worst.s.median.toFixed(2)} vs ${t.best.key} ${t.best.s.median.toFixed(2)})`).join(', ')}.`
+}`
+// The README shows the same tables as docs/performance.md, from the same run.
+for (const file of ['docs/performance.md', 'README.md']) writeGeneratedBlock(file, 'bench-ratios', ratios)
 writeGeneratedBlock('docs/performance.md', 'bench-sdk', `${about}\n\n${sdkTable(data)}`)
-if (data.cold) writeGeneratedBlock('docs/performance.md', 'bench-cold', `${about}\n\n${coldTable(data.cold)}`)
-console.log('docs/performance.md: benchmark tables rewritten from bench/results/latest.json')
+if (data.cold) {
+  for (const file of ['docs/performance.md', 'README.md'])
+    writeGeneratedBlock(file, 'bench-cold', `${about}\n\n${coldTable(data.cold)}`)
+}
+console.log('docs/performance.md, README.md: benchmark tables rewritten from bench/results/latest.json')

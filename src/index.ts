@@ -24,6 +24,7 @@ export {
   verifySignature,
   verifySinchSignature,
   verifyWebhookSignature,
+  verifyMailgunSignature,
   verifyBasicAuth,
   verifyBearerToken,
   verifyApplicationSignature,
@@ -31,7 +32,7 @@ export {
   verifyOAuthToken,
   verifySnsMessage,
 } from './verify/node'
-export type { VerifyWebhookSignatureOptions, SyncVerifyOptions } from './verify/node'
+export type { VerifyWebhookSignatureOptions, VerifyMailgunSignatureOptions, SyncVerifyOptions } from './verify/node'
 
 // Drop-in handlers: Fetch (Next.js, Hono, Bun, Deno), Node (node:http, Express, Fastify via its raw
 // request, NestJS), AWS Lambda, and the transport-neutral handler they all wrap.

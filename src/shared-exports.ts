@@ -17,6 +17,14 @@ export type { VerifyResult, VerifySuccess, VerifyFailure } from './core/result'
 export type { VerifySinchSignatureOptions, SinchSignatureAlgorithm } from './core/schemes/sinch-signature'
 export type { WebhookSignatureOptionsBase, NonceContext } from './core/schemes/webhook-signature'
 export type {
+  MailgunSignatureOptionsBase,
+  MailgunSignatureFields,
+  MailgunTolerance,
+  MailgunVerifySuccess,
+  MailgunVerifyResult,
+  TokenContext,
+} from './core/schemes/mailgun-signature'
+export type {
   VerifyBasicAuthOptions,
   VerifyBearerTokenOptions,
   AuthorizationSource,
@@ -51,6 +59,7 @@ export type { SecretInput } from './core/secrets'
 export { SINCH_SIGNATURE_HEADER } from './core/schemes/sinch-signature'
 export { WEBHOOK_SIGNATURE_HEADERS, DEFAULT_TOLERANCE_SECONDS } from './core/schemes/webhook-signature'
 export { SIGNED_REQUEST_HEADERS } from './core/schemes/signed-request'
+export { DEFAULT_MAILGUN_TOLERANCE } from './core/schemes/mailgun-signature'
 export { SNS_HEADERS } from './core/schemes/sns-message'
 
 // AWS SNS beyond the verifier: confirming a verified subscription (never by its own SubscribeURL),
@@ -138,6 +147,7 @@ export type {
   VerifyScheme,
   SinchSignatureConfig,
   WebhookSignatureConfig,
+  MailgunSignatureConfig,
   BasicAuthConfig,
   BearerTokenConfig,
   ApplicationSignatureConfig,

@@ -33,9 +33,20 @@ export type {
 export { createSnsTestSigner, signSnsMessage } from './testing/sns'
 export type { SnsTestSigner, SnsTestSignerOptions, SignSnsMessageOptions, SignedSnsMessage } from './testing/sns'
 
-// Whole signed requests: Node-style headers, or a Fetch Request.
-export { signedHeaders, createSignedRequest } from './testing/signed-request'
-export type { SignScheme, SchemeChoice, SignedHeadersOptions, SignedRequestOptions } from './testing/signed-request'
+// Mailgun signs inside the body: the `signature` object (or an inbound route's form fields).
+export { signMailgunSignature } from './testing/sign'
+export type { SignMailgunSignatureOptions, MailgunSignature } from './testing/sign'
+
+// Whole signed requests: Node-style headers, the body and headers together (every scheme,
+// Mailgun's included), or a Fetch Request.
+export { signedHeaders, signedDelivery, createSignedRequest } from './testing/signed-request'
+export type {
+  SignScheme,
+  SchemeChoice,
+  SignedHeadersOptions,
+  SignedRequestOptions,
+  SignedDelivery,
+} from './testing/signed-request'
 
 // A ULID-shaped nonce, as Sinch sends.
 export { randomNonce } from './testing/nonce'

@@ -20,6 +20,7 @@ export {
   verifySignature,
   verifySinchSignature,
   verifyWebhookSignature,
+  verifyMailgunSignature,
   verifyBasicAuth,
   verifyBearerToken,
   verifyApplicationSignature,
@@ -27,7 +28,7 @@ export {
   verifyOAuthToken,
   verifySnsMessage,
 } from './verify/web'
-export type { VerifyWebhookSignatureOptions } from './verify/web'
+export type { VerifyWebhookSignatureOptions, VerifyMailgunSignatureOptions } from './verify/web'
 
 // Drop-in handlers on Web Crypto: a Fetch handler for Workers, Deno, Bun, Vercel Edge and Hono,
 // and the transport-neutral handler it wraps.

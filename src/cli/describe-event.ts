@@ -22,17 +22,24 @@ const KEY_FIELDS = [
   'newStatus',
 ] as const
 
+/** Key fields inside the nested objects some payloads carry, by the object's name. */
+const NESTED: readonly (readonly [string, readonly string[]])[] = [
+  ['data', ['resourceId', 'status', 'campaignId', 'carrierOrderId', 'newStatus']],
+  ['event-data', ['id', 'recipient', 'severity', 'reason']],
+  ['payload', ['id', 'state', 'wabaId', 'whatsappId']],
+]
+
 /** The key fields of an event, as `name=value` pairs. */
 export function keyFields(event: SinchEvent): [string, string][] {
   const payload = event.payload as Record<string, unknown>
   const pairs: [string, string][] = []
   for (const name of KEY_FIELDS) add(pairs, name, payload[name])
-  // Nested payloads: CloudEvents `data`, campaign `data`, porting `phoneNumbers`.
-  const data = payload['data']
-  if (typeof data === 'object' && data !== null) {
-    const inner = data as Record<string, unknown>
-    for (const name of ['resourceId', 'status', 'campaignId', 'carrierOrderId', 'newStatus'])
-      add(pairs, `data.${name}`, inner[name])
+  // Nested payloads: CloudEvents `data`, campaign `data`, an email `event-data`, a provisioned resource's `payload`.
+  for (const [outer, names] of NESTED) {
+    const nested = payload[outer]
+    if (typeof nested !== 'object' || nested === null) continue
+    const inner = nested as Record<string, unknown>
+    for (const name of names) add(pairs, `${outer}.${name}`, inner[name])
   }
   const phoneNumbers = payload['phoneNumbers']
   if (Array.isArray(phoneNumbers)) pairs.push(['phoneNumbers', String(phoneNumbers.length)])

@@ -12,6 +12,7 @@ export const LOCAL_KEY = 'sinch-webhooks'
 export const SCHEME_NAMES = [
   'sinch-signature',
   'webhook-signature',
+  'mailgun-signature',
   'basic-auth',
   'bearer-token',
   'application-signature',
@@ -71,6 +72,8 @@ export function schemeConfig(
         : { scheme: name, secret, algorithm: choice.algorithm }
     case 'webhook-signature':
       return { scheme: name, secret, ...extra }
+    case 'mailgun-signature':
+      return { scheme: name, signingKey: secret, ...extra }
     case 'bearer-token':
       return { scheme: name, token: secret }
     case 'basic-auth': {

@@ -1,4 +1,4 @@
-import { signedHeaders, type SignScheme } from '../testing/signed-request'
+import { signedDelivery, type SignScheme } from '../testing/signed-request'
 import type { Product } from '../products/registry'
 import { productScheme, schemeConfig, type SchemeChoice } from './schemes'
 
@@ -51,8 +51,12 @@ export async function send(
   options: { tamper?: boolean } = {},
 ): Promise<Sent> {
   const url = targetUrl(base, sample.product)
-  const headers = await signedHeaders({ body: sample.body, ...scheme, method: 'POST', path: new URL(url).pathname })
-  const body = options.tamper === true ? tamper(sample.body) : sample.body
+  // Mailgun's scheme signs inside the body, so the body sent is the one signing returns.
+  const signed = await signedDelivery({ body: sample.body, ...scheme, method: 'POST', path: new URL(url).pathname })
+  const headers = signed.headers
+  // Samples are text, and signing a text body returns text.
+  const sent = String(signed.body)
+  const body = options.tamper === true ? tamper(sent) : sent
   const response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) })
   const text = await response.text()
   let code = response.ok ? 'ok' : `http_${response.status}`

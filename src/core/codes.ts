@@ -38,7 +38,7 @@ export type VerifyErrorCode =
   | 'timestamp_out_of_range'
   /** The algorithm header names something other than `HmacSHA256`. */
   | 'unsupported_algorithm'
-  /** The nonce hook reported that this nonce was already seen. */
+  /** The nonce hook (Mailgun: the token hook, since Mailgun's token is its nonce) reported that this value was already seen. */
   | 'nonce_replayed'
   /** No `Authorization` header was sent. */
   | 'missing_authorization'
@@ -54,7 +54,10 @@ export type VerifyErrorCode =
    * non-ASCII text. Refused before any HMAC is computed.
    */
   | 'unsignable_request'
-  /** `oauth-token`: the bearer token is not a compact JWS of canonical base64url JSON objects, or is too large. */
+  /**
+   * `oauth-token`: the bearer token is not a compact JWS of canonical base64url JSON objects, or is too large.
+   * `mailgun-signature`: the signature's `token` is missing, empty, longer than 256 characters or not visible ASCII.
+   */
   | 'malformed_token'
   /** `oauth-token`: the token's `typ` is not `at+jwt`, so it is some other kind of JWT (an ID token, ...). */
   | 'wrong_token_type'

@@ -4,6 +4,7 @@ import type { SecretInput } from './secrets'
 import type { WebhookSignatureOptionsBase } from './schemes/webhook-signature'
 import type { SinchSignatureAlgorithm } from './schemes/sinch-signature'
 import type { SignedRequestOptionsBase } from './schemes/signed-request'
+import type { MailgunSignatureOptionsBase } from './schemes/mailgun-signature'
 import type { OAuthTokenHookOptions, OAuthTokenKeyOptions } from './schemes/oauth-token'
 import type { VerifySnsMessageOptions } from './schemes/sns-message'
 
@@ -22,6 +23,19 @@ export interface WebhookSignatureConfig
   readonly scheme: 'webhook-signature'
   /** The HMAC secret, or several during a rotation. */
   readonly secret: SecretInput
+}
+
+/**
+ * Mailgun (Sinch email) webhooks: the signature inside the body (`signature`
+ * object, or form fields of an inbound route), HMAC-SHA256 of
+ * `timestamp + token`. Handlers de-duplicate these deliveries by default,
+ * because the signature does not cover the event data.
+ */
+export interface MailgunSignatureConfig
+  extends Pick<MailgunSignatureOptionsBase, 'parentSigningKey' | 'toleranceSeconds' | 'now'> {
+  readonly scheme: 'mailgun-signature'
+  /** The HTTP webhook signing key (not the API key), or several during a rotation. */
+  readonly signingKey: SecretInput
 }
 
 /** `Authorization: Basic`: SMS callbacks provisioned with Basic authentication, or your own protection of an unsigned route. */
@@ -119,6 +133,7 @@ export interface NoAuthConfig {
 export type VerifyConfig =
   | SinchSignatureConfig
   | WebhookSignatureConfig
+  | MailgunSignatureConfig
   | BasicAuthConfig
   | BearerTokenConfig
   | ApplicationSignatureConfig

@@ -39,14 +39,15 @@ export function fetchHandlerFactory(verify: Verify): CreateFetchHandler {
   return (options) => {
     const prepared = prepare(options)
     return async (request) => {
-      if (request.method !== 'POST') return toResponse(reply('method_not_allowed', { headers: { allow: 'POST' } }))
+      if (request.method !== 'POST')
+        return toResponse(reply('method_not_allowed', { headers: { allow: 'POST' } }, prepared.sender))
       if (request.bodyUsed) {
         return toResponse(
           bodyNotRaw(prepared, 'The request body was already read before the webhook handler ran. ' + RAW_BODY_HINT),
         )
       }
       if (declaredTooLarge(request.headers.get('content-length') ?? undefined, prepared.maxBytes))
-        return toResponse(reply('body_too_large'))
+        return toResponse(reply('body_too_large', {}, prepared.sender))
       let body: Awaited<ReturnType<typeof readStreamLimited>>
       try {
         body = await readStreamLimited(request.body, prepared.maxBytes)
@@ -56,7 +57,7 @@ export function fetchHandlerFactory(verify: Verify): CreateFetchHandler {
         reportError(prepared, error, { stage: 'request', kind: undefined, dedupeKey: undefined })
         return toResponse(reply('internal_error'))
       }
-      if (body === 'too_large') return toResponse(reply('body_too_large'))
+      if (body === 'too_large') return toResponse(reply('body_too_large', {}, prepared.sender))
       return toResponse(
         await runPipeline(prepared, verify, {
           body,

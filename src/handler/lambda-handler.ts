@@ -71,12 +71,12 @@ export function lambdaHandlerFactory(verify: Verify): CreateLambdaHandler {
     return async (event) => {
       const method = event.requestContext?.http?.method ?? event.httpMethod
       if (method !== undefined && method !== 'POST')
-        return toResult(reply('method_not_allowed', { headers: { allow: 'POST' } }))
+        return toResult(reply('method_not_allowed', { headers: { allow: 'POST' } }, prepared.sender))
       const text = event.body ?? ''
       let body: string | Uint8Array = text
       if (event.isBase64Encoded === true && text !== '') {
         const bytes = decodeBase64Any(text)
-        if (bytes === undefined) return toResult(reply('invalid_encoding'))
+        if (bytes === undefined) return toResult(reply('invalid_encoding', {}, prepared.sender))
         body = bytes
       }
       const headers = event.headers ?? {}

@@ -149,7 +149,7 @@ async function rawBody(
   const read = declaredTooLarge(request.headers['content-length'], prepared.maxBytes)
     ? 'too_large'
     : await readNodeLimited(request, prepared.maxBytes)
-  if (read === 'too_large') return reply('body_too_large', { headers: { connection: 'close' } })
+  if (read === 'too_large') return reply('body_too_large', { headers: { connection: 'close' } }, prepared.sender)
   return read === 'aborted' ? read : { raw: read }
 }
 
@@ -180,7 +180,10 @@ export function nodeHandlerFactory(verify: Verify): CreateNodeHandler {
     return async (request, response, next) => {
       try {
         if (request.method !== undefined && request.method !== 'POST') {
-          return writeNodeResponse(response, reply('method_not_allowed', { headers: { allow: 'POST' } }))
+          return writeNodeResponse(
+            response,
+            reply('method_not_allowed', { headers: { allow: 'POST' } }, prepared.sender),
+          )
         }
         const body = await rawBody(prepared, request)
         if (body === 'aborted') return

@@ -195,7 +195,13 @@ export interface WebhookOptions {
    * Prepended to the request path before verifying.
    */
   readonly publicPathPrefix?: string
-  /** Turns de-duplication on: `true` for the in-memory store, or settings. */
+  /**
+   * Turns de-duplication on: `true` for the in-memory store, or settings.
+   * Left out, it is off, except for events of products whose replay defence
+   * it is (Mailgun: its signature does not cover the event data), which are
+   * de-duplicated in a per-handler in-memory store; `false` turns that off
+   * too. Give a shared `store` when more than one instance serves the route.
+   */
   readonly dedupe?: boolean | DedupeOptions
   /**
    * The longest a delivery may take before it is answered, in ms. Past it the

@@ -43,6 +43,13 @@ export interface OutcomeRow {
    * `answer` means the body is the kind's answer (its documented default), not a code.
    */
   readonly code: WebhookResponseCode | 'verifier' | 'parser' | 'answer'
+  /**
+   * A delivery that will never be accepted as sent. Sinch drops a 4xx for
+   * good; a sender whose stop status differs (a product's
+   * `delivery.rejectStatus`, Mailgun's 406) is answered that status instead,
+   * so it stops too.
+   */
+  readonly refusal?: true
 }
 
 /**
@@ -50,7 +57,9 @@ export interface OutcomeRow {
  * is final, 429 and every 5xx are retried (SMS: for about 22 h 45 min), any
  * other 4xx is dropped for good. So only deliveries that are not authentic,
  * or that the application chose to drop, get a 4xx; anything authentic that
- * was not handled gets a 5xx or a 429, never a silent 4xx. Which hooks fire
+ * was not handled gets a 5xx or a 429, never a silent 4xx. A sender with its
+ * own stop status (a product's `delivery.rejectStatus`) gets it for the rows
+ * marked `refusal`, through {@link reply}'s `sender`. Which hooks fire
  * and when each outcome happens are in `outcome-notes.ts`, kept out of the
  * bundle.
  */
@@ -73,11 +82,11 @@ export const OUTCOMES: { readonly [O in Outcome]: OutcomeRow } = {
   parse_failed: { status: 500, code: 'parser' },
   body_not_raw: { status: 500, code: 'body_not_raw' },
   internal_error: { status: 500, code: 'internal_error' },
-  parse_rejected: { status: 400, code: 'parser' },
+  parse_rejected: { status: 400, code: 'parser', refusal: true },
   verification_failed: { status: 401, code: 'verifier' },
-  body_too_large: { status: 413, code: 'body_too_large' },
-  invalid_encoding: { status: 400, code: 'invalid_encoding' },
-  method_not_allowed: { status: 405, code: 'method_not_allowed' },
+  body_too_large: { status: 413, code: 'body_too_large', refusal: true },
+  invalid_encoding: { status: 400, code: 'invalid_encoding', refusal: true },
+  method_not_allowed: { status: 405, code: 'method_not_allowed', refusal: true },
 }
 
 /** Sinch's retry rule: a 429 or any 5xx is sent again later; anything else is final. */
@@ -108,9 +117,23 @@ export function replyWith(outcome: Outcome, body: string | undefined): WebhookRe
     : { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }, body }
 }
 
-/** The answer for an outcome, with the status and code its row gives. */
-export function reply(outcome: Outcome, extra: ReplyExtra = {}): WebhookResponse {
+/**
+ * How the sender a handler serves reads answers, where that differs from
+ * Sinch's rules; read from the product descriptors when the handler is
+ * created (`Prepared.sender`).
+ */
+export interface SenderRules {
+  /** The status that stops the sender's retries, answered for refusals instead of the row's 4xx. */
+  readonly rejectStatus: number | undefined
+}
+
+/**
+ * The answer for an outcome, with the status and code its row gives. With
+ * `sender`, a refusal row is answered the sender's own stop status.
+ */
+export function reply(outcome: Outcome, extra: ReplyExtra = {}, sender?: SenderRules): WebhookResponse {
   const row = OUTCOMES[outcome]
+  const status = row.refusal === true && sender?.rejectStatus !== undefined ? sender.rejectStatus : row.status
   const code =
     row.code === 'verifier' || row.code === 'parser' || row.code === 'answer'
       ? (extra.code ??
@@ -120,5 +143,5 @@ export function reply(outcome: Outcome, extra: ReplyExtra = {}): WebhookResponse
   if (extra.retryAfter !== undefined) options.retryAfter = extra.retryAfter
   if (extra.message !== undefined) options.message = extra.message
   if (extra.headers !== undefined) options.headers = extra.headers
-  return respond(row.status, code, options)
+  return respond(status, code, options)
 }

@@ -24,7 +24,7 @@ import type {
 } from './options'
 import { reply, replyWith, type Outcome } from './outcomes'
 import { newOwnerToken } from './owner-token'
-import type { Prepared } from './prepare'
+import type { Prepared, PreparedDedupe } from './prepare'
 import { DEFAULT_RETRY_AFTER_SECONDS, isRetryLater, retryAfterSecondsOf } from './retry-later'
 
 type Maybe<T> = T | Promise<T>
@@ -229,7 +229,7 @@ async function deliver(
 
     const body = viewBody(request.body)
     if (isFailure(body)) return bodyNotRaw(prepared, body.message)
-    if (tooLarge(body, prepared.maxBytes)) return reply('body_too_large')
+    if (tooLarge(body, prepared.maxBytes)) return reply('body_too_large', {}, prepared.sender)
 
     let nonce: string | undefined
     // What the verified request carries when it is an envelope rather than the event itself.
@@ -299,7 +299,7 @@ async function deliver(
     if (!parsed.ok) {
       const error = parsed.error
       if (error.code === 'body_not_raw') return bodyNotRaw(prepared, error.message)
-      if (error.code === 'body_too_large') return reply('body_too_large')
+      if (error.code === 'body_too_large') return reply('body_too_large', {}, prepared.sender)
       return await parseFailure(prepared, run, { error, body: eventBody, headers: request.headers, verifiedBy, nonce })
     }
     const within = productById(parsed.event.product)?.answerWithinMs
@@ -399,7 +399,7 @@ async function parseFailure(
     }
   }
   if (decision === 'acknowledge') return reply('parse_acknowledged')
-  if (decision === 'reject') return reply('parse_rejected', { code: info.error.code })
+  if (decision === 'reject') return reply('parse_rejected', { code: info.error.code }, prepared.sender)
   reportError(prepared, info.error, contextOf(run, 'parse'))
   return reply('parse_failed', { code: info.error.code })
 }
@@ -442,7 +442,11 @@ async function dispatch(
   nonce: string | undefined,
   deliveryId: string | undefined,
 ): Promise<WebhookResponse> {
-  const { options, dedupe } = prepared
+  const { options } = prepared
+  // Products whose replay defence is de-duplication get it without the option (their descriptor says so).
+  const dedupe =
+    prepared.dedupe ??
+    (productById(event.product)?.delivery?.dedupeByDefault === true ? prepared.defaultDedupe : undefined)
   const kind = event.kind
   run.kind = kind
   const answering = answeringOf(event)
@@ -496,7 +500,7 @@ async function dispatch(
   }
 
   run.stage = 'handler'
-  const heartbeat = claim !== undefined && dedupe !== undefined ? holdClaim(prepared, run, claim) : undefined
+  const heartbeat = claim !== undefined && dedupe !== undefined ? holdClaim(prepared, run, claim, dedupe) : undefined
   let outcome: unknown
   let failed = false
   if (handler !== undefined) {
@@ -593,8 +597,12 @@ async function release(prepared: Prepared, run: Delivery, claim: Claim): Promise
  * claim is gone (reported as `claim_lost`), or after `maxRunMs` (reported
  * as a stall: the claim is then left to lapse so a retry can run the event).
  */
-function holdClaim(prepared: Prepared, run: Delivery, claim: Claim): { stop(): void } | undefined {
-  const dedupe = prepared.dedupe
+function holdClaim(
+  prepared: Prepared,
+  run: Delivery,
+  claim: Claim,
+  dedupe: PreparedDedupe,
+): { stop(): void } | undefined {
   const renew = claim.store.renew
   if (dedupe === undefined || renew === undefined) return undefined
   const started = Date.now()

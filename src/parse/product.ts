@@ -130,13 +130,37 @@ export function answer<T>(fact: AnswerFact<T>): AnswerFact<T> {
   return fact
 }
 
+/**
+ * How a product's sender reads the answer to a delivery and what a handler
+ * must do by default, where that differs from Sinch's rules. Sinch's own
+ * products leave it out; handlers read it, never a product name.
+ */
+export interface DeliveryFacts {
+  /**
+   * The status that makes the sender stop retrying a delivery the receiver
+   * will never accept (Mailgun: 406, since it retries every other status but
+   * 200). Handlers answer it where Sinch's rules give a final 4xx (400, 413, ...).
+   */
+  readonly rejectStatus?: number
+  /**
+   * Handlers de-duplicate this product's deliveries even when the `dedupe`
+   * option is not set (Mailgun: the token store is the replay defence, since
+   * the signature does not cover the event data). `dedupe: false` still turns it off.
+   */
+  readonly dedupeByDefault?: boolean
+}
+
 /** The facts about a product's callbacks that span products: detection, time, de-duplication, signing. */
 export interface ProductFacts {
   /** How Sinch authenticates the callbacks; the first entry is the default for the CLI. Described in `about`. */
   readonly schemes: readonly [SchemeUse, ...SchemeUse[]]
   /** How an undeclared body is recognised as this product's. */
   readonly detect: DetectionSignals
-  /** The payload field holding when the event happened (raw, as sent), or `undefined` when there is none. */
+  /**
+   * The payload field holding when the event happened (raw, as sent), or
+   * `undefined` when there is none: a timestamp string, or a number of Unix
+   * seconds (fraction allowed).
+   */
   readonly time: (payload: JsonObject) => unknown
   /**
    * What identifies one event across retries, as a list of strings and
@@ -156,6 +180,8 @@ export interface ProductFacts {
    * own `deadlineMs` says otherwise.
    */
   readonly answerWithinMs?: number
+  /** Where the sender's answer rules or a handler's defaults differ from Sinch's (see {@link DeliveryFacts}). */
+  readonly delivery?: DeliveryFacts
 }
 
 /** The event union of a product: its known variants and `<product>.unknown`. */

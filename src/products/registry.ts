@@ -17,8 +17,10 @@ import { campaigns } from './campaigns/product'
 import { compliance } from './compliance/product'
 import { conversation } from './conversation/product'
 import { importedNumbers } from './imported-numbers/product'
+import { mailgun } from './mailgun/product'
 import { numbers } from './numbers/product'
 import { porting } from './porting/product'
+import { provisioning } from './provisioning/product'
 import { senderIdRegistrations } from './sender-id-registrations/product'
 import { sms } from './sms/product'
 import { verification } from './verification/product'
@@ -37,6 +39,8 @@ export const PRODUCTS = [
   campaigns,
   compliance,
   senderIdRegistrations,
+  provisioning,
+  mailgun,
   voice,
   voiceV2,
   verification,

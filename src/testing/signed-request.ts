@@ -1,10 +1,12 @@
-import type { RawBody } from '../core/body'
+import { viewBody, type RawBody } from '../core/body'
 import { usageError } from '../core/errors'
 import { SINCH_SIGNATURE_HEADER } from '../core/schemes/sinch-signature'
+import { isFailure } from '../core/result'
 import type {
   ApplicationSignatureConfig,
   BasicAuthConfig,
   BearerTokenConfig,
+  MailgunSignatureConfig,
   NoAuthConfig,
   OAuthTokenKeyConfig,
   ServiceSignatureConfig,
@@ -15,6 +17,7 @@ import {
   signApplicationSignature,
   signBasicAuth,
   signBearerToken,
+  signMailgunSignature,
   signOAuthToken,
   signServiceSignature,
   signSinchSignature,
@@ -30,6 +33,7 @@ import {
 export type SignScheme =
   | (SinchSignatureConfig & { readonly encoding?: 'hex' | 'base64' })
   | (WebhookSignatureConfig & { readonly nonce?: string; readonly timestamp?: number | Date })
+  | (MailgunSignatureConfig & { readonly token?: string; readonly timestamp?: number | Date })
   | BasicAuthConfig
   | BearerTokenConfig
   | (OAuthTokenKeyConfig & Pick<SignOAuthTokenOptions, 'clientId' | 'scope' | 'expiresInSeconds' | 'issuedAt'>)
@@ -101,6 +105,10 @@ async function schemeHeaders(body: RawBody, scheme: SignScheme, line: RequestLin
           ...(scheme.timestamp === undefined ? {} : { timestamp: scheme.timestamp }),
         })),
       }
+    case 'mailgun-signature':
+      throw usageError(
+        'mailgun-signature signs inside the body, not in a header: use signedDelivery (or createSignedRequest), which returns the signed body.',
+      )
     case 'basic-auth':
       return { authorization: signBasicAuth(scheme.username, scheme.password) }
     case 'bearer-token':
@@ -159,6 +167,66 @@ export async function signedHeaders(options: SignedHeadersOptions): Promise<Reco
   return headers
 }
 
+/** A signed delivery: the body to send (changed only by a scheme that signs inside it) and its headers. */
+export interface SignedDelivery {
+  readonly body: RawBody
+  readonly headers: Record<string, string>
+}
+
+const textDecoder = /* @__PURE__ */ new TextDecoder()
+
+/** The JSON body with its `signature` object set, as Mailgun sends a webhook. */
+async function mailgunBody(
+  body: RawBody,
+  scheme: Extract<SignScheme, { readonly scheme: 'mailgun-signature' }>,
+): Promise<string> {
+  const view = viewBody(body)
+  if (isFailure(view)) throw usageError('`body` must be the JSON text or bytes to send.')
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(typeof view === 'string' ? view : textDecoder.decode(view))
+  } catch {
+    throw usageError('mailgun-signature signs a JSON body: `body` is not JSON.')
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw usageError('mailgun-signature signs a JSON object body.')
+  const signature = await signMailgunSignature({
+    signingKey: first(scheme.signingKey),
+    ...(scheme.parentSigningKey === undefined ? {} : { parentSigningKey: first(scheme.parentSigningKey) }),
+    ...(scheme.token === undefined ? {} : { token: scheme.token }),
+    ...(scheme.timestamp === undefined ? {} : { timestamp: scheme.timestamp }),
+  })
+  return JSON.stringify({ ...parsed, signature })
+}
+
+/**
+ * Signs a body under any scheme and returns what to send: the headers, and
+ * the body itself, which only `mailgun-signature` changes (its signature
+ * object travels in the JSON body; the rest of the body is kept, though
+ * re-serialised). For supertest, `fastify.inject` or `fetch`.
+ *
+ * @example
+ * ```ts
+ * const { body, headers } = await signedDelivery({
+ *   body: JSON.stringify({ 'event-data': { event: 'delivered', recipient: 'a@example.com' } }),
+ *   scheme: 'mailgun-signature',
+ *   signingKey: 'test-signing-key',
+ * })
+ * await request(app).post('/mailgun').set(headers).send(body)
+ * ```
+ */
+export async function signedDelivery(options: SignedHeadersOptions): Promise<SignedDelivery> {
+  const schemes: readonly SignScheme[] = Array.isArray(options.scheme) ? options.scheme : [options as SignScheme]
+  let body = options.body
+  const rest: SignScheme[] = []
+  for (const scheme of schemes) {
+    if (scheme.scheme === 'mailgun-signature') body = await mailgunBody(body, scheme)
+    else rest.push(scheme)
+  }
+  const headers = await signedHeaders({ ...options, body, scheme: rest } as SignedHeadersOptions)
+  return { body, headers }
+}
+
 function isRaw(body: unknown): body is RawBody {
   return typeof body === 'string' || body instanceof ArrayBuffer || ArrayBuffer.isView(body)
 }
@@ -179,9 +247,14 @@ function isRaw(body: unknown): body is RawBody {
  * ```
  */
 export async function createSignedRequest(options: SignedRequestOptions): Promise<Request> {
-  const body: RawBody = isRaw(options.body) ? options.body : JSON.stringify(options.body)
+  const raw: RawBody = isRaw(options.body) ? options.body : JSON.stringify(options.body)
   const url = new URL(options.url)
   const method = options.method ?? 'POST'
-  const headers = await signedHeaders({ ...options, body, method, path: url.pathname } as SignedHeadersOptions)
+  const { body, headers } = await signedDelivery({
+    ...options,
+    body: raw,
+    method,
+    path: url.pathname,
+  } as SignedHeadersOptions)
   return new Request(url, { method, headers, body: body as BodyInit })
 }

@@ -16,8 +16,17 @@ import {
   type WebhookSignatureOptionsBase,
 } from '../core/schemes/webhook-signature'
 import { planSinchSignature, type VerifySinchSignatureOptions } from '../core/schemes/sinch-signature'
+import {
+  checkMailgunFreshness,
+  mailgunVerdict,
+  planMailgunSignature,
+  tokenReplayed,
+  type MailgunSignatureOptionsBase,
+  type MailgunVerifyResult,
+  type TokenContext,
+} from '../core/schemes/mailgun-signature'
+import { constantTimeEqual, constantTimeEqualText } from '../core/compare'
 import type { OAuthTokenHookConfig, VerifyOptions } from '../core/verify-config'
-import { constantTimeEqual } from '../core/compare'
 import {
   finishOAuthToken,
   isHookOptions,
@@ -104,6 +113,67 @@ export function verifyWebhookSignature(options: VerifyWebhookSignatureOptions): 
       )
     }
     if (seen) return nonceReplayed()
+  }
+  return result
+}
+
+/** Options for the synchronous `verifyMailgunSignature`. */
+export interface VerifyMailgunSignatureOptions extends MailgunSignatureOptionsBase {
+  /**
+   * Called with the token of an authentic, fresh delivery. Return `true` if
+   * the token was seen before, and the delivery is refused as
+   * `nonce_replayed`. This is Mailgun's replay defence: the signature does
+   * not cover the event data. It must answer synchronously here; use
+   * `sinch-webhooks/web` for an async store.
+   */
+  readonly seenToken?: (token: string, context: TokenContext) => boolean
+}
+
+const hexEqual = (received: string, computed: string): boolean => constantTimeEqualText(received, computed, true)
+
+/**
+ * Verifies a Mailgun (Sinch email) webhook: hex HMAC-SHA256 of
+ * `timestamp + token` under the HTTP webhook signing key, read from the
+ * JSON body's `signature` object or an inbound route's form fields, with a
+ * freshness window of 9 h back and 5 min ahead by default. Reports which key
+ * and which signature (`signature` or `parent-signature`) matched.
+ *
+ * The event data is not signed: remember tokens (`seenToken`, or a handler,
+ * which de-duplicates Mailgun deliveries by default) to stop a captured
+ * signature being replayed with forged event data.
+ *
+ * @example
+ * ```ts
+ * import { verifyMailgunSignature } from 'sinch-webhooks'
+ *
+ * app.post('/mailgun', express.raw({ type: '*\/*' }), (req, res) => {
+ *   const result = verifyMailgunSignature({ body: req.body, signingKey: process.env.MAILGUN_WEBHOOK_SIGNING_KEY! })
+ *   if (!result.ok) return res.status(401).json({ code: result.code })
+ *   res.sendStatus(200)
+ * })
+ * ```
+ */
+export function verifyMailgunSignature(options: VerifyMailgunSignatureOptions): MailgunVerifyResult {
+  const plan = planMailgunSignature(options)
+  if ('ok' in plan) return plan
+  const macs = plan.checks.map((check) =>
+    check.keys.map((key) => hmacNodeText('SHA-256', key, plan.message, '', 'hex')),
+  )
+  const result = mailgunVerdict(plan, macs, hexEqual)
+  if (!result.ok) return result
+  const stale = checkMailgunFreshness(plan)
+  if (stale !== undefined) return stale
+  if (options.seenToken !== undefined) {
+    const seen: unknown = options.seenToken(plan.token, { timestamp: plan.timestamp, signed: plan.message })
+    if (typeof seen !== 'boolean') {
+      // An async hook's promise is dropped here; without a handler its rejection would be unhandled.
+      if (typeof (seen as PromiseLike<unknown> | null)?.then === 'function')
+        (seen as PromiseLike<unknown>).then(undefined, () => undefined)
+      throw usageError(
+        '`seenToken` must return a boolean synchronously; for an asynchronous store use the sinch-webhooks/web entry.',
+      )
+    }
+    if (seen) return tokenReplayed()
   }
   return result
 }
@@ -274,6 +344,7 @@ export function verifyServiceSignature(options: VerifyServiceSignatureOptions): 
 export const VERIFIERS: SchemeVerifiers<VerifyResult | Promise<VerifyResult>> = {
   'sinch-signature': verifySinchSignature,
   'webhook-signature': verifyWebhookSignature,
+  'mailgun-signature': verifyMailgunSignature,
   'basic-auth': verifyBasicAuth,
   'bearer-token': verifyBearerToken,
   'oauth-token': verifyOAuthToken,

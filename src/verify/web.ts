@@ -16,6 +16,17 @@ import {
   type WebhookSignatureOptionsBase,
 } from '../core/schemes/webhook-signature'
 import { planSinchSignature, type VerifySinchSignatureOptions } from '../core/schemes/sinch-signature'
+import {
+  checkMailgunFreshness,
+  mailgunVerdict,
+  planMailgunSignature,
+  tokenReplayed,
+  type MailgunSignatureOptionsBase,
+  type MailgunVerifyResult,
+  type TokenContext,
+} from '../core/schemes/mailgun-signature'
+import { constantTimeEqualText } from '../core/compare'
+import { encodeHex } from '../core/encoding'
 import type { VerifyOptions } from '../core/verify-config'
 import { constantTimeEqual } from '../core/compare'
 import {
@@ -97,6 +108,56 @@ export async function verifyWebhookSignature(options: VerifyWebhookSignatureOpti
     // A store answering 1 or "1" (Redis EXISTS) must not read as "not seen": refuse anything but a boolean, like the sync entry.
     if (typeof seen !== 'boolean') throw usageError('`seenNonce` must return or resolve to a boolean.')
     if (seen) return nonceReplayed()
+  }
+  return result
+}
+
+/** Options for the Web Crypto `verifyMailgunSignature`. */
+export interface VerifyMailgunSignatureOptions extends MailgunSignatureOptionsBase {
+  /**
+   * Called with the token of an authentic, fresh delivery. Return (or
+   * resolve to) `true` if the token was seen before; the delivery is then
+   * refused as `nonce_replayed`. This is Mailgun's replay defence: the
+   * signature does not cover the event data.
+   */
+  readonly seenToken?: (token: string, context: TokenContext) => boolean | Promise<boolean>
+}
+
+const hexEqual = (received: string, computed: string): boolean => constantTimeEqualText(received, computed, true)
+
+/**
+ * Verifies a Mailgun (Sinch email) webhook with Web Crypto only: the same
+ * checks and results as the synchronous entry.
+ *
+ * @example
+ * ```ts
+ * import { verifyMailgunSignature } from 'sinch-webhooks/web'
+ *
+ * const result = await verifyMailgunSignature({
+ *   body: await request.text(),
+ *   signingKey: env.MAILGUN_WEBHOOK_SIGNING_KEY,
+ *   seenToken: async (token) => (await env.TOKENS.get(token)) !== null,
+ * })
+ * ```
+ */
+export async function verifyMailgunSignature(options: VerifyMailgunSignatureOptions): Promise<MailgunVerifyResult> {
+  const plan = planMailgunSignature(options)
+  if ('ok' in plan) return plan
+  const macs: string[][] = []
+  for (const check of plan.checks) {
+    const row: string[] = []
+    for (const key of check.keys) row.push(encodeHex(await hmacWeb('SHA-256', key, plan.message, '')))
+    macs.push(row)
+  }
+  const result = mailgunVerdict(plan, macs, hexEqual)
+  if (!result.ok) return result
+  const stale = checkMailgunFreshness(plan)
+  if (stale !== undefined) return stale
+  if (options.seenToken !== undefined) {
+    const seen: unknown = await options.seenToken(plan.token, { timestamp: plan.timestamp, signed: plan.message })
+    // A store answering 1 or "1" (Redis EXISTS) must not read as "not seen": refuse anything but a boolean.
+    if (typeof seen !== 'boolean') throw usageError('`seenToken` must return or resolve to a boolean.')
+    if (seen) return tokenReplayed()
   }
   return result
 }
@@ -240,6 +301,7 @@ export async function verifyServiceSignature(options: VerifyServiceSignatureOpti
 export const VERIFIERS: SchemeVerifiers<Promise<VerifyResult>> = {
   'sinch-signature': verifySinchSignature,
   'webhook-signature': verifyWebhookSignature,
+  'mailgun-signature': verifyMailgunSignature,
   'basic-auth': verifyBasicAuth,
   'bearer-token': verifyBearerToken,
   'oauth-token': verifyOAuthToken,

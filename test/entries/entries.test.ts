@@ -18,6 +18,7 @@ describe('the public entries', () => {
   it.each([
     'verifySinchSignature',
     'verifyWebhookSignature',
+    'verifyMailgunSignature',
     'verifyBasicAuth',
     'verifyBearerToken',
     'verifyApplicationSignature',
@@ -27,6 +28,7 @@ describe('the public entries', () => {
       body: '{}',
       headers: {},
       secret: 'c2VjcmV0',
+      signingKey: 'k',
       username: 'u',
       password: 'p',
       token: 't',
@@ -49,6 +51,7 @@ describe('the public entries', () => {
         ![
           'verifySinchSignature',
           'verifyWebhookSignature',
+          'verifyMailgunSignature',
           'verifyBasicAuth',
           'verifyBearerToken',
           'verifyApplicationSignature',

@@ -8,7 +8,7 @@ import { fixtureBytes, manifest } from './fixtures'
 
 describe('dedupeKey(event)', () => {
   it('dedupeKey(<unknown event>) is undefined: no product, no key', () => {
-    expect(dedupeKey(parseEvent(fixtureBytes('unknown/provisioning_api_event.json')))).toBeUndefined()
+    expect(dedupeKey(parseEvent(fixtureBytes('unknown/type_and_payload.json')))).toBeUndefined()
   })
 
   it('dedupeKey(event) is distinct across all fixtures that have one', () => {

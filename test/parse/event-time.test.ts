@@ -50,7 +50,7 @@ describe('parseSinchTime(value)', () => {
 
 describe('eventTime(event)', () => {
   it('eventTime(<unknown event>) is undefined', () => {
-    expect(eventTime(parseEvent(fixtureBytes('unknown/provisioning_api_event.json')))).toBeUndefined()
+    expect(eventTime(parseEvent(fixtureBytes('unknown/type_and_payload.json')))).toBeUndefined()
   })
 
   it('eventTime(event) returns a fresh Date each call and does not touch the payload', () => {

@@ -182,7 +182,7 @@ describe('parseEvent(body) detection between products', () => {
       'unknown',
     ],
     ['flat envelope with nothing recognisable', { eventType: 'SOMETHING', resourceType: 'ELSE' }, 'unknown'],
-    ['Provisioning API shape', { type: 'BUNDLE_DONE', payload: { id: 'x' } }, 'unknown'],
+    ['type + payload of no product', { type: 'SUBSCRIPTION_RENEWED', payload: { id: 'x' } }, 'unknown'],
     [
       '__proto__ discriminant',
       JSON.parse('{"type":"__proto__","eventType":"constructor","resourceType":"toString"}') as Record<string, unknown>,

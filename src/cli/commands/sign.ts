@@ -1,4 +1,4 @@
-import { signedHeaders } from '../../testing/signed-request'
+import { signedDelivery } from '../../testing/signed-request'
 import { flag, need, parse, str } from '../args'
 import { EXIT, line, readBody, UsageError, type Io } from '../io'
 import { schemeChoice, schemeConfig } from '../schemes'
@@ -6,17 +6,19 @@ import { schemeChoice, schemeConfig } from '../schemes'
 export const SIGN_USAGE = `Usage: sinch-webhooks sign [file|-] --secret <secret> [options]
 
 Prints the headers Sinch would send with a body (a file, or standard input).
+With --scheme mailgun-signature, whose signature travels inside the body,
+prints the body with its "signature" object set instead.
 
 Options:
-  --scheme <name>        sinch-signature (default), webhook-signature, basic-auth, bearer-token,
+  --scheme <name>        sinch-signature (default), webhook-signature, mailgun-signature, basic-auth, bearer-token,
                          application-signature, service-signature
   --algorithm <name>     sinch-signature only: sha1 (default) or sha256 (Compliance API)
-  --secret <secret>      the HMAC secret; user:password for basic-auth; the token for bearer-token;
+  --secret <secret>      the HMAC secret (Mailgun: the webhook signing key); user:password for basic-auth; the token for bearer-token;
                          applicationKey:base64Secret or serviceId:base64Secret for the last two
                          (a plain secret: user or key sinch-webhooks; for the last two, its Base64)
   --encoding <hex|base64> X-Sinch-Signature encoding for sha256 (default hex)
   --nonce <value>        webhook-signature nonce (default: a fresh ULID-shaped value)
-  --timestamp <unix>     webhook-signature timestamp, or x-timestamp (default: now)
+  --timestamp <unix>     webhook-signature and mailgun-signature timestamp, or x-timestamp (default: now)
   --path <path>          application-signature and service-signature: the path Sinch calls (signed)
   --method <method>      application-signature and service-signature: the method (default POST)
   --json                 print the headers as a JSON object
@@ -68,17 +70,24 @@ export async function signCommand(argv: readonly string[], io: Io): Promise<numb
             ...(nonce === undefined ? {} : { nonce }),
             ...(timestamp === undefined ? {} : { timestamp: Number(timestamp) }),
           }
-        : signsRequest && timestamp !== undefined
-          ? { ...config, timestamp: new Date(Number(timestamp) * 1000) }
-          : config
+        : config.scheme === 'mailgun-signature'
+          ? { ...config, ...(timestamp === undefined ? {} : { timestamp: Number(timestamp) }) }
+          : signsRequest && timestamp !== undefined
+            ? { ...config, timestamp: new Date(Number(timestamp) * 1000) }
+            : config
   const method = str(args, 'method')
-  const headers = await signedHeaders({
+  const signed = await signedDelivery({
     body,
     ...scheme,
     ...(path === undefined ? {} : { path }),
     ...(method === undefined ? {} : { method }),
   })
-  // The content type is part of what these two schemes sign, so it must be sent as printed.
+  if (config.scheme === 'mailgun-signature') {
+    line(io.out, String(signed.body))
+    return EXIT.ok
+  }
+  const headers = signed.headers
+  // The content type is part of what the request signatures sign, so it must be sent as printed.
   if (!signsRequest) delete headers['content-type']
   if (flag(args, 'json')) line(io.out, JSON.stringify(headers))
   else for (const [name_, value] of Object.entries(headers)) line(io.out, `${name_}: ${value}`)

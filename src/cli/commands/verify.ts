@@ -11,10 +11,10 @@ Verifies a callback body (a file, or standard input) against its headers and
 prints pass or fail with the failure code.
 
 Options:
-  --scheme <name>      sinch-signature (default), webhook-signature, basic-auth, bearer-token,
+  --scheme <name>      sinch-signature (default), webhook-signature, mailgun-signature, basic-auth, bearer-token,
                        application-signature, service-signature
   --algorithm <name>   sinch-signature only: sha1 (default) or sha256 (Compliance API)
-  --secret <secret>    the HMAC secret; user:password for basic-auth; the token for bearer-token;
+  --secret <secret>    the HMAC secret (Mailgun: the webhook signing key); user:password for basic-auth; the token for bearer-token;
                        applicationKey:base64Secret or serviceId:base64Secret for the last two
                          (a plain secret: user or key sinch-webhooks; for the last two, its Base64)
   --signature <value>  the signature header value (X-Sinch-Signature or x-sinch-webhook-signature)
@@ -23,7 +23,8 @@ Options:
   --header "N: v"      any request header; repeat for more (a repeated name is a duplicate)
   --path <path>        application-signature and service-signature: the path Sinch called (signed)
   --method <method>    application-signature and service-signature: the method (default POST)
-  --tolerance <s|off>  replay window in seconds (default 300)
+  --tolerance <s|off>  webhook-signature, application-signature and service-signature window in seconds
+                       (default 300); mailgun-signature: both sides of its window (default 9 h back, 5 min ahead)
   --now <unix>         the clock to check the window against (default: now)
   --json               print the result as JSON
 
@@ -73,7 +74,8 @@ export async function verifyCommand(argv: readonly string[], io: Io): Promise<nu
   if (signsRequest && path === undefined) throw new UsageError(`--path is required for the ${config.scheme} scheme.`)
   const result = verifySignature({
     ...config,
-    ...((config.scheme === 'webhook-signature' || signsRequest) && nowText !== undefined
+    ...((config.scheme === 'webhook-signature' || config.scheme === 'mailgun-signature' || signsRequest) &&
+    nowText !== undefined
       ? { now: new Date(Number(nowText) * 1000) }
       : {}),
     body,

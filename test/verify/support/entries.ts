@@ -14,13 +14,14 @@ export interface Entry {
   readonly sync: boolean
   verifySinchSignature(options: Options<typeof web.verifySinchSignature>): Promise<VerifyResult>
   verifyWebhookSignature(options: Options<typeof web.verifyWebhookSignature>): Promise<VerifyResult>
+  verifyMailgunSignature(options: Options<typeof web.verifyMailgunSignature>): Promise<node.MailgunVerifyResult>
   verifyBasicAuth(options: Options<typeof web.verifyBasicAuth>): Promise<VerifyResult>
   verifyBearerToken(options: Options<typeof web.verifyBearerToken>): Promise<VerifyResult>
   verifyApplicationSignature(options: Options<typeof web.verifyApplicationSignature>): Promise<VerifyResult>
   verifyServiceSignature(options: Options<typeof web.verifyServiceSignature>): Promise<VerifyResult>
 }
 
-function synchronous(result: VerifyResult): VerifyResult {
+function synchronous<R extends VerifyResult>(result: R): R {
   if (typeof (result as { then?: unknown }).then === 'function')
     throw new Error('the synchronous entry returned a promise')
   return result
@@ -33,6 +34,8 @@ export const nodeEntry: Entry = {
   // The async hook type is wider than the sync one; tests that hand the sync entry an async hook do so on purpose.
   verifyWebhookSignature: async (o) =>
     synchronous(node.verifyWebhookSignature(o as node.VerifyWebhookSignatureOptions)),
+  verifyMailgunSignature: async (o) =>
+    synchronous(node.verifyMailgunSignature(o as node.VerifyMailgunSignatureOptions)),
   verifyBasicAuth: async (o) => synchronous(node.verifyBasicAuth(o)),
   verifyBearerToken: async (o) => synchronous(node.verifyBearerToken(o)),
   verifyApplicationSignature: async (o) => synchronous(node.verifyApplicationSignature(o)),
@@ -44,6 +47,7 @@ export const webEntry: Entry = {
   sync: false,
   verifySinchSignature: (o) => web.verifySinchSignature(o),
   verifyWebhookSignature: (o) => web.verifyWebhookSignature(o),
+  verifyMailgunSignature: (o) => web.verifyMailgunSignature(o),
   verifyBasicAuth: (o) => web.verifyBasicAuth(o),
   verifyBearerToken: (o) => web.verifyBearerToken(o),
   verifyApplicationSignature: (o) => web.verifyApplicationSignature(o),
