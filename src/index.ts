@@ -27,6 +27,8 @@ export {
   verifyMailgunSignature,
   verifyBasicAuth,
   verifyBearerToken,
+  verifyApplicationSignature,
+  verifyServiceSignature,
   verifyOAuthToken,
   verifySnsMessage,
 } from './verify/node'

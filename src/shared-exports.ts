@@ -29,6 +29,9 @@ export type {
   VerifyBearerTokenOptions,
   AuthorizationSource,
 } from './core/schemes/authorization'
+export type { SignedRequestOptionsBase } from './core/schemes/signed-request'
+export type { VerifyApplicationSignatureOptions } from './core/schemes/application-signature'
+export type { VerifyServiceSignatureOptions } from './core/schemes/service-signature'
 export type {
   VerifyOAuthTokenOptions,
   OAuthTokenKeyOptions,
@@ -55,6 +58,7 @@ export type { SecretInput } from './core/secrets'
 // Header names and defaults, so handlers and proxies need no string literals.
 export { SINCH_SIGNATURE_HEADER } from './core/schemes/sinch-signature'
 export { WEBHOOK_SIGNATURE_HEADERS, DEFAULT_TOLERANCE_SECONDS } from './core/schemes/webhook-signature'
+export { SIGNED_REQUEST_HEADERS } from './core/schemes/signed-request'
 export { DEFAULT_MAILGUN_TOLERANCE } from './core/schemes/mailgun-signature'
 export { SNS_HEADERS } from './core/schemes/sns-message'
 
@@ -87,6 +91,11 @@ export { parseEvent, safeParseEvent } from './parse/parse-event'
 export type { ParseOptions, SafeParseResult } from './parse/parse-event'
 export type { ProductParseOptions, DeliveryContext } from './parse/product'
 export { PARSE_ERROR_CODES, DEFAULT_MAX_BYTES } from './parse/codes'
+
+// Form bodies (Fax is sent as multipart/form-data by default): decoded once, asynchronously,
+// with the platform's own parser; every parse function then takes the decoded form.
+export { decodeFormData } from './parse/form'
+export type { DecodeFormOptions, FormFile, FormValue, FormFields } from './parse/form'
 export type { ParseErrorCode } from './parse/codes'
 
 // Event helpers: when it happened, a key for de-duplicating retries, and Sinch's timestamp format.
@@ -111,6 +120,7 @@ export type {
   EventOfKind,
   EventOfProduct,
   PayloadOfKind,
+  AnswerOfKind,
 } from './products/registry'
 export type { EventEnvelope, UnknownEvent, UnknownProductEvent, UnknownPayload } from './parse/event'
 export type { OpenString } from './schema/schema'
@@ -129,6 +139,8 @@ export type {
   VerificationFailureInfo,
   ErrorContext,
   DuplicateInfo,
+  CloudEventContext,
+  AnyAnswer,
 } from './handler/options'
 export type {
   VerifyConfig,
@@ -138,12 +150,15 @@ export type {
   MailgunSignatureConfig,
   BasicAuthConfig,
   BearerTokenConfig,
+  ApplicationSignatureConfig,
+  ServiceSignatureConfig,
   OAuthTokenConfig,
   OAuthTokenKeyConfig,
   OAuthTokenHookConfig,
   SnsMessageConfig,
   NoAuthConfig,
   VerifyOptions,
+  VerifyRequest,
 } from './core/verify-config'
 export type { WebhookResponseCode } from './handler/respond'
 export { RetryLater, isRetryLater } from './handler/retry-later'

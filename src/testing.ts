@@ -12,12 +12,18 @@ export {
   signWebhookSignature,
   signBasicAuth,
   signBearerToken,
+  signApplicationSignature,
+  signServiceSignature,
   signOAuthToken,
 } from './testing/sign'
 export type {
   SignSinchSignatureOptions,
   SignWebhookSignatureOptions,
   WebhookSignatureHeaders,
+  SignRequestOptionsBase,
+  SignApplicationSignatureOptions,
+  SignServiceSignatureOptions,
+  SignedRequestHeaders,
   SignOAuthTokenOptions,
 } from './testing/sign'
 

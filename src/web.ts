@@ -23,6 +23,8 @@ export {
   verifyMailgunSignature,
   verifyBasicAuth,
   verifyBearerToken,
+  verifyApplicationSignature,
+  verifyServiceSignature,
   verifyOAuthToken,
   verifySnsMessage,
 } from './verify/web'

@@ -56,18 +56,18 @@ function typeText(checker: ts.TypeChecker, type: ts.Type): string {
   )
 }
 
-/** A plain object type worth unfolding (not a string, array, function or union of primitives). */
-function objectType(checker: ts.TypeChecker, type: ts.Type): ts.Type | undefined {
+/**
+ * The object types worth unfolding in a type: a plain object, the object of
+ * `T | null`, or every member of a union of objects (a union told apart by a
+ * field, or by which key is present), whose fields are then listed together.
+ */
+function objectTypes(checker: ts.TypeChecker, type: ts.Type): ts.Type[] {
   const nonNull = checker.getNonNullableType(type)
   if (nonNull.isUnion()) {
-    // `T | null`: unfold T.
-    const objects = nonNull.types.filter((member) => (member.flags & ts.TypeFlags.Null) === 0)
-    if (objects.length === 1 && objects[0] !== undefined)
-      return isObjectLike(checker, objects[0]) ? objects[0] : undefined
-    // A union of objects told apart by which key is present: every member declares every key, so unfold them.
-    return objects.length > 1 && objects.every((member) => isObjectLike(checker, member)) ? nonNull : undefined
+    const members = nonNull.types.filter((member) => (member.flags & ts.TypeFlags.Null) === 0)
+    return members.length > 0 && members.every((member) => isObjectLike(checker, member)) ? members : []
   }
-  return isObjectLike(checker, nonNull) ? nonNull : undefined
+  return isObjectLike(checker, nonNull) ? [nonNull] : []
 }
 
 function arrayItem(checker: ts.TypeChecker, type: ts.Type): ts.Type | undefined {
@@ -75,24 +75,64 @@ function arrayItem(checker: ts.TypeChecker, type: ts.Type): ts.Type | undefined 
   return checker.isArrayType(nonNull) ? checker.getTypeArguments(nonNull as ts.TypeReference)[0] : undefined
 }
 
-function rows(checker: ts.TypeChecker, type: ts.Type, prefix: string, depth: number, out: FieldRow[]): void {
-  for (const property of checker.getPropertiesOfType(type)) {
-    const declaration = property.valueDeclaration ?? property.declarations?.[0]
-    if (declaration === undefined) continue
-    const propertyType = checker.getTypeOfSymbolAtLocation(property, declaration)
-    const path = prefix + property.getName()
+/** A property's type, or `undefined` when it can only be absent (`key?: never`, a union member's "other" keys). */
+function presentType(checker: ts.TypeChecker, property: ts.Symbol): ts.Type | undefined {
+  const declaration = property.valueDeclaration ?? property.declarations?.[0]
+  // A union's discriminant comes from a mapped type and has no declaration of its own.
+  const type =
+    declaration === undefined
+      ? checker.getTypeOfSymbol(property)
+      : checker.getTypeOfSymbolAtLocation(property, declaration)
+  const absent = ts.TypeFlags.Never | ts.TypeFlags.Undefined
+  if ((type.flags & absent) !== 0) return undefined
+  return type
+}
+
+/**
+ * One row per field of `types` (the alternatives of a union, or one type).
+ * A field of a union lists every alternative's type, and is required only
+ * when every alternative requires it.
+ */
+function rows(
+  checker: ts.TypeChecker,
+  types: readonly ts.Type[],
+  prefix: string,
+  depth: number,
+  out: FieldRow[],
+): void {
+  const fields = new Map<string, { symbols: ts.Symbol[]; types: ts.Type[] }>()
+  for (const type of types) {
+    for (const property of checker.getPropertiesOfType(type)) {
+      const present = presentType(checker, property)
+      if (present === undefined) continue
+      const field = fields.get(property.getName()) ?? { symbols: [], types: [] }
+      field.symbols.push(property)
+      field.types.push(present)
+      fields.set(property.getName(), field)
+    }
+  }
+  for (const [name, field] of fields) {
+    const path = prefix + name
+    const texts = [...new Set(field.types.map((type) => typeText(checker, type)))]
+    const doc = field.symbols
+      .map((symbol) => ts.displayPartsToString(symbol.getDocumentationComment(checker)).replace(/\s+/g, ' ').trim())
+      .find((text) => text !== '')
     out.push({
       path,
-      type: typeText(checker, propertyType),
-      required: (property.flags & ts.SymbolFlags.Optional) === 0,
-      doc: ts.displayPartsToString(property.getDocumentationComment(checker)).replace(/\s+/g, ' ').trim(),
+      type: texts.join(' | '),
+      required:
+        field.symbols.length === types.length &&
+        field.symbols.every((symbol) => (symbol.flags & ts.SymbolFlags.Optional) === 0),
+      doc: doc ?? '',
     })
     if (depth >= MAX_DEPTH) continue
-    const nested = objectType(checker, propertyType)
-    if (nested !== undefined) rows(checker, nested, `${path}.`, depth + 1, out)
-    const item = arrayItem(checker, propertyType)
-    const itemObject = item === undefined ? undefined : objectType(checker, item)
-    if (itemObject !== undefined) rows(checker, itemObject, `${path}[].`, depth + 1, out)
+    const nested = field.types.flatMap((type) => objectTypes(checker, type))
+    if (nested.length > 0) rows(checker, nested, `${path}.`, depth + 1, out)
+    const items = field.types.flatMap((type) => {
+      const item = arrayItem(checker, type)
+      return item === undefined ? [] : objectTypes(checker, item)
+    })
+    if (items.length > 0) rows(checker, items, `${path}[].`, depth + 1, out)
   }
 }
 
@@ -132,7 +172,8 @@ export function fieldRows(kinds: readonly string[]): Map<string, FieldRow[]> {
       const alias = aliases[i]
       if (alias === undefined) throw new Error(`no alias for ${kind}`)
       const out: FieldRow[] = []
-      rows(checker, checker.getTypeAtLocation(alias), '', 0, out)
+      const payload = checker.getTypeAtLocation(alias)
+      rows(checker, payload.isUnion() ? payload.types : [payload], '', 0, out)
       result.set(kind, out)
     })
     return result

@@ -56,6 +56,11 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
     fallback: (event, context) => {
       captured.set(context.headers as object, event)
     },
+    // The receiver answers nothing on purpose: a Voice ICE then gets its default answer, which is not news.
+    onError: (error, context) => {
+      if ((error as { code?: unknown } | null)?.code !== 'missing_answer')
+        console.error(`[sinch-webhooks] ${context.stage} failed:`, error)
+    },
   }
   const routes = new Map<string, WebhookHandler>()
   const handlerFor = (path: string): WebhookHandler | undefined => {
@@ -104,7 +109,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
       async (body) => {
         if (body === undefined) return reply(413, 'body_too_large')
         const headers = { ...request.headers }
-        const result = await route({ body, headers })
+        const result = await route({ body, headers, method, path: request.url ?? '/' })
         const code = (JSON.parse(result.body || '{}') as { code?: string }).code ?? 'ok'
         response.statusCode = result.status
         for (const [name, value] of Object.entries(result.headers)) response.setHeader(name, value)

@@ -1,7 +1,12 @@
 import type { SinchSignatureAlgorithm } from '../core/schemes/sinch-signature'
 import type { OAuthTokenConfig, SnsMessageConfig, VerifyConfig, VerifyScheme } from '../core/verify-config'
 import { productById, type Product } from '../products/registry'
+import { utf8 } from '../core/body'
+import { encodeBase64 } from '../core/encoding'
 import { UsageError } from './io'
+
+/** The Basic user, application key or service id a plain `--secret` stands for with the schemes that name one. */
+export const LOCAL_KEY = 'sinch-webhooks'
 
 /** Scheme names as typed on the command line: the same names a handler's `verify.scheme` takes. */
 export const SCHEME_NAMES = [
@@ -10,6 +15,8 @@ export const SCHEME_NAMES = [
   'mailgun-signature',
   'basic-auth',
   'bearer-token',
+  'application-signature',
+  'service-signature',
   'none',
 ] as const satisfies readonly VerifyScheme[]
 export type SchemeName = (typeof SCHEME_NAMES)[number]
@@ -70,9 +77,27 @@ export function schemeConfig(
     case 'bearer-token':
       return { scheme: name, token: secret }
     case 'basic-auth': {
+      // A plain secret is the password of the user `sinch-webhooks`, so one --secret serves every product locally.
       const colon = secret.indexOf(':')
-      if (colon <= 0) throw new UsageError('the basic-auth scheme takes --secret user:password.')
-      return { scheme: name, username: secret.slice(0, colon), password: secret.slice(colon + 1) }
+      if (colon === 0) throw new UsageError('the basic-auth scheme takes --secret user:password.')
+      return colon < 0
+        ? { scheme: name, username: LOCAL_KEY, password: secret }
+        : { scheme: name, username: secret.slice(0, colon), password: secret.slice(colon + 1) }
+    }
+    case 'application-signature':
+    case 'service-signature': {
+      // The key and the Base64 secret, as they appear together in `Authorization` (minus the signature).
+      // A plain secret stands for the key `sinch-webhooks` and the Base64 of its text, so one
+      // --secret serves every product when `trigger` talks to `listen`.
+      const colon = secret.indexOf(':')
+      const what = name === 'application-signature' ? 'applicationKey' : 'serviceId'
+      if (colon === 0 || colon === secret.length - 1)
+        throw new UsageError(`the ${name} scheme takes --secret ${what}:base64Secret.`)
+      const key = colon < 0 ? LOCAL_KEY : secret.slice(0, colon)
+      const base64 = colon < 0 ? encodeBase64(utf8(secret)) : secret.slice(colon + 1)
+      return name === 'application-signature'
+        ? { scheme: name, applicationKey: key, secret: base64, ...extra }
+        : { scheme: name, serviceId: key, secret: base64, ...extra }
     }
   }
 }

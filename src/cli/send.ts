@@ -50,13 +50,13 @@ export async function send(
   scheme: SignScheme,
   options: { tamper?: boolean } = {},
 ): Promise<Sent> {
+  const url = targetUrl(base, sample.product)
   // Mailgun's scheme signs inside the body, so the body sent is the one signing returns.
-  const signed = await signedDelivery({ body: sample.body, ...scheme })
+  const signed = await signedDelivery({ body: sample.body, ...scheme, method: 'POST', path: new URL(url).pathname })
   const headers = signed.headers
   // Samples are text, and signing a text body returns text.
   const sent = String(signed.body)
   const body = options.tamper === true ? tamper(sent) : sent
-  const url = targetUrl(base, sample.product)
   const response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) })
   const text = await response.text()
   let code = response.ok ? 'ok' : `http_${response.status}`

@@ -22,11 +22,17 @@ export type VerifyErrorCode =
   | 'missing_header'
   /**
    * A header the scheme signs is present but not in the form the scheme
-   * allows, e.g. a nonce with a character outside its alphabet. Refused before
-   * any HMAC: a separator inside a signed field could move bytes across a field boundary.
+   * allows, e.g. a nonce with a character outside its alphabet, or a line
+   * break in the `Content-Type` or `x-timestamp` that the `application` and
+   * `service` signatures join with newlines. Refused before any HMAC: a
+   * separator inside a signed field could move bytes across a field boundary.
    */
   | 'malformed_header'
-  /** The signature timestamp is not a decimal Unix time in seconds. */
+  /**
+   * The signature timestamp is not in its scheme's format: decimal Unix seconds
+   * (`x-sinch-webhook-signature-timestamp`), or ISO 8601 (`x-timestamp`, checked
+   * only when the replay window is on).
+   */
   | 'malformed_timestamp'
   /** The signature is authentic but its timestamp is outside the tolerance window. */
   | 'timestamp_out_of_range'
@@ -38,8 +44,16 @@ export type VerifyErrorCode =
   | 'missing_authorization'
   /** The `Authorization` header is not the expected scheme or is not well formed. */
   | 'malformed_authorization'
-  /** The credentials are well formed but wrong. */
+  /** The credentials are well formed but wrong, or name another application key or service. */
   | 'credentials_mismatch'
+  /**
+   * The method or the path given to the `application` or `service` signature
+   * cannot be signed: the method is not an HTTP token, or the path does not
+   * start with `/` or holds a space, a control character (a line break would
+   * shift bytes between the newline-joined fields of the signed text) or
+   * non-ASCII text. Refused before any HMAC is computed.
+   */
+  | 'unsignable_request'
   /**
    * `oauth-token`: the bearer token is not a compact JWS of canonical base64url JSON objects, or is too large.
    * `mailgun-signature`: the signature's `token` is missing, empty, longer than 256 characters or not visible ASCII.
@@ -94,6 +108,7 @@ export const VERIFY_ERROR_CODES: readonly VerifyErrorCode[] = [
   'missing_authorization',
   'malformed_authorization',
   'credentials_mismatch',
+  'unsignable_request',
   'malformed_token',
   'wrong_token_type',
   'unknown_key',
@@ -124,9 +139,18 @@ export const VERIFY_ERROR_CODES: readonly VerifyErrorCode[] = [
  *   arrived and was acknowledged, but confirming it is left to you
  *   (`autoConfirm` is off);
  * - `confirmation_failed`: confirming a verified subscription (`autoConfirm`)
- *   got no 200 from the confirmation URL.
+ *   got no 200 from the confirmation URL;
+ * - `missing_answer`: the handler of a kind Sinch waits an answer for (a
+ *   Voice ICE or ACE, a Voice v2 `call.incoming`, a verification request)
+ *   returned nothing, or there was none, and the kind's documented default
+ *   answer was sent.
  */
-export type HandlerErrorCode = 'deadline_exceeded' | 'claim_lost' | 'subscription_not_confirmed' | 'confirmation_failed'
+export type HandlerErrorCode =
+  | 'deadline_exceeded'
+  | 'claim_lost'
+  | 'subscription_not_confirmed'
+  | 'confirmation_failed'
+  | 'missing_answer'
 
 /** Every handler code, in a stable order. */
 export const HANDLER_ERROR_CODES: readonly HandlerErrorCode[] = [
@@ -134,6 +158,7 @@ export const HANDLER_ERROR_CODES: readonly HandlerErrorCode[] = [
   'claim_lost',
   'subscription_not_confirmed',
   'confirmation_failed',
+  'missing_answer',
 ]
 
 /** The prefix on every message, so a log line names its source. */

@@ -3,6 +3,7 @@ import type { HeadersInput } from './headers'
 import type { SecretInput } from './secrets'
 import type { WebhookSignatureOptionsBase } from './schemes/webhook-signature'
 import type { SinchSignatureAlgorithm } from './schemes/sinch-signature'
+import type { SignedRequestOptionsBase } from './schemes/signed-request'
 import type { MailgunSignatureOptionsBase } from './schemes/mailgun-signature'
 import type { OAuthTokenHookOptions, OAuthTokenKeyOptions } from './schemes/oauth-token'
 import type { VerifySnsMessageOptions } from './schemes/sns-message'
@@ -54,6 +55,31 @@ export interface BearerTokenConfig {
   readonly scheme: 'bearer-token'
   /** The expected token, or several during a rotation. */
   readonly token: string | readonly string[]
+}
+
+/**
+ * `Authorization: application <key>:<signature>`: Voice API v1 callbacks and
+ * Verification callbacks. The method and path of the request are signed, so
+ * a handler passes them along; see its `publicPathPrefix` option.
+ */
+export interface ApplicationSignatureConfig extends Pick<SignedRequestOptionsBase, 'toleranceSeconds' | 'now'> {
+  readonly scheme: 'application-signature'
+  /** The application key from the Sinch dashboard. */
+  readonly applicationKey: string
+  /** The Base64 application secret from the Sinch dashboard, or several during a rotation. */
+  readonly secret: SecretInput
+}
+
+/**
+ * `Authorization: service <serviceId>:<signature>`: Voice API v2 service
+ * webhooks. The method and path of the request are signed, as above.
+ */
+export interface ServiceSignatureConfig extends Pick<SignedRequestOptionsBase, 'toleranceSeconds' | 'now'> {
+  readonly scheme: 'service-signature'
+  /** The service id. */
+  readonly serviceId: string
+  /** The Base64 service secret, or several during a rotation. */
+  readonly secret: SecretInput
 }
 
 /**
@@ -110,6 +136,8 @@ export type VerifyConfig =
   | MailgunSignatureConfig
   | BasicAuthConfig
   | BearerTokenConfig
+  | ApplicationSignatureConfig
+  | ServiceSignatureConfig
   | OAuthTokenConfig
   | SnsMessageConfig
   | NoAuthConfig
@@ -117,13 +145,24 @@ export type VerifyConfig =
 /** The scheme names of {@link VerifyConfig}. */
 export type VerifyScheme = VerifyConfig['scheme']
 
-/**
- * The options of the scheme-agnostic `verifySignature`: one {@link VerifyConfig}
- * (the same object a handler's `verify` takes) plus the request.
- */
-export type VerifyOptions = VerifyConfig & {
+/** The request, as every scheme reads it. */
+export interface VerifyRequest {
   /** The raw request body, exactly as received. */
   readonly body: RawBody
   /** The request headers. */
   readonly headers: HeadersInput
+  /** The request method; required by the schemes that sign it (`application-signature`, `service-signature`). */
+  readonly method?: string
+  /** The path Sinch called; required by the schemes that sign it. */
+  readonly path?: string
+  /** Other spellings of the path, used only to explain a mismatch (see `verifyApplicationSignature`). */
+  readonly hintPaths?: readonly string[]
 }
+
+/**
+ * The options of the scheme-agnostic `verifySignature`: one {@link VerifyConfig}
+ * (the same object a handler's `verify` takes) plus the request. `method` and
+ * `path` are optional here because only two schemes read them; those two
+ * throw a `TypeError` without them.
+ */
+export type VerifyOptions = VerifyConfig & VerifyRequest

@@ -58,7 +58,15 @@ export function fetchHandlerFactory(verify: Verify): CreateFetchHandler {
         return toResponse(reply('internal_error'))
       }
       if (body === 'too_large') return toResponse(reply('body_too_large', {}, prepared.sender))
-      return toResponse(await runPipeline(prepared, verify, { body, headers: request.headers }))
+      return toResponse(
+        await runPipeline(prepared, verify, {
+          body,
+          headers: request.headers,
+          method: request.method,
+          // The full URL: the request-signing schemes sign its path (see publicPathPrefix).
+          path: request.url,
+        }),
+      )
     }
   }
 }

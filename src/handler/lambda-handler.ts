@@ -21,8 +21,15 @@ export interface LambdaEventLike {
   readonly multiValueHeaders?: Readonly<Record<string, readonly string[] | undefined>> | null
   /** REST API and ALB events. */
   readonly httpMethod?: string
-  /** HTTP API (v2) and function URL events. */
-  readonly requestContext?: { readonly http?: { readonly method?: string } }
+  /** REST API and ALB events: the path (REST API: without the stage). */
+  readonly path?: string
+  /** HTTP API (v2) and function URL events: the path as called (with a named stage). */
+  readonly rawPath?: string
+  /** HTTP API (v2) and function URL events: `http.method`; REST API events: `path`, with the stage. */
+  readonly requestContext?: {
+    readonly http?: { readonly method?: string; readonly path?: string }
+    readonly path?: string
+  }
 }
 
 /** The proxy result shape every one of those integrations accepts. */
@@ -74,8 +81,22 @@ export function lambdaHandlerFactory(verify: Verify): CreateLambdaHandler {
       }
       const headers = event.headers ?? {}
       const all = event.multiValueHeaders
+      // The path as called comes first (a REST API's requestContext.path carries the stage, event.path does not).
+      const paths = [event.requestContext?.path, event.rawPath, event.path].filter(
+        (candidate, i, list): candidate is string => typeof candidate === 'string' && list.indexOf(candidate) === i,
+      )
       return toResult(
-        await runPipeline(prepared, verify, { body, headers }, typeof all === 'object' && all !== null ? all : headers),
+        await runPipeline(
+          prepared,
+          verify,
+          {
+            body,
+            headers,
+            ...(method === undefined ? {} : { method }),
+            ...(paths[0] === undefined ? {} : { path: paths[0], hintPaths: paths.slice(1) }),
+          },
+          typeof all === 'object' && all !== null ? all : headers,
+        ),
       )
     }
   }

@@ -13,6 +13,13 @@ import type { HeadersInput } from '../core/headers'
  */
 export interface NodeRequestLike {
   readonly method?: string | undefined
+  /** The request target as received (path and query); signed by the request-signing schemes. */
+  readonly url?: string | undefined
+  /**
+   * Express: the request target before a mounted router stripped its mount
+   * path, which is the one Sinch called. Preferred over `url` when present.
+   */
+  readonly originalUrl?: string | undefined
   readonly headers: Readonly<Record<string, string | readonly string[] | undefined>>
   /**
    * Every value of every header (Node 15.1+ / 16.17+). Node keeps only the
@@ -181,9 +188,22 @@ export function nodeHandlerFactory(verify: Verify): CreateNodeHandler {
         const body = await rawBody(prepared, request)
         if (body === 'aborted') return
         if ('status' in body) return writeNodeResponse(response, body)
+        const path = request.originalUrl ?? request.url
         writeNodeResponse(
           response,
-          await runPipeline(prepared, verify, { body: body.raw, headers: request.headers }, distinctHeaders(request)),
+          await runPipeline(
+            prepared,
+            verify,
+            {
+              body: body.raw,
+              headers: request.headers,
+              ...(request.method === undefined ? {} : { method: request.method }),
+              ...(path === undefined ? {} : { path }),
+              // The router-relative path explains a mismatch when the mount path was not the public one.
+              ...(request.url !== undefined && request.url !== path ? { hintPaths: [request.url] } : {}),
+            },
+            distinctHeaders(request),
+          ),
         )
       } catch (error) {
         if (next !== undefined) next(error)

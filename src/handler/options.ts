@@ -2,7 +2,7 @@ import type { HeadersInput } from '../core/headers'
 import type { VerifyErrorCode } from '../core/codes'
 import type { SinchWebhookError } from '../core/errors'
 import type { ParseErrorCode } from '../parse/codes'
-import type { EventOfKind, Product, SinchEvent, SinchEventKind } from '../products/registry'
+import type { AnswerOfKind, EventOfKind, Product, SinchEvent, SinchEventKind } from '../products/registry'
 import type { DedupeStore } from './dedupe-store'
 import type { RetryLater } from './retry-later'
 import type { VerifyConfig, VerifyScheme } from '../core/verify-config'
@@ -19,20 +19,47 @@ export interface WebhookContext {
    * stays held until the handler settles either way.
    */
   readonly signal: AbortSignal
+  /**
+   * The CloudEvents metadata of a delivery sent in binary mode (Voice API v2
+   * webhooks): the `ce-*` headers, when the request has them.
+   */
+  readonly cloudEvent: CloudEventContext | undefined
+}
+
+/** The `ce-*` headers of a CloudEvents delivery in binary mode. */
+export interface CloudEventContext {
+  /** `ce-id`: with `source`, what identifies the event across retries. */
+  readonly id: string
+  /** `ce-source`, e.g. `projects/{projectId}/services/{serviceId}`. */
+  readonly source: string
+  /** `ce-type`. */
+  readonly type: string | undefined
+  /** `ce-time`, RFC 3339, as sent: when the event happened. */
+  readonly time: string | undefined
+  /** `ce-specversion`, `1.0`. */
+  readonly specversion: string | undefined
 }
 
 /**
  * What an event handler may return. Returning (or throwing) a
  * {@link RetryLater} answers 429 so Sinch sends the event again later;
- * throwing anything else answers 500, which Sinch also retries.
+ * throwing anything else answers 500, which Sinch also retries. For a kind
+ * Sinch waits an answer for (`A`: SVAML for a Voice ICE, allow or deny for a
+ * verification request), the returned answer is the response body.
  */
 // biome-ignore lint/suspicious/noConfusingVoidType: a handler that returns nothing must type-check, which `undefined` would refuse.
-export type HandlerResult = void | RetryLater | Promise<void | RetryLater>
+export type HandlerResult<A = never> = void | RetryLater | A | Promise<void | RetryLater | A>
 
-/** One typed handler per event kind; each receives its event already narrowed. */
+/**
+ * One typed handler per event kind; each receives its event already
+ * narrowed, and may return what that kind is answered with.
+ */
 export type EventHandlers = {
-  readonly [K in SinchEventKind]?: (event: EventOfKind<K>, context: WebhookContext) => HandlerResult
+  readonly [K in SinchEventKind]?: (event: EventOfKind<K>, context: WebhookContext) => HandlerResult<AnswerOfKind<K>>
 }
+
+/** Any answer a handler may return, for the `fallback` handler that sees every kind. */
+export type AnyAnswer = AnswerOfKind<SinchEventKind>
 
 /** What `onVerificationFailure` is told: enough for metrics and alerts, never the body. */
 export interface VerificationFailureInfo {
@@ -42,6 +69,12 @@ export interface VerificationFailureInfo {
   readonly header: string | undefined
   /** The scheme that refused the delivery. */
   readonly scheme: VerifyScheme
+  /**
+   * The verifier's explanation (never a secret or the body). For the schemes
+   * that sign the path it says when the signature matches another spelling
+   * of the path, such as the one before a proxy changed it.
+   */
+  readonly message: string
 }
 
 /** Where an error reported to `onError` happened. */
@@ -148,8 +181,20 @@ export interface WebhookOptions {
   readonly maxBytes?: number
   /** Handlers per event kind. */
   readonly on?: EventHandlers
-  /** Called for every event whose kind has no handler in `on`, unknown variants included. Without it such events are acknowledged with 200. */
-  readonly fallback?: (event: SinchEvent, context: WebhookContext) => HandlerResult
+  /**
+   * Called for every event whose kind has no handler in `on`, unknown
+   * variants included. Without it such events are acknowledged with 200 (a
+   * kind that waits for an answer gets its documented default answer).
+   */
+  readonly fallback?: (event: SinchEvent, context: WebhookContext) => HandlerResult<AnyAnswer>
+  /**
+   * The part of the public path that this server does not see, for the
+   * schemes that sign the path (`application-signature`,
+   * `service-signature`): `/api` when Sinch calls `https://host/api/voice`
+   * and a proxy or a mounted router hands the request on as `/voice`.
+   * Prepended to the request path before verifying.
+   */
+  readonly publicPathPrefix?: string
   /**
    * Turns de-duplication on: `true` for the in-memory store, or settings.
    * Left out, it is off, except for events of products whose replay defence
@@ -165,8 +210,9 @@ export interface WebhookOptions {
    * its de-duplication claim, so a retry meanwhile gets 429
    * `duplicate_in_flight`, and once the handler settles the retry gets 200
    * `duplicate` (it succeeded) or runs it again (it failed). Defaults to
-   * 15 000; `false` turns it off. Voice callbacks, which must be answered in
-   * 5 s, want about 4 000.
+   * 15 000; `false` turns it off. Products whose callbacks Sinch waits a
+   * short time for (Voice API v2: 5 s) get four fifths of that wait by
+   * default (4 000 ms); a late answer is reported to `onError`.
    */
   readonly deadlineMs?: number | false
   /**
@@ -205,8 +251,21 @@ export interface WebhookResponse {
   readonly body: string
 }
 
-/** The request as every adapter reduces it: the raw body and the headers. */
+/** The request as every adapter reduces it: the raw body, the headers, and the request line. */
 export interface WebhookRequest {
   readonly body: unknown
   readonly headers: HeadersInput
+  /**
+   * The request method; the adapters fill it in. Signed by
+   * `application-signature` and `service-signature`; defaults to `POST`.
+   */
+  readonly method?: string
+  /**
+   * The request path (a full URL and a query string are fine), as this
+   * server received it; the adapters fill it in. Required by the schemes
+   * that sign the path; see `publicPathPrefix`.
+   */
+  readonly path?: string
+  /** Other spellings of the path (before a router stripped its mount point), used only to explain a mismatch. */
+  readonly hintPaths?: readonly string[]
 }

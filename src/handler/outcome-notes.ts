@@ -34,6 +34,10 @@ export const OUTCOME_NOTES: { readonly [O in Outcome]: OutcomeNote } = {
     hooks: [],
     when: 'authentic and parsed, but no handler for its kind and no `fallback`',
   },
+  missing_answer: {
+    hooks: ['onError (handler)'],
+    when: 'a kind that requires an answer (Voice ICE and ACE, Voice v2 `call.incoming`, a verification request) got none from its handler, or has none: its documented default answer is sent',
+  },
   duplicate: {
     hooks: ['onDuplicate'],
     when: 'de-duplication found the event already handled',

@@ -11,6 +11,7 @@ import { respond, type WebhookResponseCode } from './respond'
 export type Outcome =
   | 'handled'
   | 'unhandled'
+  | 'missing_answer'
   | 'duplicate'
   | 'parse_acknowledged'
   | 'subscription_confirmed'
@@ -38,9 +39,10 @@ export interface OutcomeRow {
   readonly status: number
   /**
    * The `code` in the response body. `verifier` and `parser` mean the
-   * verifier's or the parser's own code (`signature_mismatch`, `invalid_json`, ...).
+   * verifier's or the parser's own code (`signature_mismatch`, `invalid_json`, ...);
+   * `answer` means the body is the kind's answer (its documented default), not a code.
    */
-  readonly code: WebhookResponseCode | 'verifier' | 'parser'
+  readonly code: WebhookResponseCode | 'verifier' | 'parser' | 'answer'
   /**
    * A delivery that will never be accepted as sent. Sinch drops a 4xx for
    * good; a sender whose stop status differs (a product's
@@ -64,6 +66,7 @@ export interface OutcomeRow {
 export const OUTCOMES: { readonly [O in Outcome]: OutcomeRow } = {
   handled: { status: 200, code: 'ok' },
   unhandled: { status: 200, code: 'unhandled' },
+  missing_answer: { status: 200, code: 'answer' },
   duplicate: { status: 200, code: 'duplicate' },
   parse_acknowledged: { status: 200, code: 'acknowledged' },
   subscription_confirmed: { status: 200, code: 'confirmed' },
@@ -103,6 +106,18 @@ export interface ReplyExtra {
 }
 
 /**
+ * A 2xx answer whose body is what the callback is answered with instead of
+ * `{ code }`: JSON text, or nothing for an empty 200. The status comes from
+ * the outcome's row as always.
+ */
+export function replyWith(outcome: Outcome, body: string | undefined): WebhookResponse {
+  const { status } = OUTCOMES[outcome]
+  return body === undefined
+    ? { status, headers: { 'cache-control': 'no-store' }, body: '' }
+    : { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }, body }
+}
+
+/**
  * How the sender a handler serves reads answers, where that differs from
  * Sinch's rules; read from the product descriptors when the handler is
  * created (`Prepared.sender`).
@@ -120,8 +135,9 @@ export function reply(outcome: Outcome, extra: ReplyExtra = {}, sender?: SenderR
   const row = OUTCOMES[outcome]
   const status = row.refusal === true && sender?.rejectStatus !== undefined ? sender.rejectStatus : row.status
   const code =
-    row.code === 'verifier' || row.code === 'parser'
-      ? (extra.code ?? (row.code === 'verifier' ? 'signature_mismatch' : 'invalid_payload'))
+    row.code === 'verifier' || row.code === 'parser' || row.code === 'answer'
+      ? (extra.code ??
+        (row.code === 'verifier' ? 'signature_mismatch' : row.code === 'parser' ? 'invalid_payload' : 'ok'))
       : row.code
   const options: { retryAfter?: number; message?: string; headers?: Record<string, string> } = {}
   if (extra.retryAfter !== undefined) options.retryAfter = extra.retryAfter

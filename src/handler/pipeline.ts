@@ -1,5 +1,5 @@
 import { viewBody, type BodyView } from '../core/body'
-import { SinchWebhookError } from '../core/errors'
+import { SinchWebhookError, usageError } from '../core/errors'
 import { lookupHeader, type HeadersInput } from '../core/headers'
 import { isFailure, type VerifyResult } from '../core/result'
 import { WEBHOOK_SIGNATURE_HEADERS } from '../core/schemes/webhook-signature'
@@ -7,10 +7,14 @@ import type { VerifyOptions, VerifyScheme } from '../core/verify-config'
 import { challengeFor, verifiedContent, type VerifiedContent } from '../core/verified-content'
 import type { ParseErrorCode } from '../parse/codes'
 import { dedupeKey } from '../parse/dedupe-key'
+import { decodeFormData, isFormContentType } from '../parse/form'
 import { safeParseEvent } from '../parse/parse-event'
+import type { AnswerFact } from '../parse/product'
 import { productById, type SinchEvent, type SinchEventKind } from '../products/registry'
+import type { JsonObject } from '../schema/schema'
 import type { ClaimResult, DedupeStore } from './dedupe-store'
 import type {
+  CloudEventContext,
   ErrorContext,
   HandlerResult,
   ParseFailureInfo,
@@ -18,7 +22,7 @@ import type {
   WebhookRequest,
   WebhookResponse,
 } from './options'
-import { reply } from './outcomes'
+import { reply, replyWith, type Outcome } from './outcomes'
 import { newOwnerToken } from './owner-token'
 import type { Prepared, PreparedDedupe } from './prepare'
 import { DEFAULT_RETRY_AFTER_SECONDS, isRetryLater, retryAfterSecondsOf } from './retry-later'
@@ -94,6 +98,8 @@ interface Delivery {
   /** Set once the deadline answered 503: from then on nothing new is started for this delivery. */
   expired: boolean
   readonly abort: AbortController
+  /** Brings the deadline forward to `ms` after the start, for a product Sinch waits a short time for. */
+  tighten(ms: number): void
 }
 
 function contextOf(run: Delivery, stage: ErrorContext['stage'] = run.stage): ErrorContext {
@@ -120,26 +126,72 @@ export async function runPipeline(
   request: WebhookRequest,
   verifyHeaders: HeadersInput = request.headers,
 ): Promise<WebhookResponse> {
+  const started = Date.now()
+  let limit = prepared.deadlineMs
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let answer: (response: WebhookResponse) => void = () => undefined
+  const stalled = new Promise<WebhookResponse>((resolve) => {
+    answer = resolve
+  })
+  const arm = (ms: number): void => {
+    clearTimeout(timer)
+    timer = setTimeout(() => answer(expire(prepared, run, ms)), Math.max(0, ms - (Date.now() - started)))
+    unref(timer)
+  }
   const run: Delivery = {
     stage: 'request',
     kind: undefined,
     dedupeKey: undefined,
     expired: false,
     abort: new AbortController(),
+    tighten: (ms) => {
+      // A deadline the application set (or turned off) wins over the product's.
+      if (prepared.deadlineExplicit || (limit !== undefined && limit <= ms) || run.expired) return
+      limit = ms
+      arm(ms)
+    },
   }
+  if (limit !== undefined) arm(limit)
   const work = deliver(prepared, verify, request, verifyHeaders, run)
-  const deadlineMs = prepared.deadlineMs
-  if (deadlineMs === undefined) return work
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const stalled = new Promise<WebhookResponse>((resolve) => {
-    timer = setTimeout(() => resolve(expire(prepared, run, deadlineMs)), deadlineMs)
-    unref(timer)
-  })
   try {
     return await Promise.race([work, stalled])
   } finally {
     clearTimeout(timer)
   }
+}
+
+/**
+ * The request line the request-signing schemes verify: the method (`POST`
+ * when the transport does not say), and the path under `publicPathPrefix`,
+ * with the unprefixed path and the adapter's other spellings as hints.
+ */
+function requestLine(
+  prepared: Prepared,
+  request: WebhookRequest,
+): { method: string; path: string; hintPaths: string[] } | undefined {
+  if (request.path === undefined) return undefined
+  const hints = [...(request.hintPaths ?? [])]
+  let path = request.path
+  if (prepared.pathPrefix !== '') {
+    // A full URL (Fetch's request.url) keeps its path; the prefix goes in front of it.
+    const scheme = /^https?:\/\/[^/?#]*/i.exec(path)
+    const rest = scheme === null ? path : path.slice(scheme[0].length)
+    hints.unshift(path)
+    path = prepared.pathPrefix + (rest.startsWith('/') ? rest : `/${rest}`)
+  }
+  return { method: request.method ?? 'POST', path, hintPaths: hints }
+}
+
+/** The CloudEvents metadata of a binary-mode delivery, when its `ce-id` and `ce-source` headers are there. */
+function cloudEventOf(headers: HeadersInput): CloudEventContext | undefined {
+  const value = (name: string): string | undefined => {
+    const found = lookupHeader(headers, name)
+    return typeof found === 'object' ? found.value : undefined
+  }
+  const id = value('ce-id')
+  const source = value('ce-source')
+  if (id === undefined || source === undefined) return undefined
+  return { id, source, type: value('ce-type'), time: value('ce-time'), specversion: value('ce-specversion') }
 }
 
 /**
@@ -183,13 +235,26 @@ async function deliver(
     // What the verified request carries when it is an envelope rather than the event itself.
     let content: VerifiedContent | undefined
     const verifiedBy: VerifyScheme[] = []
+    const line = requestLine(prepared, request)
+    if (prepared.signsPath && line === undefined) {
+      // A transport-neutral caller that left out the path: every delivery would fail, so say why, loudly.
+      reportError(
+        prepared,
+        usageError(
+          'this route verifies a signature over the request path: pass `path` (and `method`) with each request.',
+        ),
+        contextOf(run, 'request'),
+      )
+      return reply('internal_error')
+    }
     for (const config of prepared.verify) {
-      const result = await verify({ ...config, body, headers: verifyHeaders })
+      const result = await verify({ ...config, body, headers: verifyHeaders, ...line })
       if (!result.ok) {
         callHook(prepared, options.onVerificationFailure, hookContext(), {
           code: result.code,
           header: result.header,
           scheme: config.scheme,
+          message: result.message,
         })
         const challenge = challengeFor(config, result.code)
         return reply('verification_failed', {
@@ -209,7 +274,24 @@ async function deliver(
     const eventBody = content === undefined ? body : content.body
     const deliveryId = content === undefined ? undefined : content.deliveryId
 
-    const parsed = safeParseEvent(eventBody, {
+    // A form body (Fax's default transport) is decoded once, here, by the platform's parser.
+    let parseInput: unknown = eventBody
+    const contentType = lookupHeader(request.headers, 'content-type')
+    if (content === undefined && typeof contentType === 'object' && isFormContentType(contentType.value)) {
+      try {
+        parseInput = await decodeFormData(body, contentType.value, { maxBytes: prepared.maxBytes })
+      } catch (error) {
+        if (!(error instanceof SinchWebhookError)) throw error
+        return await parseFailure(prepared, run, {
+          error: error as SinchWebhookError<ParseErrorCode>,
+          body,
+          headers: request.headers,
+          verifiedBy,
+          nonce,
+        })
+      }
+    }
+    const parsed = safeParseEvent(parseInput, {
       maxBytes: prepared.maxBytes,
       ...(options.product === undefined ? {} : { product: options.product }),
       ...(options.strict === undefined ? {} : { strict: options.strict }),
@@ -220,6 +302,9 @@ async function deliver(
       if (error.code === 'body_too_large') return reply('body_too_large', {}, prepared.sender)
       return await parseFailure(prepared, run, { error, body: eventBody, headers: request.headers, verifiedBy, nonce })
     }
+    const within = productById(parsed.event.product)?.answerWithinMs
+    // Answer within four fifths of Sinch's wait, leaving the rest for the network.
+    if (within !== undefined) run.tighten(Math.floor(within * 0.8))
     return await dispatch(prepared, run, parsed.event, request, nonce, deliveryId)
   } catch (error) {
     // Only reachable through a bug or a misbehaving verifier; still an answer, never a crash.
@@ -326,6 +411,29 @@ interface Claim {
   readonly owner: string
 }
 
+/** How this event's kind is answered, read from its product's descriptor. */
+interface Answering {
+  /** Whether the product answers at all: then acknowledgements are empty 200s. */
+  readonly product: boolean
+  /** The kind's own answer fact, when it takes an answer. */
+  readonly fact: AnswerFact | undefined
+}
+
+function answeringOf(event: SinchEvent): Answering {
+  const product = productById(event.product)
+  const answers = product?.answers
+  if (product === undefined || answers === undefined) return { product: false, fact: undefined }
+  const suffix = event.kind.slice(product.id.length + 1)
+  return { product: true, fact: Object.hasOwn(answers, suffix) ? answers[suffix] : undefined }
+}
+
+/** A 2xx acknowledgement: `{ code }`, or for a product that answers, the kind's default answer (or an empty 200). */
+function acknowledge(outcome: Outcome, answering: Answering, extra?: Parameters<typeof reply>[1]): WebhookResponse {
+  if (!answering.product) return reply(outcome, extra)
+  const fallback = answering.fact?.fallback
+  return replyWith(outcome, fallback === undefined ? undefined : JSON.stringify(fallback))
+}
+
 async function dispatch(
   prepared: Prepared,
   run: Delivery,
@@ -341,6 +449,7 @@ async function dispatch(
     (productById(event.product)?.delivery?.dedupeByDefault === true ? prepared.defaultDedupe : undefined)
   const kind = event.kind
   run.kind = kind
+  const answering = answeringOf(event)
   let claim: Claim | undefined
   if (dedupe !== undefined) {
     // An envelope's delivery id names this delivery exactly (SNS keeps it on every retry), so it comes first.
@@ -371,7 +480,7 @@ async function dispatch(
         state: state === 'done' ? 'done' : 'in_flight',
       })
       return state === 'done'
-        ? reply('duplicate')
+        ? acknowledge('duplicate', answering)
         : reply('duplicate_in_flight', { retryAfter: DEFAULT_RETRY_AFTER_SECONDS })
     }
   }
@@ -379,9 +488,10 @@ async function dispatch(
   const handler =
     (
       options.on as
-        | Record<string, ((event: SinchEvent, context: WebhookContext) => HandlerResult) | undefined>
+        | Record<string, ((event: SinchEvent, context: WebhookContext) => HandlerResult<unknown>) | undefined>
         | undefined
-    )?.[kind] ?? options.fallback
+    )?.[kind] ??
+    (options.fallback as ((event: SinchEvent, context: WebhookContext) => HandlerResult<unknown>) | undefined)
 
   if (run.expired) {
     // Already answered 503: leave the event to Sinch's retry rather than run it unannounced.
@@ -395,7 +505,12 @@ async function dispatch(
   let failed = false
   if (handler !== undefined) {
     try {
-      outcome = await handler(event, { headers: request.headers, dedupeKey: run.dedupeKey, signal: run.abort.signal })
+      outcome = await handler(event, {
+        headers: request.headers,
+        dedupeKey: run.dedupeKey,
+        signal: run.abort.signal,
+        cloudEvent: cloudEventOf(request.headers),
+      })
     } catch (error) {
       outcome = error
       failed = true
@@ -404,6 +519,27 @@ async function dispatch(
   heartbeat?.stop()
 
   const retry = isRetryLater(outcome) ? outcome : undefined
+  // The answer a handler returned is the response body: checked and serialised before anything is settled.
+  let answerBody: string | undefined
+  if (!failed && retry === undefined && answering.fact !== undefined && outcome !== undefined) {
+    try {
+      answering.fact.check?.(outcome, event.payload as JsonObject)
+      answerBody = JSON.stringify(outcome)
+      if (run.expired) {
+        reportError(
+          prepared,
+          new SinchWebhookError(
+            'deadline_exceeded',
+            `The handler answered ${kind} after the deadline; the delivery had been answered 503 and the answer was dropped.`,
+          ),
+          contextOf(run, 'handler'),
+        )
+      }
+    } catch (error) {
+      outcome = error
+      failed = true
+    }
+  }
   if (failed || retry !== undefined) {
     if (retry === undefined) reportError(prepared, outcome, contextOf(run, 'handler'))
     if (claim !== undefined) await release(prepared, run, claim)
@@ -422,7 +558,19 @@ async function dispatch(
       reportError(prepared, error, contextOf(run))
     }
   }
-  return reply(handler === undefined ? 'unhandled' : 'handled')
+  if (answerBody !== undefined) return replyWith('handled', answerBody)
+  if (answering.fact?.required === true) {
+    reportError(
+      prepared,
+      new SinchWebhookError(
+        'missing_answer',
+        `${handler === undefined ? 'No handler' : 'The handler'} for ${kind} answered nothing, and Sinch waits for an answer: its default answer was sent.`,
+      ),
+      contextOf(run, 'handler'),
+    )
+    return acknowledge('missing_answer', answering)
+  }
+  return acknowledge(handler === undefined ? 'unhandled' : 'handled', answering)
 }
 
 function claimLost(when: string): SinchWebhookError {

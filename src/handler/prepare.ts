@@ -1,6 +1,7 @@
 import { usageError } from '../core/errors'
 import { readBearerTokens } from '../core/schemes/authorization'
 import { readSecrets } from '../core/secrets'
+import { decodeBase64Forgiving } from '../core/encoding'
 import { DEFAULT_MAX_BYTES } from '../parse/codes'
 import { PRODUCTS } from '../products/registry'
 import { createMemoryDedupeStore, type DedupeStore } from './dedupe-store'
@@ -23,6 +24,12 @@ export interface Prepared {
   readonly maxBytes: number
   /** Milliseconds before a delivery is answered 503, or `undefined` for no deadline. */
   readonly deadlineMs: number | undefined
+  /** Whether `deadlineMs` was set: then it wins over a product's shorter answer time. */
+  readonly deadlineExplicit: boolean
+  /** Whether a configured scheme signs the request path, so every request needs one. */
+  readonly signsPath: boolean
+  /** `publicPathPrefix`, checked, without a trailing slash; `''` when unset. */
+  readonly pathPrefix: string
   /** De-duplication for every event, when the `dedupe` option turned it on. */
   readonly dedupe: PreparedDedupe | undefined
   /**
@@ -123,6 +130,18 @@ export function prepare(options: WebhookOptions): Prepared {
       case 'bearer-token':
         readBearerTokens(config.token)
         break
+      case 'application-signature':
+      case 'service-signature':
+        nonEmpty(
+          config.scheme === 'application-signature' ? config.applicationKey : config.serviceId,
+          config.scheme === 'application-signature' ? 'applicationKey' : 'serviceId',
+        )
+        for (const secret of readSecrets(config.secret)) {
+          const bytes = decodeBase64Forgiving(secret)
+          if (bytes === undefined || bytes.length === 0)
+            throw usageError('every `secret` of a request signature must be the Base64 secret Sinch shows.')
+        }
+        break
       case 'oauth-token':
         if (isHookOptions(config)) readOAuthTokenHook(config)
         else readOAuthTokenKeyOptions(config as OAuthTokenKeyConfig)
@@ -136,7 +155,7 @@ export function prepare(options: WebhookOptions): Prepared {
         break
       default:
         throw usageError(
-          'every `verify` entry needs `scheme`: "sinch-signature", "webhook-signature", "mailgun-signature", "basic-auth", "bearer-token", "oauth-token", "sns-message" or "none".',
+          'every `verify` entry needs `scheme`: "sinch-signature", "webhook-signature", "mailgun-signature", "basic-auth", "bearer-token", "oauth-token", "sns-message", "application-signature", "service-signature" or "none".',
         )
     }
   }
@@ -148,9 +167,17 @@ export function prepare(options: WebhookOptions): Prepared {
     dedupeOption === true ? {} : dedupeOption === false || dedupeOption === undefined ? undefined : dedupeOption
   const served = servedProducts(options, verify)
   const deadline = options.deadlineMs
+  const prefix: unknown = options.publicPathPrefix ?? ''
+  if (typeof prefix !== 'string' || (prefix !== '' && !/^\/[\x21-\x7e]*$/.test(prefix)) || /[?#]/.test(prefix))
+    throw usageError('`publicPathPrefix` must be a path starting with "/", such as "/api".')
   return {
     options,
     verify,
+    deadlineExplicit: deadline !== undefined,
+    signsPath: verify.some(
+      (config) => config.scheme === 'application-signature' || config.scheme === 'service-signature',
+    ),
+    pathPrefix: prefix.endsWith('/') ? prefix.slice(0, -1) : prefix,
     maxBytes: positive(options.maxBytes, DEFAULT_MAX_BYTES, 'maxBytes'),
     // Timers take at most 2^31 - 1 ms; a longer wait would fire at once.
     deadlineMs: deadline === false ? undefined : Math.min(positive(deadline, DEADLINE_MS, 'deadlineMs'), MAX_TIMER_MS),

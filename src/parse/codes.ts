@@ -15,6 +15,8 @@ export type ParseErrorCode =
   | 'invalid_utf8'
   /** The body is not JSON. */
   | 'invalid_json'
+  /** A `multipart/form-data` (or URL-encoded) body that the platform's form parser refuses, or a content type that is not a form. */
+  | 'invalid_form_data'
   /** The JSON is not an object, or a known event has a field of the wrong type or is missing a required one; see `path`. */
   | 'invalid_payload'
   /** With `strict: true` only: the body is a JSON object but not an event this version knows. */
@@ -26,6 +28,7 @@ export const PARSE_ERROR_CODES: readonly ParseErrorCode[] = [
   'body_too_large',
   'invalid_utf8',
   'invalid_json',
+  'invalid_form_data',
   'invalid_payload',
   'unknown_event',
 ]

@@ -5,6 +5,7 @@ import type { ParseErrorCode } from './codes'
 import { detectListed, detectProduct } from './detect'
 import type { UnknownEvent } from './event'
 import { parseError } from './parse-error'
+import { formFields, isFormLike } from './form'
 import { fromObjectAs } from './product'
 import { readObject, type ReadOptions } from './read-json'
 
@@ -88,7 +89,27 @@ export function parseEvent<const P extends Product>(
 ): EventOfProduct<P> | UnknownEvent
 export function parseEvent(body: unknown, options?: ParseOptions): SinchEvent
 export function parseEvent(body: unknown, options?: ParseOptions): SinchEvent {
-  return eventFromObject(readObject(body, options), options)
+  return eventFromObject(payloadOf(body, options), options)
+}
+
+/**
+ * The payload of a raw body, or of a decoded form. A form is shaped by the
+ * product it belongs to: the one given, else the first product whose form
+ * reading it claims, else its fields are the payload as they are.
+ */
+function payloadOf(body: unknown, options: ParseOptions | undefined): JsonObject {
+  if (!isFormLike(body)) return readObject(body, options)
+  const only = options?.product
+  if (only !== undefined && !Array.isArray(only)) {
+    const product = productOf(only)
+    return product.fromForm?.(body) ?? formFields(body)
+  }
+  for (const product of PRODUCTS) {
+    const payload = product.fromForm?.(body)
+    if (payload !== undefined && (product.detect.claims(payload) || product.detect.hints?.(payload) === true))
+      return payload
+  }
+  return formFields(body)
 }
 
 /**

@@ -96,6 +96,38 @@ export interface ParserDefinition<Id extends string, V extends VariantSchemas> {
    * the error on the failure path, and checks any variant that has none.
    */
   readonly validators?: CompiledValidators | undefined
+  /**
+   * For products Sinch also sends as forms: the payload of a decoded form
+   * (`FormData`), shaped as the variants check it (JSON text fields parsed,
+   * say), or `undefined` when the body is not a decoded form. Only these
+   * products' parse functions take forms, so the others carry no form code.
+   */
+  readonly fromForm?: (body: unknown) => JsonObject | undefined
+}
+
+/**
+ * How Sinch wants one kind of callback answered: the handler's return value
+ * is the response body. `T` is the answer's type (phantom), which types the
+ * handler's return value.
+ */
+export interface AnswerFact<T = unknown> {
+  /** Sent when the handler returns nothing, or there is none; without it, an empty 200. */
+  readonly fallback?: T
+  /** Returning nothing is a mistake: `fallback` is sent and the mistake reported to `onError`. */
+  readonly required?: boolean
+  /** Throws a `TypeError` when a returned body is not a valid answer to this payload. */
+  readonly check?: (answer: unknown, payload: JsonObject) => void
+  /** Phantom carrier of the answer type; never present at run time. */
+  readonly '~answer'?: T
+}
+
+/** Answer facts by kind suffix (`unknown` for the product's unknown event). */
+export type AnswerFacts = { readonly [suffix: string]: AnswerFact }
+
+/** Declares how a kind is answered, with the answer's type. */
+/* @__NO_SIDE_EFFECTS__ */
+export function answer<T>(fact: AnswerFact<T>): AnswerFact<T> {
+  return fact
 }
 
 /**
@@ -136,6 +168,18 @@ export interface ProductFacts {
    * carries nothing stable enough. Document the choice where it is defined.
    */
   readonly dedupe: (payload: JsonObject, kind: string, context: DeliveryContext) => readonly unknown[] | undefined
+  /**
+   * For products whose callbacks wait for an answer: the kinds that take one,
+   * by suffix. A handler's return value is then the response body. A product
+   * that lists answers acknowledges its other deliveries with an empty 200.
+   */
+  readonly answers?: AnswerFacts
+  /**
+   * How long Sinch waits for an answer, in ms, when that is shorter than a
+   * handler's default deadline: the handler answers before it, unless its
+   * own `deadlineMs` says otherwise.
+   */
+  readonly answerWithinMs?: number
   /** Where the sender's answer rules or a handler's defaults differ from Sinch's (see {@link DeliveryFacts}). */
   readonly delivery?: DeliveryFacts
 }
@@ -205,6 +249,7 @@ export function defineParser<const Id extends string, const V extends VariantSch
     id: definition.id,
     variants: definition.variants,
     variantOf: definition.variantOf,
+    ...(definition.fromForm === undefined ? {} : { fromForm: definition.fromForm }),
     validators: definition.validators,
     kinds: Object.values(kindOf) as `${Id}.${keyof V & string}`[],
     kindOf,
@@ -255,9 +300,17 @@ export function fromObjectAs<P extends Parser>(parser: P, payload: JsonObject, s
   return { kind: `${parser.id}.unknown`, product: parser.id, payload } as EventOf<P>
 }
 
-/** Parses a raw body as a product's event. */
+/**
+ * The payload object of a body: a decoded form (`FormData`) for a product
+ * sent as forms, else a raw body read as JSON.
+ */
+export function readPayload(parser: Parser, body: unknown, options: ReadOptions | undefined): JsonObject {
+  return parser.fromForm?.(body) ?? readObject(body, options)
+}
+
+/** Parses a raw body, or a decoded form, as a product's event. */
 export function parseAs<P extends Parser>(parser: P, body: unknown, options?: ProductParseOptions): EventOf<P> {
-  return fromObjectAs(parser, readObject(body, options), options?.strict)
+  return fromObjectAs(parser, readPayload(parser, body, options), options?.strict)
 }
 
 /** Whether an already-parsed value is a known, valid payload of a product. Never throws. */
@@ -277,12 +330,28 @@ export function isPayloadOf<P extends Parser>(parser: P, value: unknown): value 
 
 /** Adds to a product's parser the facts that span products; the registry lists the result. */
 /* @__NO_SIDE_EFFECTS__ */
-export function defineProduct<const Id extends string, const V extends VariantSchemas>(
+export function defineProduct<
+  const Id extends string,
+  const V extends VariantSchemas,
+  const A extends AnswerFacts = Record<never, never>,
+>(
   parser: Parser<Id, V>,
-  facts: ProductFacts,
-): Product<Id, V> {
+  facts: ProductFacts & { readonly answers?: A },
+): Product<Id, V> & {
+  /** Phantom carrier of the answer facts' types, for the handlers' return types; never present at run time. */
+  readonly '~answers'?: A
+} {
   return { ...parser, ...facts, slug: parser.id.replaceAll('_', '-') }
 }
+
+/** The answer type of a product's kind suffix, or `never` when the kind takes no answer. */
+export type AnswerOf<P, S extends string> = P extends { readonly '~answers'?: infer A }
+  ? S extends keyof A
+    ? A[S] extends AnswerFact<infer T> | undefined
+      ? T
+      : never
+    : never
+  : never
 
 /** The event union of a product or parser object: `EventOf<typeof sms>`. */
 export type EventOf<P> = P extends Parser<infer Id, infer V> ? ProductEvent<Id, V> : never

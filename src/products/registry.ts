@@ -10,7 +10,7 @@
  *
  * @module
  */
-import type { EventOf } from '../parse/product'
+import type { AnswerOf, EventOf } from '../parse/product'
 import type { UnknownEvent } from '../parse/event'
 import { brands } from './brands/product'
 import { campaigns } from './campaigns/product'
@@ -23,6 +23,10 @@ import { porting } from './porting/product'
 import { provisioning } from './provisioning/product'
 import { senderIdRegistrations } from './sender-id-registrations/product'
 import { sms } from './sms/product'
+import { verification } from './verification/product'
+import { voice } from './voice/product'
+import { voiceV2 } from './voice-v2/product'
+import { fax } from './fax/product'
 
 /** Every product this version types. */
 export const PRODUCTS = [
@@ -37,6 +41,10 @@ export const PRODUCTS = [
   senderIdRegistrations,
   provisioning,
   mailgun,
+  voice,
+  voiceV2,
+  verification,
+  fax,
 ] as const
 
 type Registered = (typeof PRODUCTS)[number]
@@ -64,6 +72,22 @@ export type EventOfProduct<P extends Product> = Extract<SinchEvent, { readonly p
 
 /** The payload type of one kind. */
 export type PayloadOfKind<K extends SinchEventKind> = EventOfKind<K>['payload']
+
+/** The answer one registered product gives for a kind of its own, or `never`. */
+type AnswerIn<P, K extends string> = P extends { readonly id: infer Id extends string }
+  ? K extends `${Id}.${infer S}`
+    ? AnswerOf<P, S>
+    : never
+  : never
+
+/**
+ * What a handler of this kind returns as the response body: the SVAML of a
+ * Voice ICE, the allow/deny of a verification request, ... `never` for
+ * kinds Sinch only wants acknowledged.
+ */
+export type AnswerOfKind<K extends SinchEventKind> = {
+  [I in keyof typeof PRODUCTS]: AnswerIn<(typeof PRODUCTS)[I], K>
+}[number]
 
 /** The product with this id, or `undefined` (own ids only: `'__proto__'` finds nothing). */
 export function productById(id: unknown): Registered | undefined {

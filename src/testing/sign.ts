@@ -1,10 +1,12 @@
-import { utf8, viewBody, type RawBody } from '../core/body'
-import { encodeBase64, encodeHex } from '../core/encoding'
+import { bodyBytes, utf8, viewBody, type RawBody } from '../core/body'
+import { decodeBase64Forgiving, encodeBase64, encodeHex } from '../core/encoding'
 import { usageError } from '../core/errors'
 import { isFailure } from '../core/result'
 import { WEBHOOK_SIGNATURE_HEADERS } from '../core/schemes/webhook-signature'
 import type { SinchSignatureAlgorithm } from '../core/schemes/sinch-signature'
-import { hmacWeb } from '../verify/web-hmac'
+import { METHOD_TOKEN, SIGNABLE_FIELD, signedText, splitPath } from '../core/schemes/signed-request'
+import { md5 } from '../verify/md5'
+import { hmacWeb, hmacWebRawKey } from '../verify/web-hmac'
 import { randomNonce } from './nonce'
 import { encodeBase64Url } from '../core/base64url'
 import { readSigningKeys, requiredString, type OAuthSigningKey, type PreparedKey } from '../core/schemes/oauth-token'
@@ -238,4 +240,121 @@ export async function signOAuthToken(options: SignOAuthTokenOptions): Promise<st
   const input = `${encodeBase64Url(utf8(JSON.stringify(header)))}.${encodeBase64Url(utf8(JSON.stringify(claims)))}`
   const mac = await hmacWeb('SHA-256', (key as PreparedKey).key, input, '')
   return `Bearer ${input}.${encodeBase64Url(mac)}`
+}
+
+/** What the `application` and `service` signers share. */
+export interface SignRequestOptionsBase {
+  /** The exact body that will be sent. */
+  readonly body: RawBody
+  /** The path the request will be sent to (a full URL is accepted; its query string is not signed). */
+  readonly path: string
+  /** Defaults to `POST`, the only method Sinch uses. */
+  readonly method?: string
+  /**
+   * The `Content-Type` that will be sent; it is signed, and returned with the
+   * other headers. Defaults to `application/json; charset=utf-8`, what Sinch
+   * sends; `''` sends none.
+   */
+  readonly contentType?: string
+  /** The Base64 secret the receiver verifies with. */
+  readonly secret: string
+  /** `x-timestamp`: a `Date` (written as Sinch writes it, seven fractional digits) or a string used verbatim. Defaults to now. */
+  readonly timestamp?: Date | string
+}
+
+/** Options for {@link signApplicationSignature}. */
+export interface SignApplicationSignatureOptions extends SignRequestOptionsBase {
+  /** The application key the receiver expects. */
+  readonly applicationKey: string
+}
+
+/** Options for {@link signServiceSignature}. */
+export interface SignServiceSignatureOptions extends SignRequestOptionsBase {
+  /** The service id the receiver expects. */
+  readonly serviceId: string
+}
+
+/** The headers of an `application` or `service` signed request, lower-case names (usable as `HeadersInit`). */
+export type SignedRequestHeaders = {
+  readonly authorization: string
+  readonly 'x-timestamp': string
+  /** Present unless `contentType: ''` was given. */
+  readonly 'content-type'?: string
+}
+
+/** `2024-01-19T09:19:28.9370000Z`: ISO 8601 with the seven fractional digits Sinch sends. */
+function sinchTimestamp(at: Date): string {
+  const iso = at.toISOString()
+  return `${iso.slice(0, -1)}0000Z`
+}
+
+async function signRequest(
+  word: 'application' | 'service',
+  key: unknown,
+  options: SignRequestOptionsBase,
+): Promise<SignedRequestHeaders> {
+  if (typeof key !== 'string' || key.length === 0 || /[\s:]/.test(key))
+    throw usageError(
+      `the ${word === 'application' ? 'application key' : 'service id'} must be a non-empty string without spaces or ":".`,
+    )
+  const secret = secretOf(options.secret)
+  const keyBytes = decodeBase64Forgiving(secret)
+  if (keyBytes === undefined || keyBytes.length === 0) throw usageError('`secret` must be the Base64 secret.')
+  const method = options.method ?? 'POST'
+  if (typeof method !== 'string' || !METHOD_TOKEN.test(method)) throw usageError('`method` must be an HTTP method.')
+  const split = typeof options.path === 'string' ? splitPath(options.path) : undefined
+  if (split === undefined)
+    throw usageError('`path` must start with "/" (or be a full URL) and hold visible ASCII only.')
+  const at = options.timestamp ?? new Date()
+  const timestamp = typeof at === 'string' ? at : sinchTimestamp(at)
+  const contentType = options.contentType ?? 'application/json; charset=utf-8'
+  if (!SIGNABLE_FIELD.test(timestamp) || !SIGNABLE_FIELD.test(contentType))
+    throw usageError('`timestamp` and `contentType` may hold visible ASCII only.')
+  const bytes = bodyBytes(bodyOf(options.body))
+  const empty = bytes.length === 0
+  const text = signedText(
+    method.toUpperCase(),
+    empty ? '' : encodeBase64(md5(bytes)),
+    // Voice v2 leaves the Content-Type field empty when there is no body.
+    empty && word === 'service' ? '' : contentType,
+    timestamp,
+    split.path,
+  )
+  const signature = encodeBase64(await hmacWebRawKey(keyBytes, secret, text))
+  return {
+    authorization: `${word} ${key}:${signature}`,
+    'x-timestamp': timestamp,
+    ...(contentType === '' ? {} : { 'content-type': contentType }),
+  }
+}
+
+/**
+ * Signs a request as Sinch signs Voice API v1 and Verification callbacks:
+ * `Authorization: application <applicationKey>:<signature>`, with
+ * `x-timestamp` and the `Content-Type` it signed.
+ *
+ * @example
+ * ```ts
+ * const body = JSON.stringify({ event: 'ice', callid: 'c1' })
+ * const headers = await signApplicationSignature({ body, path: '/sinch/voice', applicationKey: 'app-key', secret: 'BeIukql3pTKJ8RGL5zo0DA==' })
+ * await fetch('http://localhost:3000/sinch/voice', { method: 'POST', body, headers })
+ * ```
+ */
+export function signApplicationSignature(options: SignApplicationSignatureOptions): Promise<SignedRequestHeaders> {
+  return signRequest('application', options.applicationKey, options)
+}
+
+/**
+ * Signs a request as Sinch signs Voice API v2 service webhooks:
+ * `Authorization: service <serviceId>:<signature>`, with `x-timestamp` and
+ * the `Content-Type` it signed.
+ *
+ * @example
+ * ```ts
+ * const body = JSON.stringify({ event: 'call.incoming', call: { callId: '01AN4Z07BY79KA1307SR9X4MV3' } })
+ * const headers = await signServiceSignature({ body, path: '/voice-webhooks', serviceId: 'service-1', secret: 'F5wrP9SKYU6w8sbZXkp7GA==' })
+ * ```
+ */
+export function signServiceSignature(options: SignServiceSignatureOptions): Promise<SignedRequestHeaders> {
+  return signRequest('service', options.serviceId, options)
 }

@@ -3,19 +3,23 @@ import { usageError } from '../core/errors'
 import { SINCH_SIGNATURE_HEADER } from '../core/schemes/sinch-signature'
 import { isFailure } from '../core/result'
 import type {
+  ApplicationSignatureConfig,
   BasicAuthConfig,
   BearerTokenConfig,
   MailgunSignatureConfig,
   NoAuthConfig,
   OAuthTokenKeyConfig,
+  ServiceSignatureConfig,
   SinchSignatureConfig,
   WebhookSignatureConfig,
 } from '../core/verify-config'
 import {
+  signApplicationSignature,
   signBasicAuth,
   signBearerToken,
   signMailgunSignature,
   signOAuthToken,
+  signServiceSignature,
   signSinchSignature,
   signWebhookSignature,
   type SignOAuthTokenOptions,
@@ -33,6 +37,8 @@ export type SignScheme =
   | BasicAuthConfig
   | BearerTokenConfig
   | (OAuthTokenKeyConfig & Pick<SignOAuthTokenOptions, 'clientId' | 'scope' | 'expiresInSeconds' | 'issuedAt'>)
+  | (ApplicationSignatureConfig & { readonly timestamp?: Date | string })
+  | (ServiceSignatureConfig & { readonly timestamp?: Date | string })
   | NoAuthConfig
 
 /** One scheme inline (`scheme: 'basic-auth', username, password`), or several as `scheme: [ ... ]`. */
@@ -44,6 +50,10 @@ export type SignedHeadersOptions = SchemeChoice & {
   readonly body: RawBody
   /** Extra headers; they win over the defaults (`content-type: application/json`). */
   readonly headers?: Readonly<Record<string, string>>
+  /** The method the request will use; signed by `application-signature` and `service-signature`. Defaults to `POST`. */
+  readonly method?: string
+  /** The path the request will be sent to; required by `application-signature` and `service-signature`, which sign it. */
+  readonly path?: string
 }
 
 /** Options for {@link createSignedRequest}. */
@@ -62,7 +72,20 @@ function first(value: string | readonly string[]): string {
   return one
 }
 
-async function schemeHeaders(body: RawBody, scheme: SignScheme): Promise<Record<string, string>> {
+/** What the request-signing schemes sign besides the body. */
+interface RequestLine {
+  readonly method: string | undefined
+  readonly path: string | undefined
+  readonly contentType: string
+}
+
+function pathOf(line: RequestLine): string {
+  if (line.path === undefined)
+    throw usageError('`path` is required to sign with application-signature or service-signature.')
+  return line.path
+}
+
+async function schemeHeaders(body: RawBody, scheme: SignScheme, line: RequestLine): Promise<Record<string, string>> {
   switch (scheme.scheme) {
     case 'sinch-signature': {
       const options = { body, secret: first(scheme.secret) }
@@ -94,6 +117,22 @@ async function schemeHeaders(body: RawBody, scheme: SignScheme): Promise<Record<
       const { scheme: _scheme, requiredScope: _required, leewaySeconds: _leeway, now: _now, ...token } = scheme
       return { authorization: await signOAuthToken(token) }
     }
+    case 'application-signature':
+    case 'service-signature': {
+      const common = {
+        body,
+        path: pathOf(line),
+        contentType: line.contentType,
+        secret: first(scheme.secret),
+        ...(line.method === undefined ? {} : { method: line.method }),
+        ...(scheme.timestamp === undefined ? {} : { timestamp: scheme.timestamp }),
+      }
+      return {
+        ...(scheme.scheme === 'application-signature'
+          ? await signApplicationSignature({ ...common, applicationKey: scheme.applicationKey })
+          : await signServiceSignature({ ...common, serviceId: scheme.serviceId })),
+      }
+    }
     case 'none':
       return {}
     default:
@@ -114,9 +153,17 @@ async function schemeHeaders(body: RawBody, scheme: SignScheme): Promise<Record<
  */
 export async function signedHeaders(options: SignedHeadersOptions): Promise<Record<string, string>> {
   const schemes: readonly SignScheme[] = Array.isArray(options.scheme) ? options.scheme : [options as SignScheme]
-  const headers: Record<string, string> = { 'content-type': 'application/json' }
-  for (const scheme of schemes) Object.assign(headers, await schemeHeaders(options.body, scheme))
-  for (const [name, value] of Object.entries(options.headers ?? {})) headers[name.toLowerCase()] = value
+  const extra: Record<string, string> = {}
+  for (const [name, value] of Object.entries(options.headers ?? {})) extra[name.toLowerCase()] = value
+  // The content type is signed by two schemes, so it is settled before signing.
+  const line: RequestLine = {
+    method: options.method,
+    path: options.path,
+    contentType: extra['content-type'] ?? 'application/json',
+  }
+  const headers: Record<string, string> = { 'content-type': line.contentType }
+  for (const scheme of schemes) Object.assign(headers, await schemeHeaders(options.body, scheme, line))
+  Object.assign(headers, extra)
   return headers
 }
 
@@ -201,6 +248,13 @@ function isRaw(body: unknown): body is RawBody {
  */
 export async function createSignedRequest(options: SignedRequestOptions): Promise<Request> {
   const raw: RawBody = isRaw(options.body) ? options.body : JSON.stringify(options.body)
-  const { body, headers } = await signedDelivery({ ...options, body: raw } as SignedHeadersOptions)
-  return new Request(options.url, { method: options.method ?? 'POST', headers, body: body as BodyInit })
+  const url = new URL(options.url)
+  const method = options.method ?? 'POST'
+  const { body, headers } = await signedDelivery({
+    ...options,
+    body: raw,
+    method,
+    path: url.pathname,
+  } as SignedHeadersOptions)
+  return new Request(url, { method, headers, body: body as BodyInit })
 }

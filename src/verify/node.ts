@@ -40,6 +40,10 @@ import {
 import type { AuthorizationSource } from '../core/schemes/authorization'
 import type { SnsMessageResult, VerifySnsMessageOptions } from '../core/schemes/sns-message'
 import { verifySnsWith } from '../core/sns/verify-flow'
+import { planApplicationSignature, type VerifyApplicationSignatureOptions } from '../core/schemes/application-signature'
+import { planServiceSignature, type VerifyServiceSignatureOptions } from '../core/schemes/service-signature'
+import { finishSignedRequestSync } from '../core/schemes/signed-request'
+import { NODE_DIGESTS } from './node-digests'
 import { hmacNode, hmacNodeText } from './node-hmac'
 import { nodeSnsCrypto } from './node-sns'
 
@@ -273,6 +277,69 @@ export function verifySnsMessage(options: VerifySnsMessageOptions): Promise<SnsM
   return verifySnsWith(options, nodeSnsCrypto)
 }
 
+/**
+ * Verifies `Authorization: application <key>:<signature>`, the signature of
+ * Voice API v1 callbacks (ICE, ACE, DiCE, PIE, Notify) and Verification
+ * callbacks: Base64 HMAC-SHA256, under the Base64-decoded application
+ * secret, of the method, the Base64 MD5 of the body, `Content-Type`,
+ * `x-timestamp` and the path. The path is signed: pass it as Sinch called
+ * it (see docs/request-signatures.md on proxies and mounted routers).
+ * `x-timestamp` must be within ±300 s by default, checked once the
+ * signature is authentic.
+ *
+ * Never throws for anything in the request; throws a `TypeError` only for
+ * bad options, such as a secret that is not Base64.
+ *
+ * @example
+ * ```ts
+ * import { verifyApplicationSignature } from 'sinch-webhooks'
+ *
+ * app.post('/sinch/voice', express.raw({ type: '*\/*' }), (req, res) => {
+ *   const result = verifyApplicationSignature({
+ *     body: req.body,
+ *     headers: req.headers,
+ *     method: req.method,
+ *     path: req.originalUrl,
+ *     applicationKey: process.env.SINCH_APPLICATION_KEY!,
+ *     secret: process.env.SINCH_APPLICATION_SECRET!,
+ *   })
+ *   if (!result.ok) return res.status(401).json({ code: result.code })
+ *   res.json({ action: { name: 'hangup' } })
+ * })
+ * ```
+ */
+export function verifyApplicationSignature(options: VerifyApplicationSignatureOptions): VerifyResult {
+  const plan = planApplicationSignature(options)
+  return 'ok' in plan ? plan : finishSignedRequestSync(plan, NODE_DIGESTS)
+}
+
+/**
+ * Verifies `Authorization: service <serviceId>:<signature>`, the signature
+ * of Voice API v2 service webhooks: the same signed text and HMAC as the
+ * `application` scheme, where an empty body leaves both the MD5 and the
+ * `Content-Type` fields empty, and the path is signed without its query
+ * string. `x-timestamp` must be within ±300 s by default.
+ *
+ * @example
+ * ```ts
+ * import { verifyServiceSignature } from 'sinch-webhooks'
+ *
+ * const result = verifyServiceSignature({
+ *   body: rawBody,
+ *   headers: req.headers,
+ *   method: 'POST',
+ *   path: '/voice-webhooks',
+ *   serviceId: process.env.SINCH_SERVICE_ID!,
+ *   secret: process.env.SINCH_SERVICE_SECRET!,
+ * })
+ * if (!result.ok) console.warn('refused:', result.code, result.message)
+ * ```
+ */
+export function verifyServiceSignature(options: VerifyServiceSignatureOptions): VerifyResult {
+  const plan = planServiceSignature(options)
+  return 'ok' in plan ? plan : finishSignedRequestSync(plan, NODE_DIGESTS)
+}
+
 /** This entry's verifier for every scheme, by scheme name; the handlers run deliveries through it. */
 export const VERIFIERS: SchemeVerifiers<VerifyResult | Promise<VerifyResult>> = {
   'sinch-signature': verifySinchSignature,
@@ -282,6 +349,13 @@ export const VERIFIERS: SchemeVerifiers<VerifyResult | Promise<VerifyResult>> = 
   'bearer-token': verifyBearerToken,
   'oauth-token': verifyOAuthToken,
   'sns-message': verifySnsMessage,
+  // These two need `method` and `path`, which `verifySignature` options leave optional; without them they throw a TypeError.
+  'application-signature': verifyApplicationSignature as SchemeVerifiers<
+    VerifyResult | Promise<VerifyResult>
+  >['application-signature'],
+  'service-signature': verifyServiceSignature as SchemeVerifiers<
+    VerifyResult | Promise<VerifyResult>
+  >['service-signature'],
 }
 
 /** The configurations this entry verifies synchronously: all but SNS and an identity-provider hook. */

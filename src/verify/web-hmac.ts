@@ -54,3 +54,22 @@ export async function hmacWeb(
   }
   return new Uint8Array(await subtle().sign('HMAC', key, message as Uint8Array<ArrayBuffer>))
 }
+
+/**
+ * HMAC-SHA256 of a UTF-8 message under raw key bytes (a Base64-decoded
+ * secret), with Web Crypto. `keyId` names the key in the cache: the secret
+ * as configured, which decodes to these bytes.
+ */
+export async function hmacWebRawKey(key: Uint8Array, keyId: string, message: string): Promise<Uint8Array> {
+  const cacheKey = 'raw\u0000' + keyId
+  let imported = keys.get(cacheKey)
+  if (imported === undefined) {
+    if (keys.size >= MAX_KEYS) keys.clear()
+    imported = subtle().importKey('raw', key as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'sign',
+    ])
+    keys.set(cacheKey, imported)
+    imported.catch(() => keys.delete(cacheKey))
+  }
+  return new Uint8Array(await subtle().sign('HMAC', await imported, utf8(message) as Uint8Array<ArrayBuffer>))
+}

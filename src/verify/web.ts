@@ -42,6 +42,10 @@ import {
 import type { AuthorizationSource } from '../core/schemes/authorization'
 import type { SnsMessageResult, VerifySnsMessageOptions } from '../core/schemes/sns-message'
 import { verifySnsWith } from '../core/sns/verify-flow'
+import { planApplicationSignature, type VerifyApplicationSignatureOptions } from '../core/schemes/application-signature'
+import { planServiceSignature, type VerifyServiceSignatureOptions } from '../core/schemes/service-signature'
+import { finishSignedRequestAsync } from '../core/schemes/signed-request'
+import { WEB_DIGESTS } from './web-digests'
 import { hmacWeb } from './web-hmac'
 import { webSnsCrypto } from './web-sns'
 
@@ -240,6 +244,59 @@ export function verifySnsMessage(options: VerifySnsMessageOptions): Promise<SnsM
   return verifySnsWith(options, webSnsCrypto)
 }
 
+/**
+ * Verifies `Authorization: application <key>:<signature>` (Voice API v1
+ * and Verification callbacks) with Web Crypto only: the same checks and
+ * results as the synchronous entry.
+ *
+ * @example
+ * ```ts
+ * import { verifyApplicationSignature } from 'sinch-webhooks/web'
+ *
+ * export default {
+ *   async fetch(request: Request, env: Env) {
+ *     const body = await request.arrayBuffer()
+ *     const result = await verifyApplicationSignature({
+ *       body,
+ *       headers: request.headers,
+ *       method: request.method,
+ *       path: request.url,
+ *       applicationKey: env.SINCH_APPLICATION_KEY,
+ *       secret: env.SINCH_APPLICATION_SECRET,
+ *     })
+ *     return new Response(null, { status: result.ok ? 200 : 401 })
+ *   },
+ * }
+ * ```
+ */
+export async function verifyApplicationSignature(options: VerifyApplicationSignatureOptions): Promise<VerifyResult> {
+  const plan = planApplicationSignature(options)
+  return 'ok' in plan ? plan : finishSignedRequestAsync(plan, WEB_DIGESTS)
+}
+
+/**
+ * Verifies `Authorization: service <serviceId>:<signature>` (Voice API v2
+ * service webhooks) with Web Crypto only.
+ *
+ * @example
+ * ```ts
+ * import { verifyServiceSignature } from 'sinch-webhooks/web'
+ *
+ * const result = await verifyServiceSignature({
+ *   body: await request.arrayBuffer(),
+ *   headers: request.headers,
+ *   method: request.method,
+ *   path: request.url,
+ *   serviceId: env.SINCH_SERVICE_ID,
+ *   secret: env.SINCH_SERVICE_SECRET,
+ * })
+ * ```
+ */
+export async function verifyServiceSignature(options: VerifyServiceSignatureOptions): Promise<VerifyResult> {
+  const plan = planServiceSignature(options)
+  return 'ok' in plan ? plan : finishSignedRequestAsync(plan, WEB_DIGESTS)
+}
+
 /** This entry's verifier for every scheme, by scheme name; the handlers run deliveries through it. */
 export const VERIFIERS: SchemeVerifiers<Promise<VerifyResult>> = {
   'sinch-signature': verifySinchSignature,
@@ -249,6 +306,11 @@ export const VERIFIERS: SchemeVerifiers<Promise<VerifyResult>> = {
   'bearer-token': verifyBearerToken,
   'oauth-token': verifyOAuthToken,
   'sns-message': verifySnsMessage,
+  // These two need `method` and `path`, which `verifySignature` options leave optional; without them they throw a TypeError.
+  'application-signature': verifyApplicationSignature as SchemeVerifiers<
+    Promise<VerifyResult>
+  >['application-signature'],
+  'service-signature': verifyServiceSignature as SchemeVerifiers<Promise<VerifyResult>>['service-signature'],
 }
 
 /**

@@ -154,6 +154,38 @@ describe('sinch-webhooks sign and verify', () => {
     expect(verified.stderr).toContain('--secret is required')
   })
 
+  it('sinch-webhooks sign --scheme application-signature --path prints headers that verify accepts, and not under another path', async () => {
+    const secret = 'app-key:BeIukql3pTKJ8RGL5zo0DA=='
+    const signed = await runCli([
+      'sign',
+      numbersFile,
+      '--scheme',
+      'application-signature',
+      '--secret',
+      secret,
+      '--path',
+      '/sinch/voice',
+      '--json',
+    ])
+    expect(signed.code).toBe(0)
+    const headers = JSON.parse(signed.stdout) as Record<string, string>
+    expect(headers.authorization).toMatch(/^application app-key:/)
+    expect(headers['content-type']).toBe('application/json')
+    const args = Object.entries(headers).flatMap(([name, value]) => ['--header', `${name}: ${value}`])
+    const base = ['verify', numbersFile, '--scheme', 'application-signature', '--secret', secret, ...args]
+    expect((await runCli([...base, '--path', '/sinch/voice'])).stdout).toMatch(/^pass application-signature/)
+    const moved = await runCli([...base, '--path', '/api/sinch/voice'])
+    expect(moved.code).toBe(1)
+    expect(moved.stdout).toContain('fail signature_mismatch')
+    expect(moved.stdout).toContain('It does match the path "/sinch/voice"')
+  })
+
+  it('sinch-webhooks sign --scheme service-signature without --path exits 2', async () => {
+    const signed = await runCli(['sign', numbersFile, '--scheme', 'service-signature', '--secret', 'svc:c2VjcmV0'])
+    expect(signed.code).toBe(2)
+    expect(signed.stderr).toContain('--path is required')
+  })
+
   it('sinch-webhooks sign --scheme basic-auth --secret user:pass prints a Basic authorization header', async () => {
     const signed = await runCli(['sign', numbersFile, '--scheme', 'basic-auth', '--secret', 'sinch:pa:ss'])
     expect(signed.code).toBe(0)

@@ -19,7 +19,13 @@ function statusTable(): string {
   const rows = (Object.keys(OUTCOMES) as Outcome[]).map((outcome) => {
     const { status, code } = OUTCOMES[outcome]
     const shown =
-      code === 'verifier' ? "the verifier's code" : code === 'parser' ? "the parser's code" : '`' + code + '`'
+      code === 'verifier'
+        ? "the verifier's code"
+        : code === 'parser'
+          ? "the parser's code"
+          : code === 'answer'
+            ? "the kind's default answer"
+            : '`' + code + '`'
     return `| ${status} | ${shown} | ${sinchRetries(status) ? 'yes' : 'no'} | ${OUTCOME_NOTES[outcome].when} |`
   })
   return ['| status | code | Sinch retries | when |', '|---|---|---|---|', ...rows].join('\n')

@@ -21,15 +21,21 @@ describe('the public entries', () => {
     'verifyMailgunSignature',
     'verifyBasicAuth',
     'verifyBearerToken',
+    'verifyApplicationSignature',
+    'verifyServiceSignature',
   ])('%s is synchronous in the main entry and returns a Promise in the web entry', (name) => {
     const options = {
       body: '{}',
       headers: {},
-      secret: 's',
+      secret: 'c2VjcmV0',
       signingKey: 'k',
       username: 'u',
       password: 'p',
       token: 't',
+      applicationKey: 'k',
+      serviceId: 's',
+      method: 'POST',
+      path: '/',
     }
     const sync = (main as unknown as Record<string, (o: unknown) => unknown>)[name]!(options)
     const async = (web as unknown as Record<string, (o: unknown) => unknown>)[name]!(options)
@@ -48,6 +54,8 @@ describe('the public entries', () => {
           'verifyMailgunSignature',
           'verifyBasicAuth',
           'verifyBearerToken',
+          'verifyApplicationSignature',
+          'verifyServiceSignature',
           'createFetchHandler',
           'createWebhookHandler',
           'verifySignature',

@@ -17,7 +17,13 @@ import {
 } from '../../src/index'
 import { OUTCOME_NOTES, type OutcomeHook } from '../../src/handler/outcome-notes'
 import { OUTCOMES, sinchRetries, type Outcome } from '../../src/handler/outcomes'
-import { createSnsTestSigner, signSinchSignature, signSnsMessage, type SnsTestSigner } from '../../src/testing'
+import {
+  createSnsTestSigner,
+  signApplicationSignature,
+  signSinchSignature,
+  signSnsMessage,
+  type SnsTestSigner,
+} from '../../src/testing'
 import { numbersEvent, SECRET } from './support/fixtures'
 import { OUTCOME_TABLE_HEAD, renderOutcomeRow } from './support/outcome-table'
 
@@ -116,6 +122,20 @@ const SCENARIOS: { readonly [O in Outcome]: () => Promise<Observed> } = {
   unhandled: async () => {
     const hooks: OutcomeHook[] = []
     return through(recording(hooks), hooks)
+  },
+  missing_answer: async () => {
+    const hooks: OutcomeHook[] = []
+    const secret = 'BeIukql3pTKJ8RGL5zo0DA=='
+    const body = JSON.stringify({ event: 'ice', callid: `outcome-${Math.random()}`, version: 1 })
+    const options = recording(hooks, {
+      verify: { scheme: 'application-signature', applicationKey: 'app', secret },
+      on: { 'voice.ice': () => undefined },
+    })
+    const headers = await signApplicationSignature({ body, path: '/voice', applicationKey: 'app', secret })
+    const response = await createWebhookHandler(options)({ body, headers, method: 'POST', path: '/voice' })
+    // The body is the ICE's default answer, not a code.
+    const answered = (JSON.parse(response.body) as { action?: { name?: string } }).action?.name === 'hangup'
+    return { status: response.status, code: answered ? 'answer' : 'not the default answer', hooks }
   },
   duplicate: async () => {
     const hooks: OutcomeHook[] = []
@@ -261,7 +281,7 @@ describe('the outcome table', () => {
       expect(observed.status).toBe(row.status)
       if (row.code === 'verifier') expect(VERIFY_ERROR_CODES).toContain(observed.code)
       else if (row.code === 'parser') expect(PARSE_ERROR_CODES).toContain(observed.code)
-      else expect(observed.code).toBe(row.code)
+      else expect(observed.code).toBe(row.code) // `answer`: the scenario checked the body is the answer
       expect(observed.hooks).toEqual(OUTCOME_NOTES[outcome].hooks)
     },
   )

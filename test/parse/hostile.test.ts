@@ -32,6 +32,10 @@ const PRODUCTS: Product[] = [
   'campaigns',
   'compliance',
   'sender_id_registrations',
+  'voice',
+  'voice_v2',
+  'verification',
+  'fax',
 ]
 const DISCRIMINANTS = [
   ...[
@@ -63,6 +67,15 @@ const DISCRIMINANTS = [
     'REGISTRATION_X',
   ].map((eventType) => ({ eventType })),
   { specversion: '1.0', type: 'com.sinch.registrations.brand.order.v1.BrandOrderStatusUpdate' },
+  ...['ice', 'ace', 'dice', 'pie', 'notify'].map((event) => ({ event })),
+  { event: 'pie', menuResult: { type: 'return', menuId: 'main' } },
+  { event: 'notify', type: 'amd' },
+  ...['call.incoming', 'call.hangup', 'call.webhook.a.b', 'call.menu'].map((event) => ({ event, call: {} })),
+  ...['VerificationRequestEvent', 'VerificationResultEvent', 'VerificationSmsDeliveredEvent'].map((event) => ({
+    event,
+    method: 'flashcall',
+  })),
+  ...['INCOMING_FAX', 'FAX_COMPLETED'].map((event) => ({ event, fax: {} })),
 ]
 
 // Counted so the total number of generated cases can be reported.

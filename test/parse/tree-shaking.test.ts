@@ -3,7 +3,7 @@ import { build } from 'esbuild'
 import { fileURLToPath } from 'node:url'
 import { schemaOf } from '../../src/parse/product'
 import { PRODUCTS } from '../../src/products/registry'
-import type { LiteralNode, Schema } from '../../src/schema/schema'
+import type { LiteralNode, Schema, UnionNode } from '../../src/schema/schema'
 import { pascal } from '../products/subpaths'
 
 const source = (path: string): string => fileURLToPath(new URL(`../../src/${path}`, import.meta.url))
@@ -22,15 +22,31 @@ async function bundle(contents: string): Promise<string> {
   return result.outputFiles[0]?.text ?? ''
 }
 
-/** Every literal a schema tree mentions. */
-function literals(schema: Schema, out = new Set<string>()): Set<string> {
+/**
+ * Every quoted literal a schema tree mentions. The cases of a `union` are
+ * written as object keys (`union('type', { amd: ..., error: ... })`), which
+ * a minifier leaves unquoted, so their values are not markers of anything.
+ */
+function literals(schema: Schema, out = new Set<string>(), keys = unionKeys(schema)): Set<string> {
   const node = schema as unknown as Record<string, unknown>
-  if (schema.type === 'literal') for (const value of (schema as LiteralNode).values) out.add(value)
+  if (schema.type === 'literal')
+    for (const value of (schema as LiteralNode).values) if (!keys.has(value)) out.add(value)
   for (const child of Object.values(node)) {
     if (Array.isArray(child))
-      for (const item of child) if (typeof item === 'object' && item !== null) literals(item as Schema, out)
+      for (const item of child) if (typeof item === 'object' && item !== null) literals(item as Schema, out, keys)
     if (typeof child === 'object' && child !== null && !Array.isArray(child) && 'type' in child)
-      literals(child as Schema, out)
+      literals(child as Schema, out, keys)
+  }
+  return out
+}
+
+/** The case values of every union in a schema tree. */
+function unionKeys(schema: Schema, out = new Set<string>()): Set<string> {
+  if (schema.type === 'union') for (const value of (schema as UnionNode).values) out.add(value)
+  for (const child of Object.values(schema as unknown as Record<string, unknown>)) {
+    const items = Array.isArray(child) ? child : [child]
+    for (const item of items)
+      if (typeof item === 'object' && item !== null && 'type' in item) unionKeys(item as Schema, out)
   }
   return out
 }
@@ -47,6 +63,19 @@ const MARKERS = new Map(
   }),
 )
 
+/** Every string a product's schemas put on the wire: literals and union cases. */
+const WIRE_WORDS = new Map(
+  PRODUCTS.map((product) => {
+    const words = new Set<string>()
+    for (const kind of product.kinds) {
+      const schema = schemaOf(product, kind) as Schema
+      literals(schema, words, new Set())
+      for (const key of unionKeys(schema)) words.add(key)
+    }
+    return [product.id, words]
+  }),
+)
+
 describe('tree shaking', () => {
   it.each(PRODUCTS.map((product) => [product.slug, product] as const))(
     'import { verifySinchSignature } + parse…Event from sinch-webhooks/%s bundles only that product',
@@ -58,8 +87,12 @@ describe('tree shaking', () => {
           `export const used = [verifySinchSignature, ${parser}]`,
       )
       for (const [other, markers] of MARKERS) {
-        for (const marker of markers)
+        for (const marker of markers) {
+          // Another product's id that is a word of this product's own wire format (Verification's
+          // `sms` method) is this product's code, not the other product's.
+          if (other !== product.id && WIRE_WORDS.get(product.id)?.has(marker.slice(1, -1))) continue
           expect(code.includes(marker), `${marker} of ${other} in ${parser}`).toBe(other === product.id)
+        }
       }
     },
   )

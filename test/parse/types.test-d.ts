@@ -136,7 +136,7 @@ describe('parse function signatures', () => {
     const product = 'sms' as Product
     expectTypeOf(parseEvent(body, { product })).toMatchTypeOf<SinchEvent>()
     // @ts-expect-error not a product
-    parseEvent(body, { product: 'voice' })
+    parseEvent(body, { product: 'telex' })
   })
 
   it('safeParseEvent(body) returns a discriminated result', () => {
@@ -144,7 +144,13 @@ describe('parse function signatures', () => {
     if (result.ok) expectTypeOf(result.event).toEqualTypeOf<SinchEvent>()
     else
       expectTypeOf(result.error.code).toEqualTypeOf<
-        'body_not_raw' | 'body_too_large' | 'invalid_utf8' | 'invalid_json' | 'invalid_payload' | 'unknown_event'
+        | 'body_not_raw'
+        | 'body_too_large'
+        | 'invalid_utf8'
+        | 'invalid_json'
+        | 'invalid_form_data'
+        | 'invalid_payload'
+        | 'unknown_event'
       >()
   })
 })

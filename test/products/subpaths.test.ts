@@ -12,11 +12,18 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
 
 /**
  * Runtime exports a subpath adds to the three every product has: each one a
- * decision, for a field Sinch packs more into than its type says.
+ * decision, for a field Sinch packs more into than its type says, or for
+ * the typed answer of a callback that waits for one.
  */
 const PRODUCT_HELPERS: Readonly<Record<string, readonly string[]>> = {
   // Which content key a message holds; the JSON inside an UNSUPPORTED callback's payload string.
   conversation: ['messageContent', 'parseUnsupportedPayload'],
+  // The SVAML answer of each callback that takes one.
+  voice: ['iceResponse', 'aceResponse', 'pieResponse'],
+  // The SVAML v2 answers, and the name inside call.webhook.<name>.
+  'voice-v2': ['incomingCallResponse', 'callResponse', 'webhookName'],
+  // The allow/deny answer to a verification request.
+  verification: ['allowVerification', 'denyVerification'],
 }
 
 describe('product subpaths', () => {

@@ -10,6 +10,8 @@ import {
   signedHeaders,
   signSinchSignature,
   signWebhookSignature,
+  signApplicationSignature,
+  signServiceSignature,
 } from '../../src/testing'
 
 const SECRET = 'test-secret-0123456789abcdef0123'
@@ -115,7 +117,99 @@ describe.each(ENTRIES)('testing kit against $name', ({ v }) => {
   })
 })
 
+describe.each(ENTRIES)('request-signing schemes against $name', ({ v }) => {
+  const APP_SECRET = 'BeIukql3pTKJ8RGL5zo0DA=='
+  const VOICE = '{"event":"ice","callid":"c1"}'
+
+  it('signApplicationSignature({ body, path, applicationKey, secret }) verifies now, and not under another path or body', async () => {
+    const headers = await signApplicationSignature({
+      body: VOICE,
+      path: '/voice',
+      applicationKey: 'app',
+      secret: APP_SECRET,
+    })
+    expect(headers['content-type']).toBe('application/json; charset=utf-8')
+    const options = { headers, method: 'POST', applicationKey: 'app', secret: APP_SECRET }
+    expect(await v.verifyApplicationSignature({ ...options, body: VOICE, path: '/voice' })).toEqual({
+      ok: true,
+      secretIndex: 0,
+    })
+    expect(await v.verifyApplicationSignature({ ...options, body: VOICE, path: '/other' })).toMatchObject({
+      code: 'signature_mismatch',
+    })
+    expect(await v.verifyApplicationSignature({ ...options, body: `${VOICE} `, path: '/voice' })).toMatchObject({
+      code: 'signature_mismatch',
+    })
+  })
+
+  it('signServiceSignature({ body: "" }) verifies with verifyServiceSignature', async () => {
+    const headers = await signServiceSignature({ body: '', path: '/v2', serviceId: 'svc', secret: APP_SECRET })
+    expect(
+      await v.verifyServiceSignature({
+        body: '',
+        headers,
+        method: 'POST',
+        path: '/v2',
+        serviceId: 'svc',
+        secret: APP_SECRET,
+      }),
+    ).toEqual({ ok: true, secretIndex: 0 })
+  })
+
+  it('createSignedRequest({ scheme: "application-signature" }) signs the URL path and the content type it sends', async () => {
+    const request = await createSignedRequest({
+      url: 'http://localhost/sinch/voice?tenant=1',
+      body: { event: 'ice' },
+      scheme: 'application-signature',
+      applicationKey: 'app',
+      secret: APP_SECRET,
+      headers: { 'Content-Type': 'application/json; charset=utf-8' },
+    })
+    expect(request.headers.get('content-type')).toBe('application/json; charset=utf-8')
+    const result = await v.verifyApplicationSignature({
+      body: await request.text(),
+      headers: request.headers,
+      method: request.method,
+      path: request.url,
+      applicationKey: 'app',
+      secret: APP_SECRET,
+    })
+    expect(result).toEqual({ ok: true, secretIndex: 0 })
+  })
+
+  it('signedHeaders({ scheme: "service-signature" }) without a path throws a TypeError', async () => {
+    await expect(
+      signedHeaders({ body: '{}', scheme: 'service-signature', serviceId: 's', secret: APP_SECRET }),
+    ).rejects.toThrow(TypeError)
+  })
+})
+
 describe('testing kit values', () => {
+  it('signApplicationSignature({ timestamp: Date }) writes x-timestamp with seven fractional digits, as Sinch does', async () => {
+    const headers = await signApplicationSignature({
+      body: '{}',
+      path: '/',
+      applicationKey: 'app',
+      secret: 'c2VjcmV0',
+      timestamp: new Date('2024-01-19T09:19:28.937Z'),
+      contentType: '',
+    })
+    expect(headers['x-timestamp']).toBe('2024-01-19T09:19:28.9370000Z')
+    expect(headers.authorization).toMatch(/^application app:[A-Za-z0-9+/]{43}=$/)
+    expect('content-type' in headers).toBe(false)
+  })
+
+  it.each([
+    ['a secret that is not Base64', { secret: 'not base64!' }],
+    ['a path without a leading slash', { path: 'voice' }],
+    ['a key with a colon', { applicationKey: 'a:b' }],
+    ['a content type with a line break', { contentType: 'a\nb' }],
+  ])('signApplicationSignature({ %s }) throws a TypeError', async (_name, change) => {
+    await expect(
+      signApplicationSignature({ body: '{}', path: '/', applicationKey: 'app', secret: 'c2VjcmV0', ...change }),
+    ).rejects.toThrow(TypeError)
+  })
+
   it('signSinchSignature({ body, secret }) equals lower-case hex HMAC-SHA1 computed by node:crypto', async () => {
     const bytes = new TextEncoder().encode(BODY)
     expect(await signSinchSignature({ body: bytes, secret: SECRET })).toBe(

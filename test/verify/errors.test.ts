@@ -154,6 +154,7 @@ describe('VERIFY_ERROR_CODES', () => {
         'signature_mismatch',
         'timestamp_out_of_range',
         'unsupported_algorithm',
+        'unsignable_request',
         // oauth-token
         'malformed_token',
         'wrong_token_type',

@@ -18,7 +18,12 @@ Exit codes: 0 every sample was accepted and typed, the tampered request was
 refused and the repeat was recognised; 1 otherwise.`
 
 /** Schemes whose signature covers the body. */
-const SIGNED_BODY: ReadonlySet<string> = new Set(['sinch-signature', 'webhook-signature'])
+const SIGNED_BODY: ReadonlySet<string> = new Set([
+  'sinch-signature',
+  'webhook-signature',
+  'application-signature',
+  'service-signature',
+])
 
 const DEMO_SECRET = 'demo-secret-0123456789abcdef0123456789'
 

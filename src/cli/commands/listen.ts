@@ -21,12 +21,15 @@ With --scheme, every path uses that scheme.
 Options:
   --port <port>      port to listen on (0 picks a free one)
   --host <host>      interface to bind (default 127.0.0.1)
-  --secret <secret>  the HMAC secret; user:password for basic-auth; the token for bearer-token
+  --secret <secret>  the HMAC secret; user:password for basic-auth; the token for bearer-token;
+                     key:base64Secret for application-signature and service-signature. A plain
+                     secret serves those too (user or key sinch-webhooks), so trigger and listen agree
   --secret <product>=<secret>
                      the secret of one product's path (repeatable), e.g. --secret sms=s1
                      --secret numbers=s2; a plain --secret serves every other product
                      (without one, the paths of other signed products answer 404)
-  --scheme <name>    sinch-signature, webhook-signature, basic-auth, bearer-token, none
+  --scheme <name>    sinch-signature, webhook-signature, basic-auth, bearer-token,
+                     application-signature, service-signature, none
   --product <name>   with --scheme: only accept this product
 
 Stops on Ctrl+C. Exit codes: 0 stopped, 1 the port is in use or cannot be

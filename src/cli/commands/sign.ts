@@ -10,12 +10,17 @@ With --scheme mailgun-signature, whose signature travels inside the body,
 prints the body with its "signature" object set instead.
 
 Options:
-  --scheme <name>        sinch-signature (default), webhook-signature, mailgun-signature, basic-auth, bearer-token
+  --scheme <name>        sinch-signature (default), webhook-signature, mailgun-signature, basic-auth, bearer-token,
+                         application-signature, service-signature
   --algorithm <name>     sinch-signature only: sha1 (default) or sha256 (Compliance API)
-  --secret <secret>      the HMAC secret (Mailgun: the webhook signing key); user:password for basic-auth; the token for bearer-token
+  --secret <secret>      the HMAC secret (Mailgun: the webhook signing key); user:password for basic-auth; the token for bearer-token;
+                         applicationKey:base64Secret or serviceId:base64Secret for the last two
+                         (a plain secret: user or key sinch-webhooks; for the last two, its Base64)
   --encoding <hex|base64> X-Sinch-Signature encoding for sha256 (default hex)
   --nonce <value>        webhook-signature nonce (default: a fresh ULID-shaped value)
-  --timestamp <unix>     webhook-signature and mailgun-signature timestamp (default: now)
+  --timestamp <unix>     webhook-signature and mailgun-signature timestamp, or x-timestamp (default: now)
+  --path <path>          application-signature and service-signature: the path Sinch calls (signed)
+  --method <method>      application-signature and service-signature: the method (default POST)
   --json                 print the headers as a JSON object
 
 With curl, send the body with --data-binary: -d strips line breaks, which
@@ -33,6 +38,8 @@ export async function signCommand(argv: readonly string[], io: Io): Promise<numb
     encoding: { type: 'string' },
     nonce: { type: 'string' },
     timestamp: { type: 'string' },
+    path: { type: 'string' },
+    method: { type: 'string' },
     json: { type: 'boolean' },
   })
   if (flag(args, 'help')) {
@@ -51,6 +58,9 @@ export async function signCommand(argv: readonly string[], io: Io): Promise<numb
   const nonce = str(args, 'nonce')
   const body = await readBody(args.positionals[0], io.stdin)
 
+  const signsRequest = config.scheme === 'application-signature' || config.scheme === 'service-signature'
+  const path = str(args, 'path')
+  if (signsRequest && path === undefined) throw new UsageError(`--path is required for the ${config.scheme} scheme.`)
   const scheme =
     config.scheme === 'sinch-signature'
       ? { ...config, ...(encoding === undefined ? {} : { encoding: encoding as 'hex' | 'base64' }) }
@@ -62,14 +72,23 @@ export async function signCommand(argv: readonly string[], io: Io): Promise<numb
           }
         : config.scheme === 'mailgun-signature'
           ? { ...config, ...(timestamp === undefined ? {} : { timestamp: Number(timestamp) }) }
-          : config
-  const signed = await signedDelivery({ body, ...scheme })
+          : signsRequest && timestamp !== undefined
+            ? { ...config, timestamp: new Date(Number(timestamp) * 1000) }
+            : config
+  const method = str(args, 'method')
+  const signed = await signedDelivery({
+    body,
+    ...scheme,
+    ...(path === undefined ? {} : { path }),
+    ...(method === undefined ? {} : { method }),
+  })
   if (config.scheme === 'mailgun-signature') {
     line(io.out, String(signed.body))
     return EXIT.ok
   }
   const headers = signed.headers
-  delete headers['content-type']
+  // The content type is part of what the request signatures sign, so it must be sent as printed.
+  if (!signsRequest) delete headers['content-type']
   if (flag(args, 'json')) line(io.out, JSON.stringify(headers))
   else for (const [name_, value] of Object.entries(headers)) line(io.out, `${name_}: ${value}`)
   return EXIT.ok

@@ -14,7 +14,9 @@ scheme Sinch uses for that product (or --scheme). A URL without a path gets
 
 Options:
   --url <url>        where to POST
-  --secret <secret>  the HMAC secret; user:password for basic-auth; the token for bearer-token
+  --secret <secret>  the HMAC secret; user:password for basic-auth; the token for bearer-token;
+                     key:base64Secret for application-signature and service-signature. A plain
+                     secret serves those too (user or key sinch-webhooks), so trigger and listen agree
   --scheme <name>    sign every sample with this scheme instead of the product's own
   --algorithm <name> with --scheme sinch-signature: sha1 (default) or sha256
   --all              send one sample of every kind

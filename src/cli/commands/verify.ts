@@ -11,15 +11,20 @@ Verifies a callback body (a file, or standard input) against its headers and
 prints pass or fail with the failure code.
 
 Options:
-  --scheme <name>      sinch-signature (default), webhook-signature, mailgun-signature, basic-auth, bearer-token
+  --scheme <name>      sinch-signature (default), webhook-signature, mailgun-signature, basic-auth, bearer-token,
+                       application-signature, service-signature
   --algorithm <name>   sinch-signature only: sha1 (default) or sha256 (Compliance API)
-  --secret <secret>    the HMAC secret (Mailgun: the webhook signing key); user:password for basic-auth; the token for bearer-token
+  --secret <secret>    the HMAC secret (Mailgun: the webhook signing key); user:password for basic-auth; the token for bearer-token;
+                       applicationKey:base64Secret or serviceId:base64Secret for the last two
+                         (a plain secret: user or key sinch-webhooks; for the last two, its Base64)
   --signature <value>  the signature header value (X-Sinch-Signature or x-sinch-webhook-signature)
   --nonce <value>      x-sinch-webhook-signature-nonce
   --timestamp <unix>   x-sinch-webhook-signature-timestamp
   --header "N: v"      any request header; repeat for more (a repeated name is a duplicate)
-  --tolerance <s|off>  webhook-signature window in seconds (default 300); mailgun-signature: both
-                       sides of its window (default 9 h back, 5 min ahead)
+  --path <path>        application-signature and service-signature: the path Sinch called (signed)
+  --method <method>    application-signature and service-signature: the method (default POST)
+  --tolerance <s|off>  webhook-signature, application-signature and service-signature window in seconds
+                       (default 300); mailgun-signature: both sides of its window (default 9 h back, 5 min ahead)
   --now <unix>         the clock to check the window against (default: now)
   --json               print the result as JSON
 
@@ -37,6 +42,8 @@ export async function verifyCommand(argv: readonly string[], io: Io): Promise<nu
     header: { type: 'string', multiple: true },
     tolerance: { type: 'string' },
     now: { type: 'string' },
+    path: { type: 'string' },
+    method: { type: 'string' },
     json: { type: 'boolean' },
   })
   if (flag(args, 'help')) {
@@ -62,13 +69,18 @@ export async function verifyCommand(argv: readonly string[], io: Io): Promise<nu
     [WEBHOOK_SIGNATURE_HEADERS.timestamp]: str(args, 'timestamp'),
   }
   for (const [name, value] of Object.entries(shorthands)) if (value !== undefined) headers[name] = value
+  const signsRequest = config.scheme === 'application-signature' || config.scheme === 'service-signature'
+  const path = str(args, 'path')
+  if (signsRequest && path === undefined) throw new UsageError(`--path is required for the ${config.scheme} scheme.`)
   const result = verifySignature({
     ...config,
-    ...((config.scheme === 'webhook-signature' || config.scheme === 'mailgun-signature') && nowText !== undefined
+    ...((config.scheme === 'webhook-signature' || config.scheme === 'mailgun-signature' || signsRequest) &&
+    nowText !== undefined
       ? { now: new Date(Number(nowText) * 1000) }
       : {}),
     body,
     headers,
+    ...(signsRequest && path !== undefined ? { method: str(args, 'method') ?? 'POST', path } : {}),
   })
 
   if (flag(args, 'json')) {

@@ -41,6 +41,10 @@ declare function markLinked(resourceId: string | undefined): void
 declare function queueIsFull(): Promise<boolean>
 /** Acts on the button a contact chose (Conversation API). */
 declare function choose(postbackData: string | undefined): Promise<void>
+/** Whether the reader refuses to verify this number (Verification API). */
+declare function isBlocked(phoneNumber: string): boolean
+/** Stores a received fax document (Fax API). */
+declare function storeFax(faxId: string | undefined, pdf: ArrayBuffer): Promise<void>
 declare const deadLetters: { insert(row: Record<string, unknown>): Promise<void> }
 declare const orders: {
   update(order: import('sinch-webhooks').PayloadOfKind<'numbers.number_order_processing'>): Promise<void>

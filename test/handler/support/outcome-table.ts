@@ -15,7 +15,13 @@ export const OUTCOME_TABLE_HEAD = [
 export function renderOutcomeRow(outcome: Outcome): string {
   const row = { ...OUTCOMES[outcome], ...OUTCOME_NOTES[outcome] }
   const code =
-    row.code === 'verifier' ? "the verifier's code" : row.code === 'parser' ? "the parser's code" : '`' + row.code + '`'
+    row.code === 'verifier'
+      ? "the verifier's code"
+      : row.code === 'parser'
+        ? "the parser's code"
+        : row.code === 'answer'
+          ? "the kind's default answer"
+          : '`' + row.code + '`'
   const hooks = row.hooks.length === 0 ? '—' : row.hooks.map((hook) => hook.replace(/^(\w+)/, '`$1`')).join(', ')
   return `| \`${outcome}\` | ${row.status} | ${code} | ${sinchRetries(row.status) ? 'yes' : 'no'} | ${hooks} | ${row.when} |`
 }

@@ -17,6 +17,8 @@ export interface Entry {
   verifyMailgunSignature(options: Options<typeof web.verifyMailgunSignature>): Promise<node.MailgunVerifyResult>
   verifyBasicAuth(options: Options<typeof web.verifyBasicAuth>): Promise<VerifyResult>
   verifyBearerToken(options: Options<typeof web.verifyBearerToken>): Promise<VerifyResult>
+  verifyApplicationSignature(options: Options<typeof web.verifyApplicationSignature>): Promise<VerifyResult>
+  verifyServiceSignature(options: Options<typeof web.verifyServiceSignature>): Promise<VerifyResult>
 }
 
 function synchronous<R extends VerifyResult>(result: R): R {
@@ -36,6 +38,8 @@ export const nodeEntry: Entry = {
     synchronous(node.verifyMailgunSignature(o as node.VerifyMailgunSignatureOptions)),
   verifyBasicAuth: async (o) => synchronous(node.verifyBasicAuth(o)),
   verifyBearerToken: async (o) => synchronous(node.verifyBearerToken(o)),
+  verifyApplicationSignature: async (o) => synchronous(node.verifyApplicationSignature(o)),
+  verifyServiceSignature: async (o) => synchronous(node.verifyServiceSignature(o)),
 }
 
 export const webEntry: Entry = {
@@ -46,6 +50,8 @@ export const webEntry: Entry = {
   verifyMailgunSignature: (o) => web.verifyMailgunSignature(o),
   verifyBasicAuth: (o) => web.verifyBasicAuth(o),
   verifyBearerToken: (o) => web.verifyBearerToken(o),
+  verifyApplicationSignature: (o) => web.verifyApplicationSignature(o),
+  verifyServiceSignature: (o) => web.verifyServiceSignature(o),
 }
 
 export const ENTRIES: readonly Entry[] = [nodeEntry, webEntry]
