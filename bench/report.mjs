@@ -7,7 +7,6 @@
  */
 import { formatBytes } from './payloads.mjs'
 
-const SMALL = 1024
 /** How far ratios move between runs of the same code on a noisy machine. */
 const NOISE = 0.05
 

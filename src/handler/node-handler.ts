@@ -3,7 +3,7 @@ import { describe } from '../core/body'
 import type { WebhookOptions, WebhookResponse } from './options'
 import { bodyNotRaw, runPipeline, type Verify } from './pipeline'
 import { prepare, type Prepared } from './prepare'
-import { concat, declaredTooLarge, type LimitedBody } from './read-limited'
+import { declaredTooLarge, readNodeLimited } from './read-limited'
 import { reply } from './outcomes'
 import type { HeadersInput } from '../core/headers'
 
@@ -58,44 +58,6 @@ export function writeNodeResponse(response: NodeResponseLike, result: WebhookRes
   response.statusCode = result.status
   for (const [name, value] of Object.entries(result.headers)) response.setHeader(name, value)
   response.end(result.body)
-}
-
-const encoder = /* @__PURE__ */ new TextEncoder()
-
-/**
- * Reads the request stream up to `maxBytes`. Past the limit it stops at once
- * (no buffering of the rest) and the answer closes the connection.
- */
-function readNodeLimited(request: NodeRequestLike, maxBytes: number): Promise<LimitedBody | 'aborted'> {
-  return new Promise((resolve) => {
-    const chunks: Uint8Array[] = []
-    let total = 0
-    const finish = (value: LimitedBody | 'aborted'): void => {
-      request.removeListener('data', onData)
-      request.removeListener('end', onEnd)
-      request.removeListener('error', onAbort)
-      request.removeListener('close', onClose)
-      resolve(value)
-    }
-    const onData = (chunk: unknown): void => {
-      const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : (chunk as Uint8Array)
-      total += bytes.byteLength
-      if (total > maxBytes) {
-        request.pause?.()
-        finish('too_large')
-      } else chunks.push(bytes)
-    }
-    const onEnd = (): void => finish(concat(chunks, total))
-    const onAbort = (): void => finish('aborted')
-    // 'close' before 'end' means the client went away mid-body.
-    const onClose = (): void => {
-      if (request.readableEnded !== true) finish('aborted')
-    }
-    request.on('data', onData)
-    request.on('end', onEnd)
-    request.on('error', onAbort)
-    request.on('close', onClose)
-  })
 }
 
 /**

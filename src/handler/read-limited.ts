@@ -46,3 +46,49 @@ export async function readStreamLimited(
   }
   return concat(chunks, total)
 }
+
+/** The parts of a Node readable request stream that {@link readNodeLimited} uses. */
+export interface NodeStreamLike {
+  readonly readableEnded?: boolean
+  on(event: string, listener: (...args: unknown[]) => void): unknown
+  removeListener(event: string, listener: (...args: unknown[]) => void): unknown
+  pause?(): unknown
+}
+
+const encoder = /* @__PURE__ */ new TextEncoder()
+
+/**
+ * Reads the request stream up to `maxBytes`. Past the limit it stops at once
+ * (no buffering of the rest) and the answer closes the connection.
+ */
+export function readNodeLimited(request: NodeStreamLike, maxBytes: number): Promise<LimitedBody | 'aborted'> {
+  return new Promise((resolve) => {
+    const chunks: Uint8Array[] = []
+    let total = 0
+    const finish = (value: LimitedBody | 'aborted'): void => {
+      request.removeListener('data', onData)
+      request.removeListener('end', onEnd)
+      request.removeListener('error', onAbort)
+      request.removeListener('close', onClose)
+      resolve(value)
+    }
+    const onData = (chunk: unknown): void => {
+      const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : (chunk as Uint8Array)
+      total += bytes.byteLength
+      if (total > maxBytes) {
+        request.pause?.()
+        finish('too_large')
+      } else chunks.push(bytes)
+    }
+    const onEnd = (): void => finish(concat(chunks, total))
+    const onAbort = (): void => finish('aborted')
+    // 'close' before 'end' means the client went away mid-body.
+    const onClose = (): void => {
+      if (request.readableEnded !== true) finish('aborted')
+    }
+    request.on('data', onData)
+    request.on('end', onEnd)
+    request.on('error', onAbort)
+    request.on('close', onClose)
+  })
+}

@@ -1,5 +1,5 @@
 import type { NodeRequestLike, NodeResponseLike } from '../handler/node-handler'
-import { concat, declaredTooLarge } from '../handler/read-limited'
+import { declaredTooLarge, readNodeLimited } from '../handler/read-limited'
 import {
   handleTokenRequest,
   MAX_TOKEN_REQUEST_BYTES,
@@ -31,39 +31,6 @@ export type CreateNodeOAuthTokenEndpoint =
    */
   (options: OAuthTokenEndpointOptions) => NodeOAuthTokenEndpoint
 
-const encoder = /* @__PURE__ */ new TextEncoder()
-
-function readLimited(request: NodeRequestLike): Promise<Uint8Array | 'too_large' | 'aborted'> {
-  return new Promise((resolve) => {
-    const chunks: Uint8Array[] = []
-    let total = 0
-    const finish = (value: Uint8Array | 'too_large' | 'aborted'): void => {
-      request.removeListener('data', onData)
-      request.removeListener('end', onEnd)
-      request.removeListener('error', onAbort)
-      request.removeListener('close', onClose)
-      resolve(value)
-    }
-    const onData = (chunk: unknown): void => {
-      const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : (chunk as Uint8Array)
-      total += bytes.byteLength
-      if (total > MAX_TOKEN_REQUEST_BYTES) {
-        request.pause?.()
-        finish('too_large')
-      } else chunks.push(bytes)
-    }
-    const onEnd = (): void => finish(concat(chunks, total))
-    const onAbort = (): void => finish('aborted')
-    const onClose = (): void => {
-      if (request.readableEnded !== true) finish('aborted')
-    }
-    request.on('data', onData)
-    request.on('end', onEnd)
-    request.on('error', onAbort)
-    request.on('close', onClose)
-  })
-}
-
 /** Binds `createNodeOAuthTokenEndpoint` to the main entry's crypto. */
 /* @__NO_SIDE_EFFECTS__ */
 export function nodeTokenEndpointFactory(crypto: TokenCrypto): CreateNodeOAuthTokenEndpoint {
@@ -79,7 +46,7 @@ export function nodeTokenEndpointFactory(crypto: TokenCrypto): CreateNodeOAuthTo
         body = given as Readonly<Record<string, unknown>>
       else if (declaredTooLarge(request.headers['content-length'], MAX_TOKEN_REQUEST_BYTES)) body = 'too_large'
       else {
-        const read = await readLimited(request)
+        const read = await readNodeLimited(request, MAX_TOKEN_REQUEST_BYTES)
         // The client went away mid-body: there is no one left to answer.
         if (read === 'aborted') return
         body = read
