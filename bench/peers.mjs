@@ -284,7 +284,8 @@ function toValibot(node, v, p, root = false) {
     case 'array':
       return v.array(toValibot(node.item, v, p))
     case 'record':
-      return v.record(v.string(), toValibot(node.value, v, p))
+      // valibot's records accept arrays too; the package does not.
+      return v.pipe(v.custom(notArray), v.record(v.string(), toValibot(node.value, v, p)))
     case 'object': {
       const shape = Object.fromEntries(
         node.keys.map((key, i) => {
@@ -342,7 +343,8 @@ function toArkType(node, type, p) {
     case 'array':
       return toArkType(node.item, type, p).array()
     case 'record':
-      return type({ '[string]': toArkType(node.value, type, p) })
+      // arktype's index-signature objects accept arrays too; the package does not.
+      return type({ '[string]': toArkType(node.value, type, p) }).narrow(notArray)
     case 'object': {
       const shape = Object.fromEntries(
         node.keys.map((key, i) => {

@@ -72,8 +72,14 @@ export function ratioTable(data) {
 export function parseTargets(data) {
   const payloads = data.runs[0].payloads
   return payloads.map((p) => {
-    const ours = ['parse', 'own'].map((key) => ({ key, s: summary(data.runs, p.id, 'json', key) }))
-    const theirs = data.peers.map((peer) => ({ key: peer.key, s: summary(data.runs, p.id, 'json', peer.key) }))
+    // A row with no timing for this payload (a peer that cannot express a product's schema) is left out.
+    const ours = ['parse', 'own']
+      .map((key) => ({ key, s: summary(data.runs, p.id, 'json', key) }))
+      .filter((row) => row.s !== undefined)
+    const theirs = data.peers
+      .map((peer) => ({ key: peer.key, s: summary(data.runs, p.id, 'json', peer.key) }))
+      .filter((row) => row.s !== undefined)
+    if (ours.length === 0 || theirs.length === 0) return { payload: p, status: 'n/a' }
     const worst = ours.reduce((a, b) => (b.s.median < a.s.median ? b : a))
     const best = theirs.reduce((a, b) => (b.s.median > a.s.median ? b : a))
     const margin = worst.s.median - best.s.median
@@ -162,6 +168,10 @@ export function renderReport(data) {
   )
   const label = { met: '✅ met', noise: '≈ within noise', MISSED: '❌ missed' }
   for (const t of parseTargets(data)) {
+    if (t.status === 'n/a') {
+      push(`| ${t.payload.label} | n/a | n/a | | not timed |`)
+      continue
+    }
     push(
       `| ${t.payload.label} | ${t.worst.key} ${fmt(t.worst.s.median)} | ${t.best.key} ${fmt(t.best.s.median)} | ${t.margin >= 0 ? '+' : ''}${t.margin.toFixed(2)} | ${label[t.status]} |`,
     )
