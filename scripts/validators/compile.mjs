@@ -87,6 +87,39 @@ function mayBeUnrecognised(node, seen = new Set()) {
   }
 }
 
+/** A string that is equal for two nodes exactly when they check the same values the same way. */
+function structuralKey(node, cache) {
+  const cached = cache.get(node)
+  if (cached !== undefined) return cached
+  const child = (n) => structuralKey(n, cache)
+  let key
+  switch (node.type) {
+    case 'literal':
+      key = JSON.stringify(['literal', node.values])
+      break
+    case 'nullable':
+    case 'optional':
+      key = `[${JSON.stringify(node.type)},${child(node.inner)}]`
+      break
+    case 'array':
+      key = `["array",${child(node.item)}]`
+      break
+    case 'record':
+      key = `["record",${child(node.value)}]`
+      break
+    case 'object':
+      key = `["object",${JSON.stringify(node.keys)},[${node.properties.map(child).join(',')}],${JSON.stringify(node.optional)},${JSON.stringify(node.exclusive)}]`
+      break
+    case 'union':
+      key = `["union",${JSON.stringify(node.key)},${JSON.stringify(node.values)},[${node.cases.map(child).join(',')}]]`
+      break
+    default:
+      key = JSON.stringify(node.type)
+  }
+  cache.set(node, key)
+  return key
+}
+
 const PLAIN_OBJECT = (x) => `typeof ${x} !== "object" || ${x} === null || Array.isArray(${x})`
 
 /**
@@ -97,17 +130,23 @@ const PLAIN_OBJECT = (x) => `typeof ${x} !== "object" || ${x} === null || Array.
  * @returns {string} the TypeScript source of `validators.generated.ts`
  */
 export function compileValidators(variants, about) {
-  /** Function name of each object and union node, by identity, so shared nodes get one function. */
+  /**
+   * Function name of each object and union node, by structure: schema factories
+   * build equal nodes over and over (one per event type, one per content), and
+   * equal nodes check the same, so they share one function.
+   */
   const names = new Map()
+  const keys = new WeakMap()
   const functions = []
   let count = 0
   let usesDateTime = false
 
   function functionFor(node) {
-    const existing = names.get(node)
+    const key = structuralKey(node, keys)
+    const existing = names.get(key)
     if (existing !== undefined) return existing
     const name = `${node.type === 'union' ? 'u' : 'o'}${count++}`
-    names.set(node, name)
+    names.set(key, name)
     // Reserve the slot first: a node's function is written after those of the nodes inside it.
     const slot = functions.length
     functions.push('')

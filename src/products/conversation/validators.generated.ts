@@ -1137,7 +1137,7 @@ function o52(v: any): Verdict {
   }
   const p8 = v.contact_message_event
   if (p8 !== undefined) {
-    if (o59(p8) !== 0) return 1
+    if (o57(p8) !== 0) return 1
   }
   if ((v.contact_event !== undefined ? 1 : 0) + (v.contact_message_event !== undefined ? 1 : 0) > 1) return 1
   return 0
@@ -1151,19 +1151,19 @@ function o53(v: any): Verdict {
   }
   const p1 = v.composing_end_event
   if (p1 !== undefined) {
-    if (o55(p1) !== 0) return 1
+    if (o54(p1) !== 0) return 1
   }
   const p2 = v.conversation_deleted_event
   if (p2 !== undefined) {
-    if (o56(p2) !== 0) return 1
+    if (o54(p2) !== 0) return 1
   }
   const p3 = v.comment_event
   if (p3 !== undefined) {
-    if (o57(p3) !== 0) return 1
+    if (o55(p3) !== 0) return 1
   }
   const p4 = v.generic_event
   if (p4 !== undefined) {
-    if (o58(p4) !== 0) return 1
+    if (o56(p4) !== 0) return 1
   }
   if ((v.composing_event !== undefined ? 1 : 0) + (v.composing_end_event !== undefined ? 1 : 0) + (v.conversation_deleted_event !== undefined ? 1 : 0) + (v.comment_event !== undefined ? 1 : 0) + (v.generic_event !== undefined ? 1 : 0) > 1) return 1
   return 0
@@ -1175,16 +1175,6 @@ function o54(v: any): Verdict {
 }
 
 function o55(v: any): Verdict {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
-  return 0
-}
-
-function o56(v: any): Verdict {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
-  return 0
-}
-
-function o57(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.text
   if (!(typeof p0 === "string")) return 1
@@ -1207,32 +1197,32 @@ function o57(v: any): Verdict {
   return 0
 }
 
-function o58(v: any): Verdict {
+function o56(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.payload
   if (typeof p0 !== "object" || p0 === null || Array.isArray(p0)) return 1
   return 0
 }
 
-function o59(v: any): Verdict {
+function o57(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.payment_status_update_event
   if (p0 !== undefined) {
-    if (o60(p0) !== 0) return 1
+    if (o58(p0) !== 0) return 1
   }
   const p1 = v.shortlink_activated_event
   if (p1 !== undefined) {
-    if (o61(p1) !== 0) return 1
+    if (o59(p1) !== 0) return 1
   }
   const p2 = v.reaction_event
   if (p2 !== undefined) {
-    if (o62(p2) !== 0) return 1
+    if (o60(p2) !== 0) return 1
   }
   if ((v.payment_status_update_event !== undefined ? 1 : 0) + (v.shortlink_activated_event !== undefined ? 1 : 0) + (v.reaction_event !== undefined ? 1 : 0) > 1) return 1
   return 0
 }
 
-function o60(v: any): Verdict {
+function o58(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.reference_id
   if (p0 !== undefined) {
@@ -1253,7 +1243,7 @@ function o60(v: any): Verdict {
   return 0
 }
 
-function o61(v: any): Verdict {
+function o59(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.payload
   if (p0 !== undefined) {
@@ -1282,7 +1272,7 @@ function o61(v: any): Verdict {
   return 0
 }
 
-function o62(v: any): Verdict {
+function o60(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.emoji
   if (!(typeof p0 === "string")) return 1
@@ -1297,7 +1287,7 @@ function o62(v: any): Verdict {
   return 0
 }
 
-function o63(v: any): Verdict {
+function o61(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.app_id
   if (!(typeof p0 === "string")) return 1
@@ -1320,12 +1310,12 @@ function o63(v: any): Verdict {
     if (!(typeof p5 === "string")) return 1
   }
   const p6 = v.event_delivery_report
-  if (o64(p6) !== 0) return 1
+  if (o62(p6) !== 0) return 1
   if ((v.message !== undefined ? 1 : 0) + (v.message_redaction !== undefined ? 1 : 0) + (v.message_submit_notification !== undefined ? 1 : 0) + (v.message_delivery_report !== undefined ? 1 : 0) + (v.event !== undefined ? 1 : 0) + (v.event_delivery_report !== undefined ? 1 : 0) + (v.conversation_start_notification !== undefined ? 1 : 0) + (v.conversation_stop_notification !== undefined ? 1 : 0) + (v.conversation_delete_notification !== undefined ? 1 : 0) + (v.contact_create_notification !== undefined ? 1 : 0) + (v.contact_delete_notification !== undefined ? 1 : 0) + (v.contact_merge_notification !== undefined ? 1 : 0) + (v.contact_update_notification !== undefined ? 1 : 0) + (v.duplicated_contact_identities_notification !== undefined ? 1 : 0) + (v.capability_notification !== undefined ? 1 : 0) + (v.opt_in_notification !== undefined ? 1 : 0) + (v.opt_out_notification !== undefined ? 1 : 0) + (v.channel_event_notification !== undefined ? 1 : 0) + (v.smart_conversation_notification !== undefined ? 1 : 0) + (v.record_notification !== undefined ? 1 : 0) + (v.unsupported_callback !== undefined ? 1 : 0) > 1) return 1
   return 0
 }
 
-function o64(v: any): Verdict {
+function o62(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.event_id
   if (p0 !== undefined) {
@@ -1358,7 +1348,7 @@ function o64(v: any): Verdict {
   return 0
 }
 
-function o65(v: any): Verdict {
+function o63(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.app_id
   if (!(typeof p0 === "string")) return 1
@@ -1381,21 +1371,21 @@ function o65(v: any): Verdict {
     if (!(typeof p5 === "string")) return 1
   }
   const p6 = v.conversation_start_notification
-  if (o66(p6) !== 0) return 1
+  if (o64(p6) !== 0) return 1
   if ((v.message !== undefined ? 1 : 0) + (v.message_redaction !== undefined ? 1 : 0) + (v.message_submit_notification !== undefined ? 1 : 0) + (v.message_delivery_report !== undefined ? 1 : 0) + (v.event !== undefined ? 1 : 0) + (v.event_delivery_report !== undefined ? 1 : 0) + (v.conversation_start_notification !== undefined ? 1 : 0) + (v.conversation_stop_notification !== undefined ? 1 : 0) + (v.conversation_delete_notification !== undefined ? 1 : 0) + (v.contact_create_notification !== undefined ? 1 : 0) + (v.contact_delete_notification !== undefined ? 1 : 0) + (v.contact_merge_notification !== undefined ? 1 : 0) + (v.contact_update_notification !== undefined ? 1 : 0) + (v.duplicated_contact_identities_notification !== undefined ? 1 : 0) + (v.capability_notification !== undefined ? 1 : 0) + (v.opt_in_notification !== undefined ? 1 : 0) + (v.opt_out_notification !== undefined ? 1 : 0) + (v.channel_event_notification !== undefined ? 1 : 0) + (v.smart_conversation_notification !== undefined ? 1 : 0) + (v.record_notification !== undefined ? 1 : 0) + (v.unsupported_callback !== undefined ? 1 : 0) > 1) return 1
   return 0
 }
 
-function o66(v: any): Verdict {
+function o64(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.conversation
   if (p0 !== undefined) {
-    if (o67(p0) !== 0) return 1
+    if (o65(p0) !== 0) return 1
   }
   return 0
 }
 
-function o67(v: any): Verdict {
+function o65(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.id
   if (p0 !== undefined) {
@@ -1436,7 +1426,7 @@ function o67(v: any): Verdict {
   return 0
 }
 
-function o68(v: any): Verdict {
+function o66(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.app_id
   if (!(typeof p0 === "string")) return 1
@@ -1459,12 +1449,12 @@ function o68(v: any): Verdict {
     if (!(typeof p5 === "string")) return 1
   }
   const p6 = v.conversation_stop_notification
-  if (o66(p6) !== 0) return 1
+  if (o64(p6) !== 0) return 1
   if ((v.message !== undefined ? 1 : 0) + (v.message_redaction !== undefined ? 1 : 0) + (v.message_submit_notification !== undefined ? 1 : 0) + (v.message_delivery_report !== undefined ? 1 : 0) + (v.event !== undefined ? 1 : 0) + (v.event_delivery_report !== undefined ? 1 : 0) + (v.conversation_start_notification !== undefined ? 1 : 0) + (v.conversation_stop_notification !== undefined ? 1 : 0) + (v.conversation_delete_notification !== undefined ? 1 : 0) + (v.contact_create_notification !== undefined ? 1 : 0) + (v.contact_delete_notification !== undefined ? 1 : 0) + (v.contact_merge_notification !== undefined ? 1 : 0) + (v.contact_update_notification !== undefined ? 1 : 0) + (v.duplicated_contact_identities_notification !== undefined ? 1 : 0) + (v.capability_notification !== undefined ? 1 : 0) + (v.opt_in_notification !== undefined ? 1 : 0) + (v.opt_out_notification !== undefined ? 1 : 0) + (v.channel_event_notification !== undefined ? 1 : 0) + (v.smart_conversation_notification !== undefined ? 1 : 0) + (v.record_notification !== undefined ? 1 : 0) + (v.unsupported_callback !== undefined ? 1 : 0) > 1) return 1
   return 0
 }
 
-function o69(v: any): Verdict {
+function o67(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.app_id
   if (!(typeof p0 === "string")) return 1
@@ -1487,12 +1477,12 @@ function o69(v: any): Verdict {
     if (!(typeof p5 === "string")) return 1
   }
   const p6 = v.conversation_delete_notification
-  if (o66(p6) !== 0) return 1
+  if (o64(p6) !== 0) return 1
   if ((v.message !== undefined ? 1 : 0) + (v.message_redaction !== undefined ? 1 : 0) + (v.message_submit_notification !== undefined ? 1 : 0) + (v.message_delivery_report !== undefined ? 1 : 0) + (v.event !== undefined ? 1 : 0) + (v.event_delivery_report !== undefined ? 1 : 0) + (v.conversation_start_notification !== undefined ? 1 : 0) + (v.conversation_stop_notification !== undefined ? 1 : 0) + (v.conversation_delete_notification !== undefined ? 1 : 0) + (v.contact_create_notification !== undefined ? 1 : 0) + (v.contact_delete_notification !== undefined ? 1 : 0) + (v.contact_merge_notification !== undefined ? 1 : 0) + (v.contact_update_notification !== undefined ? 1 : 0) + (v.duplicated_contact_identities_notification !== undefined ? 1 : 0) + (v.capability_notification !== undefined ? 1 : 0) + (v.opt_in_notification !== undefined ? 1 : 0) + (v.opt_out_notification !== undefined ? 1 : 0) + (v.channel_event_notification !== undefined ? 1 : 0) + (v.smart_conversation_notification !== undefined ? 1 : 0) + (v.record_notification !== undefined ? 1 : 0) + (v.unsupported_callback !== undefined ? 1 : 0) > 1) return 1
   return 0
 }
 
-function o70(v: any): Verdict {
+function o68(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.app_id
   if (!(typeof p0 === "string")) return 1
@@ -1515,21 +1505,21 @@ function o70(v: any): Verdict {
     if (!(typeof p5 === "string")) return 1
   }
   const p6 = v.contact_create_notification
-  if (o71(p6) !== 0) return 1
+  if (o69(p6) !== 0) return 1
   if ((v.message !== undefined ? 1 : 0) + (v.message_redaction !== undefined ? 1 : 0) + (v.message_submit_notification !== undefined ? 1 : 0) + (v.message_delivery_report !== undefined ? 1 : 0) + (v.event !== undefined ? 1 : 0) + (v.event_delivery_report !== undefined ? 1 : 0) + (v.conversation_start_notification !== undefined ? 1 : 0) + (v.conversation_stop_notification !== undefined ? 1 : 0) + (v.conversation_delete_notification !== undefined ? 1 : 0) + (v.contact_create_notification !== undefined ? 1 : 0) + (v.contact_delete_notification !== undefined ? 1 : 0) + (v.contact_merge_notification !== undefined ? 1 : 0) + (v.contact_update_notification !== undefined ? 1 : 0) + (v.duplicated_contact_identities_notification !== undefined ? 1 : 0) + (v.capability_notification !== undefined ? 1 : 0) + (v.opt_in_notification !== undefined ? 1 : 0) + (v.opt_out_notification !== undefined ? 1 : 0) + (v.channel_event_notification !== undefined ? 1 : 0) + (v.smart_conversation_notification !== undefined ? 1 : 0) + (v.record_notification !== undefined ? 1 : 0) + (v.unsupported_callback !== undefined ? 1 : 0) > 1) return 1
   return 0
 }
 
-function o71(v: any): Verdict {
+function o69(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.contact
   if (p0 !== undefined) {
-    if (o72(p0) !== 0) return 1
+    if (o70(p0) !== 0) return 1
   }
   return 0
 }
 
-function o72(v: any): Verdict {
+function o70(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.id
   if (p0 !== undefined) {
@@ -1574,7 +1564,7 @@ function o72(v: any): Verdict {
   return 0
 }
 
-function o73(v: any): Verdict {
+function o71(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.app_id
   if (!(typeof p0 === "string")) return 1
@@ -1597,8 +1587,49 @@ function o73(v: any): Verdict {
     if (!(typeof p5 === "string")) return 1
   }
   const p6 = v.contact_delete_notification
-  if (o71(p6) !== 0) return 1
+  if (o69(p6) !== 0) return 1
   if ((v.message !== undefined ? 1 : 0) + (v.message_redaction !== undefined ? 1 : 0) + (v.message_submit_notification !== undefined ? 1 : 0) + (v.message_delivery_report !== undefined ? 1 : 0) + (v.event !== undefined ? 1 : 0) + (v.event_delivery_report !== undefined ? 1 : 0) + (v.conversation_start_notification !== undefined ? 1 : 0) + (v.conversation_stop_notification !== undefined ? 1 : 0) + (v.conversation_delete_notification !== undefined ? 1 : 0) + (v.contact_create_notification !== undefined ? 1 : 0) + (v.contact_delete_notification !== undefined ? 1 : 0) + (v.contact_merge_notification !== undefined ? 1 : 0) + (v.contact_update_notification !== undefined ? 1 : 0) + (v.duplicated_contact_identities_notification !== undefined ? 1 : 0) + (v.capability_notification !== undefined ? 1 : 0) + (v.opt_in_notification !== undefined ? 1 : 0) + (v.opt_out_notification !== undefined ? 1 : 0) + (v.channel_event_notification !== undefined ? 1 : 0) + (v.smart_conversation_notification !== undefined ? 1 : 0) + (v.record_notification !== undefined ? 1 : 0) + (v.unsupported_callback !== undefined ? 1 : 0) > 1) return 1
+  return 0
+}
+
+function o72(v: any): Verdict {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
+  const p0 = v.app_id
+  if (!(typeof p0 === "string")) return 1
+  const p1 = v.project_id
+  if (!(typeof p1 === "string")) return 1
+  const p2 = v.accepted_time
+  if (p2 !== undefined) {
+    if (!(typeof p2 === "string" && isDateTime(p2, false))) return 1
+  }
+  const p3 = v.event_time
+  if (p3 !== undefined) {
+    if (!(typeof p3 === "string" && isDateTime(p3, false))) return 1
+  }
+  const p4 = v.message_metadata
+  if (p4 !== undefined) {
+    if (!(typeof p4 === "string")) return 1
+  }
+  const p5 = v.correlation_id
+  if (p5 !== undefined) {
+    if (!(typeof p5 === "string")) return 1
+  }
+  const p6 = v.contact_merge_notification
+  if (o73(p6) !== 0) return 1
+  if ((v.message !== undefined ? 1 : 0) + (v.message_redaction !== undefined ? 1 : 0) + (v.message_submit_notification !== undefined ? 1 : 0) + (v.message_delivery_report !== undefined ? 1 : 0) + (v.event !== undefined ? 1 : 0) + (v.event_delivery_report !== undefined ? 1 : 0) + (v.conversation_start_notification !== undefined ? 1 : 0) + (v.conversation_stop_notification !== undefined ? 1 : 0) + (v.conversation_delete_notification !== undefined ? 1 : 0) + (v.contact_create_notification !== undefined ? 1 : 0) + (v.contact_delete_notification !== undefined ? 1 : 0) + (v.contact_merge_notification !== undefined ? 1 : 0) + (v.contact_update_notification !== undefined ? 1 : 0) + (v.duplicated_contact_identities_notification !== undefined ? 1 : 0) + (v.capability_notification !== undefined ? 1 : 0) + (v.opt_in_notification !== undefined ? 1 : 0) + (v.opt_out_notification !== undefined ? 1 : 0) + (v.channel_event_notification !== undefined ? 1 : 0) + (v.smart_conversation_notification !== undefined ? 1 : 0) + (v.record_notification !== undefined ? 1 : 0) + (v.unsupported_callback !== undefined ? 1 : 0) > 1) return 1
+  return 0
+}
+
+function o73(v: any): Verdict {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
+  const p0 = v.preserved_contact
+  if (p0 !== undefined) {
+    if (o70(p0) !== 0) return 1
+  }
+  const p1 = v.deleted_contact
+  if (p1 !== undefined) {
+    if (o70(p1) !== 0) return 1
+  }
   return 0
 }
 
@@ -1624,54 +1655,13 @@ function o74(v: any): Verdict {
   if (p5 !== undefined) {
     if (!(typeof p5 === "string")) return 1
   }
-  const p6 = v.contact_merge_notification
-  if (o75(p6) !== 0) return 1
+  const p6 = v.contact_update_notification
+  if (o69(p6) !== 0) return 1
   if ((v.message !== undefined ? 1 : 0) + (v.message_redaction !== undefined ? 1 : 0) + (v.message_submit_notification !== undefined ? 1 : 0) + (v.message_delivery_report !== undefined ? 1 : 0) + (v.event !== undefined ? 1 : 0) + (v.event_delivery_report !== undefined ? 1 : 0) + (v.conversation_start_notification !== undefined ? 1 : 0) + (v.conversation_stop_notification !== undefined ? 1 : 0) + (v.conversation_delete_notification !== undefined ? 1 : 0) + (v.contact_create_notification !== undefined ? 1 : 0) + (v.contact_delete_notification !== undefined ? 1 : 0) + (v.contact_merge_notification !== undefined ? 1 : 0) + (v.contact_update_notification !== undefined ? 1 : 0) + (v.duplicated_contact_identities_notification !== undefined ? 1 : 0) + (v.capability_notification !== undefined ? 1 : 0) + (v.opt_in_notification !== undefined ? 1 : 0) + (v.opt_out_notification !== undefined ? 1 : 0) + (v.channel_event_notification !== undefined ? 1 : 0) + (v.smart_conversation_notification !== undefined ? 1 : 0) + (v.record_notification !== undefined ? 1 : 0) + (v.unsupported_callback !== undefined ? 1 : 0) > 1) return 1
   return 0
 }
 
 function o75(v: any): Verdict {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
-  const p0 = v.preserved_contact
-  if (p0 !== undefined) {
-    if (o72(p0) !== 0) return 1
-  }
-  const p1 = v.deleted_contact
-  if (p1 !== undefined) {
-    if (o72(p1) !== 0) return 1
-  }
-  return 0
-}
-
-function o76(v: any): Verdict {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
-  const p0 = v.app_id
-  if (!(typeof p0 === "string")) return 1
-  const p1 = v.project_id
-  if (!(typeof p1 === "string")) return 1
-  const p2 = v.accepted_time
-  if (p2 !== undefined) {
-    if (!(typeof p2 === "string" && isDateTime(p2, false))) return 1
-  }
-  const p3 = v.event_time
-  if (p3 !== undefined) {
-    if (!(typeof p3 === "string" && isDateTime(p3, false))) return 1
-  }
-  const p4 = v.message_metadata
-  if (p4 !== undefined) {
-    if (!(typeof p4 === "string")) return 1
-  }
-  const p5 = v.correlation_id
-  if (p5 !== undefined) {
-    if (!(typeof p5 === "string")) return 1
-  }
-  const p6 = v.contact_update_notification
-  if (o71(p6) !== 0) return 1
-  if ((v.message !== undefined ? 1 : 0) + (v.message_redaction !== undefined ? 1 : 0) + (v.message_submit_notification !== undefined ? 1 : 0) + (v.message_delivery_report !== undefined ? 1 : 0) + (v.event !== undefined ? 1 : 0) + (v.event_delivery_report !== undefined ? 1 : 0) + (v.conversation_start_notification !== undefined ? 1 : 0) + (v.conversation_stop_notification !== undefined ? 1 : 0) + (v.conversation_delete_notification !== undefined ? 1 : 0) + (v.contact_create_notification !== undefined ? 1 : 0) + (v.contact_delete_notification !== undefined ? 1 : 0) + (v.contact_merge_notification !== undefined ? 1 : 0) + (v.contact_update_notification !== undefined ? 1 : 0) + (v.duplicated_contact_identities_notification !== undefined ? 1 : 0) + (v.capability_notification !== undefined ? 1 : 0) + (v.opt_in_notification !== undefined ? 1 : 0) + (v.opt_out_notification !== undefined ? 1 : 0) + (v.channel_event_notification !== undefined ? 1 : 0) + (v.smart_conversation_notification !== undefined ? 1 : 0) + (v.record_notification !== undefined ? 1 : 0) + (v.unsupported_callback !== undefined ? 1 : 0) > 1) return 1
-  return 0
-}
-
-function o77(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.app_id
   if (!(typeof p0 === "string")) return 1
@@ -1694,25 +1684,25 @@ function o77(v: any): Verdict {
     if (!(typeof p5 === "string")) return 1
   }
   const p6 = v.duplicated_contact_identities_notification
-  if (o78(p6) !== 0) return 1
+  if (o76(p6) !== 0) return 1
   if ((v.message !== undefined ? 1 : 0) + (v.message_redaction !== undefined ? 1 : 0) + (v.message_submit_notification !== undefined ? 1 : 0) + (v.message_delivery_report !== undefined ? 1 : 0) + (v.event !== undefined ? 1 : 0) + (v.event_delivery_report !== undefined ? 1 : 0) + (v.conversation_start_notification !== undefined ? 1 : 0) + (v.conversation_stop_notification !== undefined ? 1 : 0) + (v.conversation_delete_notification !== undefined ? 1 : 0) + (v.contact_create_notification !== undefined ? 1 : 0) + (v.contact_delete_notification !== undefined ? 1 : 0) + (v.contact_merge_notification !== undefined ? 1 : 0) + (v.contact_update_notification !== undefined ? 1 : 0) + (v.duplicated_contact_identities_notification !== undefined ? 1 : 0) + (v.capability_notification !== undefined ? 1 : 0) + (v.opt_in_notification !== undefined ? 1 : 0) + (v.opt_out_notification !== undefined ? 1 : 0) + (v.channel_event_notification !== undefined ? 1 : 0) + (v.smart_conversation_notification !== undefined ? 1 : 0) + (v.record_notification !== undefined ? 1 : 0) + (v.unsupported_callback !== undefined ? 1 : 0) > 1) return 1
   return 0
 }
 
-function o78(v: any): Verdict {
+function o76(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.duplicated_identities
   if (p0 !== undefined) {
     if (!Array.isArray(p0)) return 1
     for (let i0 = 0; i0 < p0.length; i0++) {
       const x1 = p0[i0]
-      if (o79(x1) !== 0) return 1
+      if (o77(x1) !== 0) return 1
     }
   }
   return 0
 }
 
-function o79(v: any): Verdict {
+function o77(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.channel
   if (p0 !== undefined) {
@@ -1729,7 +1719,7 @@ function o79(v: any): Verdict {
   return 0
 }
 
-function o80(v: any): Verdict {
+function o78(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.app_id
   if (!(typeof p0 === "string")) return 1
@@ -1752,12 +1742,12 @@ function o80(v: any): Verdict {
     if (!(typeof p5 === "string")) return 1
   }
   const p6 = v.capability_notification
-  if (o81(p6) !== 0) return 1
+  if (o79(p6) !== 0) return 1
   if ((v.message !== undefined ? 1 : 0) + (v.message_redaction !== undefined ? 1 : 0) + (v.message_submit_notification !== undefined ? 1 : 0) + (v.message_delivery_report !== undefined ? 1 : 0) + (v.event !== undefined ? 1 : 0) + (v.event_delivery_report !== undefined ? 1 : 0) + (v.conversation_start_notification !== undefined ? 1 : 0) + (v.conversation_stop_notification !== undefined ? 1 : 0) + (v.conversation_delete_notification !== undefined ? 1 : 0) + (v.contact_create_notification !== undefined ? 1 : 0) + (v.contact_delete_notification !== undefined ? 1 : 0) + (v.contact_merge_notification !== undefined ? 1 : 0) + (v.contact_update_notification !== undefined ? 1 : 0) + (v.duplicated_contact_identities_notification !== undefined ? 1 : 0) + (v.capability_notification !== undefined ? 1 : 0) + (v.opt_in_notification !== undefined ? 1 : 0) + (v.opt_out_notification !== undefined ? 1 : 0) + (v.channel_event_notification !== undefined ? 1 : 0) + (v.smart_conversation_notification !== undefined ? 1 : 0) + (v.record_notification !== undefined ? 1 : 0) + (v.unsupported_callback !== undefined ? 1 : 0) > 1) return 1
   return 0
 }
 
-function o81(v: any): Verdict {
+function o79(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.request_id
   if (p0 !== undefined) {
@@ -1794,7 +1784,7 @@ function o81(v: any): Verdict {
   return 0
 }
 
-function o82(v: any): Verdict {
+function o80(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.app_id
   if (!(typeof p0 === "string")) return 1
@@ -1817,12 +1807,12 @@ function o82(v: any): Verdict {
     if (!(typeof p5 === "string")) return 1
   }
   const p6 = v.opt_in_notification
-  if (o83(p6) !== 0) return 1
+  if (o81(p6) !== 0) return 1
   if ((v.message !== undefined ? 1 : 0) + (v.message_redaction !== undefined ? 1 : 0) + (v.message_submit_notification !== undefined ? 1 : 0) + (v.message_delivery_report !== undefined ? 1 : 0) + (v.event !== undefined ? 1 : 0) + (v.event_delivery_report !== undefined ? 1 : 0) + (v.conversation_start_notification !== undefined ? 1 : 0) + (v.conversation_stop_notification !== undefined ? 1 : 0) + (v.conversation_delete_notification !== undefined ? 1 : 0) + (v.contact_create_notification !== undefined ? 1 : 0) + (v.contact_delete_notification !== undefined ? 1 : 0) + (v.contact_merge_notification !== undefined ? 1 : 0) + (v.contact_update_notification !== undefined ? 1 : 0) + (v.duplicated_contact_identities_notification !== undefined ? 1 : 0) + (v.capability_notification !== undefined ? 1 : 0) + (v.opt_in_notification !== undefined ? 1 : 0) + (v.opt_out_notification !== undefined ? 1 : 0) + (v.channel_event_notification !== undefined ? 1 : 0) + (v.smart_conversation_notification !== undefined ? 1 : 0) + (v.record_notification !== undefined ? 1 : 0) + (v.unsupported_callback !== undefined ? 1 : 0) > 1) return 1
   return 0
 }
 
-function o83(v: any): Verdict {
+function o81(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.request_id
   if (p0 !== undefined) {
@@ -1846,7 +1836,7 @@ function o83(v: any): Verdict {
   }
   const p5 = v.error_details
   if (p5 !== undefined) {
-    if (o84(p5) !== 0) return 1
+    if (o82(p5) !== 0) return 1
   }
   const p6 = v.processing_mode
   if (p6 !== undefined) {
@@ -1855,7 +1845,7 @@ function o83(v: any): Verdict {
   return 0
 }
 
-function o84(v: any): Verdict {
+function o82(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.description
   if (p0 !== undefined) {
@@ -1864,7 +1854,7 @@ function o84(v: any): Verdict {
   return 0
 }
 
-function o85(v: any): Verdict {
+function o83(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.app_id
   if (!(typeof p0 === "string")) return 1
@@ -1887,54 +1877,12 @@ function o85(v: any): Verdict {
     if (!(typeof p5 === "string")) return 1
   }
   const p6 = v.opt_out_notification
-  if (o86(p6) !== 0) return 1
+  if (o81(p6) !== 0) return 1
   if ((v.message !== undefined ? 1 : 0) + (v.message_redaction !== undefined ? 1 : 0) + (v.message_submit_notification !== undefined ? 1 : 0) + (v.message_delivery_report !== undefined ? 1 : 0) + (v.event !== undefined ? 1 : 0) + (v.event_delivery_report !== undefined ? 1 : 0) + (v.conversation_start_notification !== undefined ? 1 : 0) + (v.conversation_stop_notification !== undefined ? 1 : 0) + (v.conversation_delete_notification !== undefined ? 1 : 0) + (v.contact_create_notification !== undefined ? 1 : 0) + (v.contact_delete_notification !== undefined ? 1 : 0) + (v.contact_merge_notification !== undefined ? 1 : 0) + (v.contact_update_notification !== undefined ? 1 : 0) + (v.duplicated_contact_identities_notification !== undefined ? 1 : 0) + (v.capability_notification !== undefined ? 1 : 0) + (v.opt_in_notification !== undefined ? 1 : 0) + (v.opt_out_notification !== undefined ? 1 : 0) + (v.channel_event_notification !== undefined ? 1 : 0) + (v.smart_conversation_notification !== undefined ? 1 : 0) + (v.record_notification !== undefined ? 1 : 0) + (v.unsupported_callback !== undefined ? 1 : 0) > 1) return 1
   return 0
 }
 
-function o86(v: any): Verdict {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
-  const p0 = v.request_id
-  if (p0 !== undefined) {
-    if (!(typeof p0 === "string")) return 1
-  }
-  const p1 = v.contact_id
-  if (p1 !== undefined) {
-    if (!(typeof p1 === "string")) return 1
-  }
-  const p2 = v.channel
-  if (p2 !== undefined) {
-    if (!(typeof p2 === "string")) return 1
-  }
-  const p3 = v.identity
-  if (p3 !== undefined) {
-    if (!(typeof p3 === "string")) return 1
-  }
-  const p4 = v.status
-  if (p4 !== undefined) {
-    if (!(typeof p4 === "string")) return 1
-  }
-  const p5 = v.error_details
-  if (p5 !== undefined) {
-    if (o87(p5) !== 0) return 1
-  }
-  const p6 = v.processing_mode
-  if (p6 !== undefined) {
-    if (!(typeof p6 === "string")) return 1
-  }
-  return 0
-}
-
-function o87(v: any): Verdict {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
-  const p0 = v.description
-  if (p0 !== undefined) {
-    if (!(typeof p0 === "string")) return 1
-  }
-  return 0
-}
-
-function o88(v: any): Verdict {
+function o84(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.app_id
   if (!(typeof p0 === "string")) return 1
@@ -1957,21 +1905,21 @@ function o88(v: any): Verdict {
     if (!(typeof p5 === "string")) return 1
   }
   const p6 = v.channel_event_notification
-  if (o89(p6) !== 0) return 1
+  if (o85(p6) !== 0) return 1
   if ((v.message !== undefined ? 1 : 0) + (v.message_redaction !== undefined ? 1 : 0) + (v.message_submit_notification !== undefined ? 1 : 0) + (v.message_delivery_report !== undefined ? 1 : 0) + (v.event !== undefined ? 1 : 0) + (v.event_delivery_report !== undefined ? 1 : 0) + (v.conversation_start_notification !== undefined ? 1 : 0) + (v.conversation_stop_notification !== undefined ? 1 : 0) + (v.conversation_delete_notification !== undefined ? 1 : 0) + (v.contact_create_notification !== undefined ? 1 : 0) + (v.contact_delete_notification !== undefined ? 1 : 0) + (v.contact_merge_notification !== undefined ? 1 : 0) + (v.contact_update_notification !== undefined ? 1 : 0) + (v.duplicated_contact_identities_notification !== undefined ? 1 : 0) + (v.capability_notification !== undefined ? 1 : 0) + (v.opt_in_notification !== undefined ? 1 : 0) + (v.opt_out_notification !== undefined ? 1 : 0) + (v.channel_event_notification !== undefined ? 1 : 0) + (v.smart_conversation_notification !== undefined ? 1 : 0) + (v.record_notification !== undefined ? 1 : 0) + (v.unsupported_callback !== undefined ? 1 : 0) > 1) return 1
   return 0
 }
 
-function o89(v: any): Verdict {
+function o85(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.channel_event
   if (p0 !== undefined) {
-    if (o90(p0) !== 0) return 1
+    if (o86(p0) !== 0) return 1
   }
   return 0
 }
 
-function o90(v: any): Verdict {
+function o86(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.channel
   if (p0 !== undefined) {
@@ -1988,7 +1936,7 @@ function o90(v: any): Verdict {
   return 0
 }
 
-function o91(v: any): Verdict {
+function o87(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.app_id
   if (!(typeof p0 === "string")) return 1
@@ -2011,12 +1959,12 @@ function o91(v: any): Verdict {
     if (!(typeof p5 === "string")) return 1
   }
   const p6 = v.smart_conversation_notification
-  if (o92(p6) !== 0) return 1
+  if (o88(p6) !== 0) return 1
   if ((v.message !== undefined ? 1 : 0) + (v.message_redaction !== undefined ? 1 : 0) + (v.message_submit_notification !== undefined ? 1 : 0) + (v.message_delivery_report !== undefined ? 1 : 0) + (v.event !== undefined ? 1 : 0) + (v.event_delivery_report !== undefined ? 1 : 0) + (v.conversation_start_notification !== undefined ? 1 : 0) + (v.conversation_stop_notification !== undefined ? 1 : 0) + (v.conversation_delete_notification !== undefined ? 1 : 0) + (v.contact_create_notification !== undefined ? 1 : 0) + (v.contact_delete_notification !== undefined ? 1 : 0) + (v.contact_merge_notification !== undefined ? 1 : 0) + (v.contact_update_notification !== undefined ? 1 : 0) + (v.duplicated_contact_identities_notification !== undefined ? 1 : 0) + (v.capability_notification !== undefined ? 1 : 0) + (v.opt_in_notification !== undefined ? 1 : 0) + (v.opt_out_notification !== undefined ? 1 : 0) + (v.channel_event_notification !== undefined ? 1 : 0) + (v.smart_conversation_notification !== undefined ? 1 : 0) + (v.record_notification !== undefined ? 1 : 0) + (v.unsupported_callback !== undefined ? 1 : 0) > 1) return 1
   return 0
 }
 
-function o92(v: any): Verdict {
+function o88(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.contact_id
   if (p0 !== undefined) {
@@ -2040,19 +1988,19 @@ function o92(v: any): Verdict {
   }
   const p5 = v.analysis_results
   if (p5 !== undefined) {
-    if (o93(p5) !== 0) return 1
+    if (o89(p5) !== 0) return 1
   }
   return 0
 }
 
-function o93(v: any): Verdict {
+function o89(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.ml_sentiment_result
   if (p0 !== undefined) {
     if (!Array.isArray(p0)) return 1
     for (let i0 = 0; i0 < p0.length; i0++) {
       const x1 = p0[i0]
-      if (o94(x1) !== 0) return 1
+      if (o90(x1) !== 0) return 1
     }
   }
   const p1 = v.ml_nlu_result
@@ -2060,7 +2008,7 @@ function o93(v: any): Verdict {
     if (!Array.isArray(p1)) return 1
     for (let i0 = 0; i0 < p1.length; i0++) {
       const x1 = p1[i0]
-      if (o96(x1) !== 0) return 1
+      if (o92(x1) !== 0) return 1
     }
   }
   const p2 = v.ml_image_recognition_result
@@ -2068,7 +2016,7 @@ function o93(v: any): Verdict {
     if (!Array.isArray(p2)) return 1
     for (let i0 = 0; i0 < p2.length; i0++) {
       const x1 = p2[i0]
-      if (o98(x1) !== 0) return 1
+      if (o94(x1) !== 0) return 1
     }
   }
   const p3 = v.ml_pii_result
@@ -2076,7 +2024,7 @@ function o93(v: any): Verdict {
     if (!Array.isArray(p3)) return 1
     for (let i0 = 0; i0 < p3.length; i0++) {
       const x1 = p3[i0]
-      if (o104(x1) !== 0) return 1
+      if (o99(x1) !== 0) return 1
     }
   }
   const p4 = v.ml_offensive_analysis_result
@@ -2084,13 +2032,13 @@ function o93(v: any): Verdict {
     if (!Array.isArray(p4)) return 1
     for (let i0 = 0; i0 < p4.length; i0++) {
       const x1 = p4[i0]
-      if (o105(x1) !== 0) return 1
+      if (o100(x1) !== 0) return 1
     }
   }
   return 0
 }
 
-function o94(v: any): Verdict {
+function o90(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.message
   if (p0 !== undefined) {
@@ -2109,13 +2057,13 @@ function o94(v: any): Verdict {
     if (!Array.isArray(p3)) return 1
     for (let i0 = 0; i0 < p3.length; i0++) {
       const x1 = p3[i0]
-      if (o95(x1) !== 0) return 1
+      if (o91(x1) !== 0) return 1
     }
   }
   return 0
 }
 
-function o95(v: any): Verdict {
+function o91(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.sentiment
   if (p0 !== undefined) {
@@ -2128,7 +2076,7 @@ function o95(v: any): Verdict {
   return 0
 }
 
-function o96(v: any): Verdict {
+function o92(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.message
   if (p0 !== undefined) {
@@ -2147,13 +2095,13 @@ function o96(v: any): Verdict {
     if (!Array.isArray(p3)) return 1
     for (let i0 = 0; i0 < p3.length; i0++) {
       const x1 = p3[i0]
-      if (o97(x1) !== 0) return 1
+      if (o93(x1) !== 0) return 1
     }
   }
   return 0
 }
 
-function o97(v: any): Verdict {
+function o93(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.intent
   if (p0 !== undefined) {
@@ -2166,7 +2114,7 @@ function o97(v: any): Verdict {
   return 0
 }
 
-function o98(v: any): Verdict {
+function o94(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.url
   if (p0 !== undefined) {
@@ -2174,20 +2122,20 @@ function o98(v: any): Verdict {
   }
   const p1 = v.document_image_classification
   if (p1 !== undefined) {
-    if (o99(p1) !== 0) return 1
+    if (o95(p1) !== 0) return 1
   }
   const p2 = v.optical_character_recognition
   if (p2 !== undefined) {
-    if (o100(p2) !== 0) return 1
+    if (o96(p2) !== 0) return 1
   }
   const p3 = v.document_field_classification
   if (p3 !== undefined) {
-    if (o102(p3) !== 0) return 1
+    if (o98(p3) !== 0) return 1
   }
   return 0
 }
 
-function o99(v: any): Verdict {
+function o95(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.doc_type
   if (p0 !== undefined) {
@@ -2200,20 +2148,20 @@ function o99(v: any): Verdict {
   return 0
 }
 
-function o100(v: any): Verdict {
+function o96(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.result
   if (p0 !== undefined) {
     if (!Array.isArray(p0)) return 1
     for (let i0 = 0; i0 < p0.length; i0++) {
       const x1 = p0[i0]
-      if (o101(x1) !== 0) return 1
+      if (o97(x1) !== 0) return 1
     }
   }
   return 0
 }
 
-function o101(v: any): Verdict {
+function o97(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.data
   if (p0 !== undefined) {
@@ -2226,7 +2174,7 @@ function o101(v: any): Verdict {
   return 0
 }
 
-function o102(v: any): Verdict {
+function o98(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.result
   if (p0 !== undefined) {
@@ -2236,27 +2184,14 @@ function o102(v: any): Verdict {
       if (typeof x1 !== "object" || x1 === null || Array.isArray(x1)) return 1
       for (const k1 of Object.keys(x1)) {
         const x2 = x1[k1]
-        if (o103(x2) !== 0) return 1
+        if (o97(x2) !== 0) return 1
       }
     }
   }
   return 0
 }
 
-function o103(v: any): Verdict {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
-  const p0 = v.data
-  if (p0 !== undefined) {
-    if (!Array.isArray(p0)) return 1
-    for (let i0 = 0; i0 < p0.length; i0++) {
-      const x1 = p0[i0]
-      if (!(typeof x1 === "string")) return 1
-    }
-  }
-  return 0
-}
-
-function o104(v: any): Verdict {
+function o99(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.message
   if (p0 !== undefined) {
@@ -2269,7 +2204,7 @@ function o104(v: any): Verdict {
   return 0
 }
 
-function o105(v: any): Verdict {
+function o100(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.message
   if (p0 !== undefined) {
@@ -2290,7 +2225,7 @@ function o105(v: any): Verdict {
   return 0
 }
 
-function o106(v: any): Verdict {
+function o101(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.app_id
   if (!(typeof p0 === "string")) return 1
@@ -2313,12 +2248,12 @@ function o106(v: any): Verdict {
     if (!(typeof p5 === "string")) return 1
   }
   const p6 = v.record_notification
-  if (o107(p6) !== 0) return 1
+  if (o102(p6) !== 0) return 1
   if ((v.message !== undefined ? 1 : 0) + (v.message_redaction !== undefined ? 1 : 0) + (v.message_submit_notification !== undefined ? 1 : 0) + (v.message_delivery_report !== undefined ? 1 : 0) + (v.event !== undefined ? 1 : 0) + (v.event_delivery_report !== undefined ? 1 : 0) + (v.conversation_start_notification !== undefined ? 1 : 0) + (v.conversation_stop_notification !== undefined ? 1 : 0) + (v.conversation_delete_notification !== undefined ? 1 : 0) + (v.contact_create_notification !== undefined ? 1 : 0) + (v.contact_delete_notification !== undefined ? 1 : 0) + (v.contact_merge_notification !== undefined ? 1 : 0) + (v.contact_update_notification !== undefined ? 1 : 0) + (v.duplicated_contact_identities_notification !== undefined ? 1 : 0) + (v.capability_notification !== undefined ? 1 : 0) + (v.opt_in_notification !== undefined ? 1 : 0) + (v.opt_out_notification !== undefined ? 1 : 0) + (v.channel_event_notification !== undefined ? 1 : 0) + (v.smart_conversation_notification !== undefined ? 1 : 0) + (v.record_notification !== undefined ? 1 : 0) + (v.unsupported_callback !== undefined ? 1 : 0) > 1) return 1
   return 0
 }
 
-function o107(v: any): Verdict {
+function o102(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.entity_id
   if (p0 !== undefined) {
@@ -2351,7 +2286,7 @@ function o107(v: any): Verdict {
   return 0
 }
 
-function o108(v: any): Verdict {
+function o103(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.app_id
   if (!(typeof p0 === "string")) return 1
@@ -2374,12 +2309,12 @@ function o108(v: any): Verdict {
     if (!(typeof p5 === "string")) return 1
   }
   const p6 = v.unsupported_callback
-  if (o109(p6) !== 0) return 1
+  if (o104(p6) !== 0) return 1
   if ((v.message !== undefined ? 1 : 0) + (v.message_redaction !== undefined ? 1 : 0) + (v.message_submit_notification !== undefined ? 1 : 0) + (v.message_delivery_report !== undefined ? 1 : 0) + (v.event !== undefined ? 1 : 0) + (v.event_delivery_report !== undefined ? 1 : 0) + (v.conversation_start_notification !== undefined ? 1 : 0) + (v.conversation_stop_notification !== undefined ? 1 : 0) + (v.conversation_delete_notification !== undefined ? 1 : 0) + (v.contact_create_notification !== undefined ? 1 : 0) + (v.contact_delete_notification !== undefined ? 1 : 0) + (v.contact_merge_notification !== undefined ? 1 : 0) + (v.contact_update_notification !== undefined ? 1 : 0) + (v.duplicated_contact_identities_notification !== undefined ? 1 : 0) + (v.capability_notification !== undefined ? 1 : 0) + (v.opt_in_notification !== undefined ? 1 : 0) + (v.opt_out_notification !== undefined ? 1 : 0) + (v.channel_event_notification !== undefined ? 1 : 0) + (v.smart_conversation_notification !== undefined ? 1 : 0) + (v.record_notification !== undefined ? 1 : 0) + (v.unsupported_callback !== undefined ? 1 : 0) > 1) return 1
   return 0
 }
 
-function o109(v: any): Verdict {
+function o104(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.channel
   if (p0 !== undefined) {
@@ -2419,20 +2354,20 @@ export const validators: CompiledValidators = {
   message_submit: o19,
   message_delivery: o49,
   event_inbound: o51,
-  event_delivery: o63,
-  conversation_start: o65,
-  conversation_stop: o68,
-  conversation_delete: o69,
-  contact_create: o70,
-  contact_delete: o73,
-  contact_merge: o74,
-  contact_update: o76,
-  contact_identities_duplication: o77,
-  capability: o80,
-  opt_in: o82,
-  opt_out: o85,
-  channel_event: o88,
-  smart_conversation: o91,
-  record_notification: o106,
-  unsupported: o108,
+  event_delivery: o61,
+  conversation_start: o63,
+  conversation_stop: o66,
+  conversation_delete: o67,
+  contact_create: o68,
+  contact_delete: o71,
+  contact_merge: o72,
+  contact_update: o74,
+  contact_identities_duplication: o75,
+  capability: o78,
+  opt_in: o80,
+  opt_out: o83,
+  channel_event: o84,
+  smart_conversation: o87,
+  record_notification: o101,
+  unsupported: o103,
 }

@@ -975,15 +975,15 @@ function o31(v: any): Verdict {
   }
   const p5 = v.account
   if (p5 !== undefined) {
-    if (o32(p5) !== 0) return 1
+    if (o3(p5) !== 0) return 1
   }
   const p6 = v.domain
   if (p6 !== undefined) {
-    if (o33(p6) !== 0) return 1
+    if (o4(p6) !== 0) return 1
   }
   const p7 = v["mailing-list"]
   if (p7 !== undefined) {
-    if (o34(p7) !== 0) return 1
+    if (o32(p7) !== 0) return 1
   }
   const p8 = v["task-id"]
   if (p8 !== undefined) {
@@ -995,7 +995,7 @@ function o31(v: any): Verdict {
   }
   const p10 = v.error
   if (p10 !== undefined) {
-    if (o35(p10) !== 0) return 1
+    if (o33(p10) !== 0) return 1
   }
   const p11 = v.member
   if (p11 !== undefined) {
@@ -1014,24 +1014,6 @@ function o31(v: any): Verdict {
 
 function o32(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
-  const p0 = v.id
-  if (p0 !== undefined) {
-    if (!(typeof p0 === "string")) return 1
-  }
-  return 0
-}
-
-function o33(v: any): Verdict {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
-  const p0 = v.name
-  if (p0 !== undefined) {
-    if (!(typeof p0 === "string")) return 1
-  }
-  return 0
-}
-
-function o34(v: any): Verdict {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.address
   if (p0 !== undefined) {
     if (!(typeof p0 === "string")) return 1
@@ -1047,7 +1029,7 @@ function o34(v: any): Verdict {
   return 0
 }
 
-function o35(v: any): Verdict {
+function o33(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.message
   if (p0 !== undefined) {
@@ -1056,16 +1038,16 @@ function o35(v: any): Verdict {
   return 0
 }
 
-function o36(v: any): Verdict {
+function o34(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.signature
   if (o1(p0) !== 0) return 1
   const p1 = v["event-data"]
-  if (o37(p1) !== 0) return 1
+  if (o35(p1) !== 0) return 1
   return 0
 }
 
-function o37(v: any): Verdict {
+function o35(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.event
   if (p0 !== "list_member_upload_error") return 1
@@ -1083,15 +1065,15 @@ function o37(v: any): Verdict {
   }
   const p5 = v.account
   if (p5 !== undefined) {
-    if (o32(p5) !== 0) return 1
+    if (o3(p5) !== 0) return 1
   }
   const p6 = v.domain
   if (p6 !== undefined) {
-    if (o33(p6) !== 0) return 1
+    if (o4(p6) !== 0) return 1
   }
   const p7 = v["mailing-list"]
   if (p7 !== undefined) {
-    if (o34(p7) !== 0) return 1
+    if (o32(p7) !== 0) return 1
   }
   const p8 = v["task-id"]
   if (p8 !== undefined) {
@@ -1103,7 +1085,7 @@ function o37(v: any): Verdict {
   }
   const p10 = v.error
   if (p10 !== undefined) {
-    if (o35(p10) !== 0) return 1
+    if (o33(p10) !== 0) return 1
   }
   const p11 = v.member
   if (p11 !== undefined) {
@@ -1120,16 +1102,16 @@ function o37(v: any): Verdict {
   return 0
 }
 
-function o38(v: any): Verdict {
+function o36(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.signature
   if (o1(p0) !== 0) return 1
   const p1 = v["event-data"]
-  if (o39(p1) !== 0) return 1
+  if (o37(p1) !== 0) return 1
   return 0
 }
 
-function o39(v: any): Verdict {
+function o37(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.event
   if (p0 !== "list_uploaded") return 1
@@ -1147,15 +1129,15 @@ function o39(v: any): Verdict {
   }
   const p5 = v.account
   if (p5 !== undefined) {
-    if (o32(p5) !== 0) return 1
+    if (o3(p5) !== 0) return 1
   }
   const p6 = v.domain
   if (p6 !== undefined) {
-    if (o33(p6) !== 0) return 1
+    if (o4(p6) !== 0) return 1
   }
   const p7 = v["mailing-list"]
   if (p7 !== undefined) {
-    if (o34(p7) !== 0) return 1
+    if (o32(p7) !== 0) return 1
   }
   const p8 = v["task-id"]
   if (p8 !== undefined) {
@@ -1167,7 +1149,7 @@ function o39(v: any): Verdict {
   }
   const p10 = v.error
   if (p10 !== undefined) {
-    if (o35(p10) !== 0) return 1
+    if (o33(p10) !== 0) return 1
   }
   const p11 = v.member
   if (p11 !== undefined) {
@@ -1196,6 +1178,6 @@ export const validators: CompiledValidators = {
   complained: o26,
   stored: o28,
   list_member_uploaded: o30,
-  list_member_upload_error: o36,
-  list_uploaded: o38,
+  list_member_upload_error: o34,
+  list_uploaded: o36,
 }

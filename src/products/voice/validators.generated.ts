@@ -86,7 +86,7 @@ function o0(v: any): Verdict {
     if (!Array.isArray(p18)) return 1
     for (let i0 = 0; i0 < p18.length; i0++) {
       const x1 = p18[i0]
-      if (o4(x1) !== 0) return 1
+      if (o1(x1) !== 0) return 1
     }
   }
   return 0
@@ -128,19 +128,6 @@ function o3(v: any): Verdict {
 }
 
 function o4(v: any): Verdict {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
-  const p0 = v.key
-  if (p0 !== undefined) {
-    if (!(typeof p0 === "string")) return 1
-  }
-  const p1 = v.value
-  if (p1 !== undefined) {
-    if (!(typeof p1 === "string")) return 1
-  }
-  return 0
-}
-
-function o5(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.event
   if (p0 !== "ace") return 1
@@ -186,7 +173,7 @@ function o5(v: any): Verdict {
   }
   const p10 = v.amd
   if (p10 !== undefined) {
-    if (o6(p10) !== 0) return 1
+    if (o5(p10) !== 0) return 1
   }
   const p11 = v.callResourceUrl
   if (p11 !== undefined) {
@@ -195,7 +182,7 @@ function o5(v: any): Verdict {
   return 0
 }
 
-function o6(v: any): Verdict {
+function o5(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.status
   if (p0 !== undefined) {
@@ -212,7 +199,7 @@ function o6(v: any): Verdict {
   return 0
 }
 
-function o7(v: any): Verdict {
+function o6(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.event
   if (p0 !== "dice") return 1
@@ -289,13 +276,13 @@ function o7(v: any): Verdict {
     if (!Array.isArray(p17)) return 1
     for (let i0 = 0; i0 < p17.length; i0++) {
       const x1 = p17[i0]
-      if (o4(x1) !== 0) return 1
+      if (o1(x1) !== 0) return 1
     }
   }
   return 0
 }
 
-function o8(v: any): Verdict {
+function o7(v: any): Verdict {
   let r: Verdict
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.event
@@ -341,7 +328,7 @@ function o8(v: any): Verdict {
     if (!(typeof p9 === "string" && isDateTime(p9, false))) return 1
   }
   const p10 = v.menuResult
-  r = u9(p10)
+  r = u8(p10)
   if (r !== 0) return r
   const p11 = v.duration
   if (p11 !== undefined) {
@@ -350,29 +337,29 @@ function o8(v: any): Verdict {
   return 0
 }
 
-function u9(v: any): Verdict {
+function u8(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const tag = v.type
   switch (tag) {
     case "error":
-      return o10(v)
+      return o9(v)
     case "return":
-      return o11(v)
+      return o10(v)
     case "sequence":
-      return o12(v)
+      return o11(v)
     case "timeout":
-      return o13(v)
+      return o12(v)
     case "hangup":
-      return o14(v)
+      return o13(v)
     case "invalidinput":
-      return o15(v)
+      return o14(v)
     default:
       // A string naming no known case is a newer variant; anything else is malformed.
       return typeof tag === "string" ? 2 : 1
   }
 }
 
-function o10(v: any): Verdict {
+function o9(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.type
   if (p0 !== "error") return 1
@@ -393,7 +380,7 @@ function o10(v: any): Verdict {
   return 0
 }
 
-function o11(v: any): Verdict {
+function o10(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.type
   if (p0 !== "return") return 1
@@ -414,7 +401,7 @@ function o11(v: any): Verdict {
   return 0
 }
 
-function o12(v: any): Verdict {
+function o11(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.type
   if (p0 !== "sequence") return 1
@@ -435,7 +422,7 @@ function o12(v: any): Verdict {
   return 0
 }
 
-function o13(v: any): Verdict {
+function o12(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.type
   if (p0 !== "timeout") return 1
@@ -456,7 +443,7 @@ function o13(v: any): Verdict {
   return 0
 }
 
-function o14(v: any): Verdict {
+function o13(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.type
   if (p0 !== "hangup") return 1
@@ -477,7 +464,7 @@ function o14(v: any): Verdict {
   return 0
 }
 
-function o15(v: any): Verdict {
+function o14(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.type
   if (p0 !== "invalidinput") return 1
@@ -498,29 +485,29 @@ function o15(v: any): Verdict {
   return 0
 }
 
-function u16(v: any): Verdict {
+function u15(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const tag = v.type
   switch (tag) {
     case "recording_finished":
-      return o17(v)
+      return o16(v)
     case "recording_available":
-      return o18(v)
+      return o17(v)
     case "transcription_available":
-      return o19(v)
+      return o18(v)
     case "amd":
-      return o20(v)
+      return o19(v)
     case "amd_beep":
-      return o21(v)
+      return o20(v)
     case "callingerror":
-      return o22(v)
+      return o21(v)
     default:
       // A string naming no known case is a newer variant; anything else is malformed.
       return typeof tag === "string" ? 2 : 1
   }
 }
 
-function o17(v: any): Verdict {
+function o16(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.type
   if (p0 !== "recording_finished") return 1
@@ -569,7 +556,7 @@ function o17(v: any): Verdict {
   return 0
 }
 
-function o18(v: any): Verdict {
+function o17(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.type
   if (p0 !== "recording_available") return 1
@@ -618,7 +605,7 @@ function o18(v: any): Verdict {
   return 0
 }
 
-function o19(v: any): Verdict {
+function o18(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.type
   if (p0 !== "transcription_available") return 1
@@ -667,7 +654,7 @@ function o19(v: any): Verdict {
   return 0
 }
 
-function o20(v: any): Verdict {
+function o19(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.type
   if (p0 !== "amd") return 1
@@ -711,12 +698,12 @@ function o20(v: any): Verdict {
   }
   const p10 = v.amd
   if (p10 !== undefined) {
-    if (o6(p10) !== 0) return 1
+    if (o5(p10) !== 0) return 1
   }
   return 0
 }
 
-function o21(v: any): Verdict {
+function o20(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.type
   if (p0 !== "amd_beep") return 1
@@ -760,12 +747,12 @@ function o21(v: any): Verdict {
   }
   const p10 = v.amd
   if (p10 !== undefined) {
-    if (o6(p10) !== 0) return 1
+    if (o5(p10) !== 0) return 1
   }
   return 0
 }
 
-function o22(v: any): Verdict {
+function o21(v: any): Verdict {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return 1
   const p0 = v.type
   if (p0 !== "callingerror") return 1
@@ -821,8 +808,8 @@ function o22(v: any): Verdict {
 /** One validator per variant, by kind suffix. */
 export const validators: CompiledValidators = {
   ice: o0,
-  ace: o5,
-  dice: o7,
-  pie: o8,
-  notify: u16,
+  ace: o4,
+  dice: o6,
+  pie: o7,
+  notify: u15,
 }
