@@ -116,7 +116,7 @@ async function setUp(options) {
   const own = {}
   for (const product of PRODUCTS) {
     const entry = await import(join(options.dist, `${product.slug}.js`))
-    own[product.id] = Object.entries(entry).find(([name]) => /^parse[A-Za-z]+Event$/.test(name))?.[1]
+    own[product.id] = Object.entries(entry).find(([name]) => /^parse[A-Za-z0-9]+Event$/.test(name))?.[1]
   }
   let payloads = buildPayloads(PRODUCTS, firstFixture)
   if (options.only) payloads = payloads.filter((p) => options.only.has(p.id))
