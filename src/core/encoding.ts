@@ -10,7 +10,7 @@
  * top-level loops, so bundlers can drop a table no code path uses.
  */
 /* @__NO_SIDE_EFFECTS__ */
-function symbolTable(alphabet: string, caseless: boolean): Int8Array {
+export function symbolTable(alphabet: string, caseless: boolean): Int8Array {
   const table = new Int8Array(128).fill(-1)
   for (let i = 0; i < alphabet.length; i++) {
     table[alphabet.charCodeAt(i)] = i
@@ -75,18 +75,27 @@ export function decodeBase64(text: string, byteLength: number): Uint8Array | und
   if (text.length !== Math.ceil(byteLength / 3) * 4) return undefined
   // Symbols that carry data; the rest of the text must be `=` padding.
   const symbols = Math.ceil((byteLength * 4) / 3)
+  for (let i = symbols; i < text.length; i++) if (text.charCodeAt(i) !== 61) return undefined
   const out = new Uint8Array(byteLength)
-  let bits = 0
+  // Canonical form: the bits below the last full byte must be zero.
+  return readBase64Symbols(text, symbols, B64_VALUES, out) === 0 ? out : undefined
+}
+
+/**
+ * Reads the first `count` symbols of `text` through a symbol table into
+ * `out`, six bits each. Returns the bits left over below the last whole byte
+ * (zero in a canonical spelling), or -1 when a character is not in the table.
+ * Every Base64 flavour here runs this one loop; they differ only in the table
+ * and in what they allow around the symbols.
+ */
+export function readBase64Symbols(text: string, count: number, table: Int8Array, out: Uint8Array): number {
   let buffer = 0
+  let bits = 0
   let o = 0
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < count; i++) {
     const c = text.charCodeAt(i)
-    if (i >= symbols) {
-      if (c !== 61) return undefined
-      continue
-    }
-    const v = c < 128 ? (B64_VALUES[c] as number) : -1
-    if (v < 0) return undefined
+    const v = c < 128 ? (table[c] as number) : -1
+    if (v < 0) return -1
     // At most 12 bits are pending at any time: under 8 carried over plus these 6.
     buffer = ((buffer << 6) | v) & 0xfff
     bits += 6
@@ -95,8 +104,7 @@ export function decodeBase64(text: string, byteLength: number): Uint8Array | und
       out[o++] = (buffer >> bits) & 255
     }
   }
-  // Canonical form: the bits below the last full byte must be zero.
-  return (buffer & ((1 << bits) - 1)) === 0 ? out : undefined
+  return buffer & ((1 << bits) - 1)
 }
 
 /** True when `text` is exactly what {@link decodeBase64} accepts for `byteLength` bytes; nothing is decoded. */
@@ -114,19 +122,24 @@ export function isBase64(text: string, byteLength: number): boolean {
 
 /** Standard Base64 with padding. */
 export function encodeBase64(bytes: Uint8Array): string {
+  return encodeSymbols(bytes, B64_ALPHABET, '=')
+}
+
+/** Base64 of bytes in `alphabet`; a short last group is filled with `pad` (`''` for none). */
+export function encodeSymbols(bytes: Uint8Array, alphabet: string, pad: string): string {
   let out = ''
   let i = 0
   for (; i + 2 < bytes.length; i += 3) {
     const n = ((bytes[i] as number) << 16) | ((bytes[i + 1] as number) << 8) | (bytes[i + 2] as number)
-    out += B64_ALPHABET[n >> 18]! + B64_ALPHABET[(n >> 12) & 63]! + B64_ALPHABET[(n >> 6) & 63]! + B64_ALPHABET[n & 63]!
+    out += alphabet[n >> 18]! + alphabet[(n >> 12) & 63]! + alphabet[(n >> 6) & 63]! + alphabet[n & 63]!
   }
   const rest = bytes.length - i
   if (rest === 1) {
     const n = (bytes[i] as number) << 16
-    out += B64_ALPHABET[n >> 18]! + B64_ALPHABET[(n >> 12) & 63]! + '=='
+    out += alphabet[n >> 18]! + alphabet[(n >> 12) & 63]! + pad + pad
   } else if (rest === 2) {
     const n = ((bytes[i] as number) << 16) | ((bytes[i + 1] as number) << 8)
-    out += B64_ALPHABET[n >> 18]! + B64_ALPHABET[(n >> 12) & 63]! + B64_ALPHABET[(n >> 6) & 63]! + '='
+    out += alphabet[n >> 18]! + alphabet[(n >> 12) & 63]! + alphabet[(n >> 6) & 63]! + pad
   }
   return out
 }
@@ -171,19 +184,6 @@ export function decodeBase64Forgiving(text: string): Uint8Array | undefined {
   while (end > 0 && text.charCodeAt(end - 1) === 61) end--
   if (text.length - end > 2 || end % 4 === 1 || end === 0) return undefined
   const out = new Uint8Array(Math.floor((end * 6) / 8))
-  let buffer = 0
-  let bits = 0
-  let o = 0
-  for (let i = 0; i < end; i++) {
-    const c = text.charCodeAt(i)
-    const v = c < 128 ? (B64_FORGIVING_VALUES[c] as number) : -1
-    if (v < 0) return undefined
-    buffer = ((buffer << 6) | v) & 0xfff
-    bits += 6
-    if (bits >= 8) {
-      bits -= 8
-      out[o++] = (buffer >> bits) & 255
-    }
-  }
-  return out
+  // Stray bits after the last whole byte are ignored here, as the SDKs ignore them.
+  return readBase64Symbols(text, end, B64_FORGIVING_VALUES, out) < 0 ? undefined : out
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, it } from 'vitest'
+import { decodeBase64Url, encodeBase64Url } from '../../src/core/base64url'
 import { constantTimeEqual } from '../../src/core/compare'
 import { decodeBase64, decodeBase64Any, decodeHex, encodeBase64, encodeHex } from '../../src/core/encoding'
 import { check, codeUnitString, reportCases } from './support'
@@ -101,6 +102,30 @@ describe('Base64', () => {
         assert(text === Buffer.from(bytes).toString('base64'), 'encodeBase64 differs from Buffer')
         assert(sameBytes(decodeBase64(text, bytes.length), bytes), 'round trip')
         if (bytes.length > 0) assert(sameBytes(decodeBase64Any(text), bytes), 'round trip (any length)')
+      }),
+      300,
+    )
+  })
+})
+
+describe('base64url', () => {
+  it('decodeBase64Url(any string) never throws, and accepts only the one canonical unpadded spelling', async () => {
+    await check(
+      fc.property(base64ish, (text) => {
+        const decoded = decodeBase64Url(text)
+        if (decoded === undefined) return
+        assert(encodeBase64Url(decoded) === text, 'accepted a non-canonical spelling')
+      }),
+      500,
+    )
+  })
+
+  it('decodeBase64Url(encodeBase64Url(bytes)) returns the bytes, and encodes as Buffer does', async () => {
+    await check(
+      fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
+        const text = encodeBase64Url(bytes)
+        assert(text === Buffer.from(bytes).toString('base64url'), 'encodeBase64Url differs from Buffer')
+        assert(sameBytes(decodeBase64Url(text), bytes), 'round trip')
       }),
       300,
     )
