@@ -11,3 +11,14 @@ export function readNow(now: unknown): number {
   if (Number.isNaN(ms)) throw usageError('`now` must be a valid Date.')
   return ms
 }
+
+/**
+ * A time window in seconds from an option: a non-negative finite number, or
+ * `false` to turn the check off; absent gives `fallback`. Anything else is a
+ * programmer error, named after the option.
+ */
+export function readWindowSeconds(value: unknown, fallback: number, option: string): number | false {
+  const seconds = value ?? fallback
+  if (seconds === false || (typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0)) return seconds
+  throw usageError(`\`${option}\` must be a non-negative number of seconds, or false to turn the check off.`)
+}

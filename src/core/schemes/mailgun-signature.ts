@@ -1,4 +1,5 @@
 import { viewBody, type RawBody } from '../body'
+import { readNow } from '../clock'
 import { isHex } from '../encoding'
 import { usageError } from '../errors'
 import { fail, isFailure, type VerifyFailure, type VerifySuccess } from '../result'
@@ -150,18 +151,6 @@ function tolerance(value: unknown): MailgunTolerance | false {
   )
 }
 
-function clock(now: unknown): number {
-  // A Date from another realm (a vm context, a test runner's sandbox) fails `instanceof`.
-  const ms =
-    now === undefined || now === null
-      ? Date.now()
-      : Object.prototype.toString.call(now) === '[object Date]'
-        ? Date.prototype.getTime.call(now)
-        : Number.NaN
-  if (Number.isNaN(ms)) throw usageError('`now` must be a valid Date.')
-  return ms / 1000
-}
-
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
@@ -257,7 +246,7 @@ export function planMailgunSignature(options: MailgunSignatureOptionsBase): Mail
   const keys = hasKey ? readSecrets(options.signingKey, 'signingKey') : []
   const parentKeys = hasParent ? readSecrets(options.parentSigningKey, 'parentSigningKey') : []
   const window = tolerance(options.toleranceSeconds)
-  const nowSeconds = clock(options.now)
+  const nowSeconds = readNow(options.now) / 1000
 
   const hasBody = options.body !== undefined
   const hasFields = options.signature !== undefined

@@ -33,6 +33,7 @@
  * @module
  */
 import { viewBody, type BodyView, type RawBody } from '../body'
+import { readNow, readWindowSeconds } from '../clock'
 import { constantTimeEqual, constantTimeEqualText } from '../compare'
 import { decodeBase64Forgiving, isBase64 } from '../encoding'
 import { usageError } from '../errors'
@@ -253,18 +254,8 @@ export function planSignedRequest(
   const hintPaths: unknown = options.hintPaths ?? []
   if (!Array.isArray(hintPaths) || hintPaths.some((hint) => typeof hint !== 'string'))
     throw usageError('`hintPaths` must be a list of paths.')
-  const tolerance = options.toleranceSeconds ?? DEFAULT_WINDOW_SECONDS
-  if (tolerance !== false && !(typeof tolerance === 'number' && Number.isFinite(tolerance) && tolerance >= 0))
-    throw usageError('`toleranceSeconds` must be a non-negative number of seconds, or false to turn the check off.')
-  const now: unknown = options.now
-  // A Date from another realm (a vm context, a test runner's sandbox) fails `instanceof`.
-  const nowMs =
-    now === undefined || now === null
-      ? Date.now()
-      : Object.prototype.toString.call(now) === '[object Date]'
-        ? Date.prototype.getTime.call(now)
-        : Number.NaN
-  if (Number.isNaN(nowMs)) throw usageError('`now` must be a valid Date.')
+  const tolerance = readWindowSeconds(options.toleranceSeconds, DEFAULT_WINDOW_SECONDS, 'toleranceSeconds')
+  const nowMs = readNow(options.now)
 
   const body = viewBody(options.body)
   if (isFailure(body)) return body

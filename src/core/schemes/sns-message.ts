@@ -1,5 +1,5 @@
 import { utf8, viewBody, type RawBody } from '../body'
-import { readNow } from '../clock'
+import { readNow, readWindowSeconds } from '../clock'
 import { decodeBase64Any } from '../encoding'
 import { usageError } from '../errors'
 import { isHeadersInput, lookupHeader, type HeadersInput } from '../headers'
@@ -137,9 +137,7 @@ export function readSnsSettings(options: Omit<VerifySnsMessageOptions, 'body'>):
   const versions = options.signatureVersions ?? ['1', '2']
   if (!Array.isArray(versions) || versions.length === 0 || versions.some((v) => v !== '1' && v !== '2'))
     throw usageError('`signatureVersions` must be a non-empty list of "1" and "2".')
-  const maxAge = options.maxAgeSeconds ?? SNS_DEFAULT_MAX_AGE_SECONDS
-  if (maxAge !== false && !(typeof maxAge === 'number' && Number.isFinite(maxAge) && maxAge >= 0))
-    throw usageError('`maxAgeSeconds` must be a non-negative number of seconds, or false to turn the check off.')
+  const maxAge = readWindowSeconds(options.maxAgeSeconds, SNS_DEFAULT_MAX_AGE_SECONDS, 'maxAgeSeconds')
   if (options.fetch !== undefined && typeof options.fetch !== 'function')
     throw usageError('`fetch` must be a function like globalThis.fetch.')
   return { topics, signatureVersions: versions, maxAgeSeconds: maxAge, fetch: options.fetch }

@@ -1,4 +1,5 @@
 import { viewBody, type RawBody } from '../body'
+import { readNow, readWindowSeconds } from '../clock'
 import { isBase64 } from '../encoding'
 import { usageError } from '../errors'
 import { isHeadersInput, lookupHeader, type HeadersInput } from '../headers'
@@ -87,20 +88,8 @@ export function planWebhookSignature(options: WebhookSignatureOptionsBase): Webh
   const secrets = readSecrets(options.secret)
   if (!isHeadersInput(options.headers))
     throw usageError('`headers` is required (Fetch Headers, Node IncomingHttpHeaders or a plain object).')
-  const tolerance = options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS
-  if (tolerance !== false && !(typeof tolerance === 'number' && Number.isFinite(tolerance) && tolerance >= 0)) {
-    throw usageError('`toleranceSeconds` must be a non-negative number of seconds, or false to turn the check off.')
-  }
-  const now: unknown = options.now
-  // Date.now() when no clock is given: the common path allocates no Date.
-  // A Date from another realm (a vm context, a test runner's sandbox) fails `instanceof`.
-  const nowMs =
-    now === undefined || now === null
-      ? Date.now()
-      : Object.prototype.toString.call(now) === '[object Date]'
-        ? Date.prototype.getTime.call(now)
-        : Number.NaN
-  if (Number.isNaN(nowMs)) throw usageError('`now` must be a valid Date.')
+  const tolerance = readWindowSeconds(options.toleranceSeconds, DEFAULT_TOLERANCE_SECONDS, 'toleranceSeconds')
+  const nowMs = readNow(options.now)
 
   const body = viewBody(options.body)
   if (isFailure(body)) return body
