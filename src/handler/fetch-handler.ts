@@ -2,7 +2,7 @@ import { RAW_BODY_HINT } from '../core/codes'
 import type { WebhookOptions, WebhookResponse } from './options'
 import { bodyNotRaw, runPipeline, type Verify } from './pipeline'
 import { prepare } from './prepare'
-import { declaredTooLarge, readStreamLimited } from './read-limited'
+import { declaredTooLarge, readStreamLimited } from '../core/read-limited'
 import { reply } from './outcomes'
 import { reportError } from './pipeline'
 

@@ -3,7 +3,7 @@ import { describe } from '../core/body'
 import type { WebhookOptions, WebhookResponse } from './options'
 import { bodyNotRaw, runPipeline, type Verify } from './pipeline'
 import { prepare, type Prepared } from './prepare'
-import { declaredTooLarge, readNodeLimited } from './read-limited'
+import { declaredTooLarge, readNodeLimited } from '../core/read-limited'
 import { reply } from './outcomes'
 import type { HeadersInput } from '../core/headers'
 

@@ -1,4 +1,4 @@
-import { declaredTooLarge, readStreamLimited } from '../handler/read-limited'
+import { declaredTooLarge, readStreamLimited } from '../core/read-limited'
 import {
   handleTokenRequest,
   MAX_TOKEN_REQUEST_BYTES,

@@ -1,5 +1,5 @@
 import type { NodeRequestLike, NodeResponseLike } from '../handler/node-handler'
-import { declaredTooLarge, readNodeLimited } from '../handler/read-limited'
+import { declaredTooLarge, readNodeLimited } from '../core/read-limited'
 import {
   handleTokenRequest,
   MAX_TOKEN_REQUEST_BYTES,

@@ -12,6 +12,7 @@
  *   message tries again.
  */
 
+import { declaredTooLarge, readStreamLimited } from '../read-limited'
 import { fail, isFailure, type VerifyFailure } from '../result'
 import { parseCertificatePem, type ParsedCertificate } from '../x509'
 import type { SnsFetch } from '../schemes/sns-message'
@@ -158,30 +159,10 @@ export async function fetchCertificate(url: string, fetch: SnsFetch | undefined)
 
 /** The response body, or `undefined` once it passes the size cap (the rest is not read). */
 async function readLimited(response: Response): Promise<Uint8Array | undefined> {
-  const declared = response.headers.get('content-length')
-  if (declared !== null && /^[0-9]+$/.test(declared) && Number(declared) > MAX_CERTIFICATE_BYTES) {
+  if (declaredTooLarge(response.headers.get('content-length'), MAX_CERTIFICATE_BYTES)) {
     response.body?.cancel().catch(() => undefined)
     return undefined
   }
-  if (response.body === null) return new Uint8Array(0)
-  const reader = response.body.getReader()
-  const chunks: Uint8Array[] = []
-  let total = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    total += value.byteLength
-    if (total > MAX_CERTIFICATE_BYTES) {
-      reader.cancel().catch(() => undefined)
-      return undefined
-    }
-    chunks.push(value)
-  }
-  const out = new Uint8Array(total)
-  let offset = 0
-  for (const chunk of chunks) {
-    out.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return out
+  const body = await readStreamLimited(response.body, MAX_CERTIFICATE_BYTES)
+  return body === 'too_large' ? undefined : body
 }
