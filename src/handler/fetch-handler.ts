@@ -1,10 +1,11 @@
 import { RAW_BODY_HINT } from '../core/codes'
 import type { WebhookOptions, WebhookResponse } from './options'
-import { bodyNotRaw, runPipeline, type Verify } from './pipeline'
+import { runPipeline, type Verify } from './pipeline'
+import { bodyNotRaw } from './report'
 import { prepare } from './prepare'
 import { declaredTooLarge, readStreamLimited } from '../core/read-limited'
 import { reply } from './outcomes'
-import { reportError } from './pipeline'
+import { reportError } from './report'
 
 /** A Fetch handler: Next.js route handlers, Hono, Bun, Deno, Cloudflare Workers. */
 export type FetchHandler = (request: Request) => Promise<Response>

@@ -9,22 +9,24 @@ import type { ParseErrorCode } from '../parse/codes'
 import { dedupeKey } from '../parse/dedupe-key'
 import { decodeFormData, isFormContentType } from '../parse/form'
 import { safeParseEvent } from '../parse/parse-event'
-import type { AnswerFact } from '../parse/product'
-import { productById, type SinchEvent, type SinchEventKind } from '../products/registry'
+import { productById, type SinchEvent } from '../products/registry'
 import type { JsonObject } from '../schema/schema'
-import type { ClaimResult, DedupeStore } from './dedupe-store'
+import type { ClaimResult } from './dedupe-store'
 import type {
   CloudEventContext,
-  ErrorContext,
   HandlerResult,
   ParseFailureInfo,
   WebhookContext,
   WebhookRequest,
   WebhookResponse,
 } from './options'
-import { reply, replyWith, type Outcome } from './outcomes'
+import { reply, replyWith } from './outcomes'
 import { newOwnerToken } from './owner-token'
-import type { Prepared, PreparedDedupe } from './prepare'
+import { acknowledge, answeringOf } from './answering'
+import { claimLost, holdClaim, release, type Claim } from './claim'
+import { contextOf, unref, type Delivery } from './delivery'
+import { bodyNotRaw, callHook, hookContext, reportError } from './report'
+import type { Prepared } from './prepare'
 import { DEFAULT_RETRY_AFTER_SECONDS, isRetryLater, retryAfterSecondsOf } from './retry-later'
 
 type Maybe<T> = T | Promise<T>
@@ -32,83 +34,11 @@ type Maybe<T> = T | Promise<T>
 /** One entry's scheme-agnostic `verifySignature`: synchronous on `node:crypto`, or asynchronous on Web Crypto. */
 export type Verify = (options: VerifyOptions) => Maybe<VerifyResult>
 
-/** Without an `onError` hook, failures still show up: a 500 nobody hears about is retried for a day. */
-function logError(error: unknown, context: ErrorContext): void {
-  console.error(
-    `[sinch-webhooks] ${context.stage} failed${context.kind === undefined ? '' : ` for ${context.kind}`}:`,
-    error,
-  )
-}
-
-/** Reports an error to `onError`, or to the console without one. */
-export function reportError(prepared: Prepared, error: unknown, context: ErrorContext): void {
-  callHook(prepared, prepared.options.onError ?? logError, undefined, error, context)
-}
-
-/**
- * Calls a hook without letting it change the outcome: a throw or a rejected
- * promise is passed to `onError` (and an `onError` failure is dropped).
- */
-function callHook<A extends unknown[]>(
-  prepared: Prepared,
-  hook: ((...args: A) => unknown) | undefined,
-  context: ErrorContext | undefined,
-  ...args: A
-): void {
-  if (hook === undefined) return
-  const report = (error: unknown): void => {
-    if (context !== undefined) reportError(prepared, error, context)
-  }
-  try {
-    const result = hook(...args)
-    if (typeof (result as PromiseLike<unknown> | undefined)?.then === 'function')
-      (result as Promise<unknown>).then(undefined, report)
-  } catch (error) {
-    report(error)
-  }
-}
-
-function hookContext(kind?: SinchEventKind, dedupeKey?: string): ErrorContext {
-  return { stage: 'hook', kind, dedupeKey }
-}
-
-/**
- * A body that is not raw bytes means the route is mis-wired (a JSON parser ran
- * first). It is answered 500 so Sinch keeps retrying until the route is
- * fixed, and it is reported loudly: to `onError`, or to the console without one.
- */
-export function bodyNotRaw(prepared: Prepared, message: string): WebhookResponse {
-  const error = new SinchWebhookError('body_not_raw', message)
-  reportError(prepared, error, { stage: 'request', kind: undefined, dedupeKey: undefined })
-  return reply('body_not_raw', { message: error.message })
-}
-
 function tooLarge(body: BodyView, maxBytes: number): boolean {
   if (typeof body !== 'string') return body.byteLength > maxBytes
   // A string's UTF-8 length is at least its length and at most three times it.
   if (body.length > maxBytes) return true
   return body.length * 3 > maxBytes && new TextEncoder().encode(body).byteLength > maxBytes
-}
-
-/** One delivery's progress: where it is, what it is about, and whether its deadline passed. */
-interface Delivery {
-  stage: ErrorContext['stage']
-  kind: SinchEventKind | undefined
-  dedupeKey: string | undefined
-  /** Set once the deadline answered 503: from then on nothing new is started for this delivery. */
-  expired: boolean
-  readonly abort: AbortController
-  /** Brings the deadline forward to `ms` after the start, for a product Sinch waits a short time for. */
-  tighten(ms: number): void
-}
-
-function contextOf(run: Delivery, stage: ErrorContext['stage'] = run.stage): ErrorContext {
-  return { stage, kind: run.kind, dedupeKey: run.dedupeKey }
-}
-
-/** Lets the process exit while a timer is pending (Node); other runtimes have no such notion. */
-function unref(timer: unknown): void {
-  ;(timer as { unref?: () => void } | undefined)?.unref?.()
 }
 
 /**
@@ -404,36 +334,6 @@ async function parseFailure(
   return reply('parse_failed', { code: info.error.code })
 }
 
-/** A claim this delivery holds. */
-interface Claim {
-  readonly store: DedupeStore
-  readonly key: string
-  readonly owner: string
-}
-
-/** How this event's kind is answered, read from its product's descriptor. */
-interface Answering {
-  /** Whether the product answers at all: then acknowledgements are empty 200s. */
-  readonly product: boolean
-  /** The kind's own answer fact, when it takes an answer. */
-  readonly fact: AnswerFact | undefined
-}
-
-function answeringOf(event: SinchEvent): Answering {
-  const product = productById(event.product)
-  const answers = product?.answers
-  if (product === undefined || answers === undefined) return { product: false, fact: undefined }
-  const suffix = event.kind.slice(product.id.length + 1)
-  return { product: true, fact: Object.hasOwn(answers, suffix) ? answers[suffix] : undefined }
-}
-
-/** A 2xx acknowledgement: `{ code }`, or for a product that answers, the kind's default answer (or an empty 200). */
-function acknowledge(outcome: Outcome, answering: Answering, extra?: Parameters<typeof reply>[1]): WebhookResponse {
-  if (!answering.product) return reply(outcome, extra)
-  const fallback = answering.fact?.fallback
-  return replyWith(outcome, fallback === undefined ? undefined : JSON.stringify(fallback))
-}
-
 async function dispatch(
   prepared: Prepared,
   run: Delivery,
@@ -571,81 +471,4 @@ async function dispatch(
     return acknowledge('missing_answer', answering)
   }
   return acknowledge(handler === undefined ? 'unhandled' : 'handled', answering)
-}
-
-function claimLost(when: string): SinchWebhookError {
-  return new SinchWebhookError(
-    'claim_lost',
-    `The claim had passed to another delivery when the handler ${when}: the event may have run twice.`,
-  )
-}
-
-/** Drops this delivery's claim after a failure, so the retry is handled; a store error is reported, not fatal. */
-async function release(prepared: Prepared, run: Delivery, claim: Claim): Promise<void> {
-  run.stage = 'dedupe'
-  try {
-    await claim.store.release(claim.key, claim.owner)
-  } catch (error) {
-    reportError(prepared, error, contextOf(run))
-  }
-}
-
-/**
- * Renews the claim every `leaseMs / 3` while the handler runs, so a retry
- * that arrives meanwhile is answered `duplicate_in_flight` however slow the
- * handler is. It stops when the handler settles, when the store says the
- * claim is gone (reported as `claim_lost`), or after `maxRunMs` (reported
- * as a stall: the claim is then left to lapse so a retry can run the event).
- */
-function holdClaim(
-  prepared: Prepared,
-  run: Delivery,
-  claim: Claim,
-  dedupe: PreparedDedupe,
-): { stop(): void } | undefined {
-  const renew = claim.store.renew
-  if (dedupe === undefined || renew === undefined) return undefined
-  const started = Date.now()
-  let pending = false
-  let stopped = false
-  const stop = (): void => {
-    stopped = true
-    clearInterval(timer)
-  }
-  const timer = setInterval(
-    () => {
-      if (pending || stopped) return
-      if (Date.now() - started >= dedupe.maxRunMs) {
-        stop()
-        reportError(
-          prepared,
-          new SinchWebhookError(
-            'deadline_exceeded',
-            `The handler ran past dedupe.maxRunMs (${dedupe.maxRunMs} ms); its claim is no longer renewed.`,
-          ),
-          contextOf(run, 'handler'),
-        )
-        return
-      }
-      pending = true
-      Promise.resolve()
-        .then(() => renew.call(claim.store, claim.key, dedupe.leaseMs, claim.owner))
-        .then(
-          (held) => {
-            pending = false
-            if (held === false && !stopped) {
-              stop()
-              reportError(prepared, claimLost('was still running'), contextOf(run, 'dedupe'))
-            }
-          },
-          (error: unknown) => {
-            pending = false
-            if (!stopped) reportError(prepared, error, contextOf(run, 'dedupe'))
-          },
-        )
-    },
-    Math.max(1, Math.floor(dedupe.leaseMs / 3)),
-  )
-  unref(timer)
-  return { stop }
 }
