@@ -30,21 +30,32 @@ export interface BundleSize {
  * how a Workers or browser build would see the web entry.
  */
 export async function bundleSize(source: string, platform: 'node' | 'browser'): Promise<BundleSize> {
-  const result = await build({
-    stdin: { contents: source, resolveDir: ROOT, sourcefile: 'app.mjs', loader: 'js' },
+  return sizeOf(await build(appBuild(source, platform)))
+}
+
+/** How every size row is built: the app bundled and minified as a user's build would. */
+function appBuild(source: string, platform: 'node' | 'browser') {
+  return {
+    stdin: { contents: source, resolveDir: ROOT, sourcefile: 'app.mjs', loader: 'js' as const },
     bundle: true,
     minify: true,
-    format: 'esm',
+    format: 'esm' as const,
     platform,
     target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-    legalComments: 'none',
-  })
+    write: false as const,
+    logLevel: 'silent' as const,
+    legalComments: 'none' as const,
+  }
+}
+
+function sizeOf(result: { outputFiles: readonly { contents: Uint8Array; text: string }[] }): BundleSize {
   const output = result.outputFiles[0]
   if (output === undefined) throw new Error('esbuild produced no output')
-  const code = output.text
-  return { minified: output.contents.byteLength, gzipped: gzipSync(output.contents, { level: 9 }).byteLength, code }
+  return {
+    minified: output.contents.byteLength,
+    gzipped: gzipSync(output.contents, { level: 9 }).byteLength,
+    code: output.text,
+  }
 }
 
 /** "3.12 KB" (KiB, as budgets are written). */
@@ -64,15 +75,7 @@ export async function sourceBundleSize(
 ): Promise<BundleSize> {
   const slug = withoutProduct?.replaceAll('_', '-')
   const result = await build({
-    stdin: { contents: source, resolveDir: ROOT, sourcefile: 'app.mjs', loader: 'js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform,
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-    legalComments: 'none',
+    ...appBuild(source, platform),
     plugins: [
       {
         name: 'registry-without-one-product',
@@ -90,11 +93,5 @@ export async function sourceBundleSize(
       },
     ],
   })
-  const output = result.outputFiles[0]
-  if (output === undefined) throw new Error('esbuild produced no output')
-  return {
-    minified: output.contents.byteLength,
-    gzipped: gzipSync(output.contents, { level: 9 }).byteLength,
-    code: output.text,
-  }
+  return sizeOf(result)
 }
